@@ -1,0 +1,138 @@
+package org.openvto.digest;
+
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Issues and checks server nonces for Digest authentication.
+ *
+ * <p>A nonce is {@code base64url(issuedAtMillis ‖ random64 ‖ HMAC-SHA256(secret, issuedAt ‖ random)[0..16])}:
+ * its authenticity and age are checked without server state. Replay protection is stateful: for
+ * every nonce in use the highest {@code nc} seen is remembered, and a request must present a strictly
+ * higher one (RFC 7616 §3.4). Clients that do not use {@code qop} (older RTSP clients) send no
+ * {@code nc}; whether that is accepted is the caller's choice ({@code requireNonceCount}).
+ *
+ * <p>Memory is bounded: at most {@code maxTrackedNonces} nonces are tracked; expired ones are purged,
+ * and when the table is full a new nonce is reported as {@link Check#STALE} so the client simply
+ * retries with a fresh one. Thread-safe.
+ */
+public final class NonceService {
+    /** Result of {@link #check}. */
+    public enum Check {
+        /** Authentic, fresh and not replayed. */
+        VALID,
+        /** Authentic but expired: challenge again with {@code stale=true}. */
+        STALE,
+        /** Forged, truncated or from another server instance. */
+        INVALID,
+        /** The nonce count did not increase: a replayed request. */
+        REPLAYED
+    }
+
+    private static final int RANDOM_BYTES = 8;
+    private static final int MAC_BYTES = 16;
+
+    private final Clock clock;
+    private final Duration lifetime;
+    private final int maxTrackedNonces;
+    private final SecureRandom random = new SecureRandom();
+    private final SecretKeySpec key;
+    private final Map<String, Long> highestNonceCount = new ConcurrentHashMap<>();
+
+    public NonceService(Clock clock, Duration lifetime, int maxTrackedNonces) {
+        this.clock = clock;
+        this.lifetime = lifetime;
+        this.maxTrackedNonces = maxTrackedNonces;
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        this.key = new SecretKeySpec(secret, "HmacSHA256");
+    }
+
+    /** A new nonce, valid for the configured lifetime. */
+    public String issue() {
+        byte[] rnd = new byte[RANDOM_BYTES];
+        random.nextBytes(rnd);
+        ByteBuffer body = ByteBuffer.allocate(8 + RANDOM_BYTES).putLong(clock.millis()).put(rnd);
+        byte[] mac = mac(body.array());
+        ByteBuffer nonce = ByteBuffer.allocate(body.capacity() + MAC_BYTES).put(body.array()).put(mac, 0, MAC_BYTES);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(nonce.array());
+    }
+
+    /**
+     * Checks {@code nonce}; {@code ncHex} is the client's 8-hex-digit nonce count or {@code null}.
+     * Call only after the digest response itself verified, so a wrong password does not consume a count.
+     */
+    public Check check(String nonce, String ncHex, boolean requireNonceCount) {
+        byte[] raw;
+        try {
+            raw = Base64.getUrlDecoder().decode(nonce);
+        } catch (IllegalArgumentException e) {
+            return Check.INVALID;
+        }
+        if (raw.length != 8 + RANDOM_BYTES + MAC_BYTES) {
+            return Check.INVALID;
+        }
+        byte[] body = java.util.Arrays.copyOf(raw, 8 + RANDOM_BYTES);
+        byte[] expected = java.util.Arrays.copyOf(mac(body), MAC_BYTES);
+        byte[] actual = java.util.Arrays.copyOfRange(raw, body.length, raw.length);
+        if (!MessageDigest.isEqual(expected, actual)) {
+            return Check.INVALID;
+        }
+        long issuedAt = ByteBuffer.wrap(body).getLong();
+        long now = clock.millis();
+        if (now - issuedAt > lifetime.toMillis() || issuedAt > now + 1000) {
+            return Check.STALE;
+        }
+        if (ncHex == null) {
+            return requireNonceCount ? Check.INVALID : Check.VALID;
+        }
+        return recordCount(nonce, Long.parseLong(ncHex, 16), now);
+    }
+
+    private Check recordCount(String nonce, long nc, long now) {
+        if (!highestNonceCount.containsKey(nonce) && highestNonceCount.size() >= maxTrackedNonces) {
+            purgeExpired(now);
+            if (highestNonceCount.size() >= maxTrackedNonces) {
+                return Check.STALE;
+            }
+        }
+        boolean[] fresh = {false};
+        highestNonceCount.compute(nonce, (k, previous) -> {
+            if (previous == null || nc > previous) {
+                fresh[0] = true;
+                return nc;
+            }
+            return previous;
+        });
+        return fresh[0] ? Check.VALID : Check.REPLAYED;
+    }
+
+    private void purgeExpired(long now) {
+        for (Iterator<String> it = highestNonceCount.keySet().iterator(); it.hasNext(); ) {
+            byte[] raw = Base64.getUrlDecoder().decode(it.next());
+            if (now - ByteBuffer.wrap(raw).getLong() > lifetime.toMillis()) {
+                it.remove();
+            }
+        }
+    }
+
+    private byte[] mac(byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("JDK lacks HmacSHA256", e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.openvto.digest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class NonceServiceTest {
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
+
+        void advance(Duration d) {
+            now.updateAndGet(i -> i.plus(d));
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+
+    private final MutableClock clock = new MutableClock();
+    private final NonceService nonces = new NonceService(clock, Duration.ofMinutes(5), 100);
+
+    @Test
+    void nonceCountMustIncrease() {
+        String n = nonces.issue();
+        assertThat(nonces.check(n, "00000001", true)).isEqualTo(NonceService.Check.VALID);
+        assertThat(nonces.check(n, "00000001", true)).isEqualTo(NonceService.Check.REPLAYED);
+        assertThat(nonces.check(n, "00000002", true)).isEqualTo(NonceService.Check.VALID);
+    }
+
+    @Test
+    void expiredNonceIsStaleAndForgedNonceInvalid() {
+        String n = nonces.issue();
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(nonces.check(n, "00000001", true)).isEqualTo(NonceService.Check.STALE);
+        String forged = n.substring(0, n.length() - 2) + (n.endsWith("AA") ? "BB" : "AA");
+        assertThat(nonces.check(forged, "00000001", true)).isEqualTo(NonceService.Check.INVALID);
+        assertThat(nonces.check("not base64!", null, false)).isEqualTo(NonceService.Check.INVALID);
+        String other = new NonceService(clock, Duration.ofMinutes(5), 100).issue();
+        assertThat(nonces.check(other, "00000001", true)).isEqualTo(NonceService.Check.INVALID);
+    }
+
+    @Test
+    void missingNonceCountIsAcceptedOnlyWhenAllowed() {
+        String n = nonces.issue();
+        assertThat(nonces.check(n, null, true)).isEqualTo(NonceService.Check.INVALID);
+        assertThat(nonces.check(n, null, false)).isEqualTo(NonceService.Check.VALID);
+    }
+}
