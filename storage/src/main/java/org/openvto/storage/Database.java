@@ -1,0 +1,133 @@
+package org.openvto.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.openvto.device.SettingsStore;
+import org.openvto.security.AccountStore;
+import org.openvto.security.LoginLockStore;
+import org.openvto.security.SecurityLogStore;
+import org.openvto.storage.internal.JdbcAccountStore;
+import org.openvto.storage.internal.JdbcLoginLockStore;
+import org.openvto.storage.internal.JdbcSecurityLogStore;
+import org.openvto.storage.internal.JdbcSettingsStore;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The VTO's database: an embedded SQLite file by default, or PostgreSQL for a multi-building
+ * installation. Opening it applies the versioned Flyway migrations for the vendor
+ * ({@code db/migration/sqlite|postgresql}).
+ *
+ * <p>SQLite runs in WAL mode with {@code synchronous=FULL} and immediate write transactions, so a
+ * committed write survives {@code kill -9} and power loss, and concurrent writers queue (up to the
+ * busy timeout) instead of failing. Thread-safe; close it last.
+ */
+public final class Database implements AutoCloseable {
+    /** The supported database products. */
+    public enum Vendor {
+        SQLITE("sqlite"), POSTGRESQL("postgresql");
+
+        private final String folder;
+
+        Vendor(String folder) {
+            this.folder = folder;
+        }
+    }
+
+    private final HikariDataSource dataSource;
+    private final Vendor vendor;
+    private final String description;
+    private final String schemaVersion;
+    private final Jdbi jdbi;
+
+    private Database(HikariDataSource dataSource, Vendor vendor, String description) {
+        this.dataSource = dataSource;
+        this.vendor = vendor;
+        this.description = description;
+        var result = Flyway.configure(Database.class.getClassLoader()).dataSource(dataSource)
+                .locations("classpath:db/migration/" + vendor.folder).load().migrate();
+        this.schemaVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion
+                : String.valueOf(result.initialSchemaVersion);
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /** Opens (creating and migrating if needed) the database {@code config} names, relative to {@code dataDir}. */
+    public static Database open(StorageConfig config, Path dataDir) {
+        String url = config.url().isEmpty() ? "jdbc:sqlite:" + dataDir.resolve("openvto.db").toAbsolutePath() : config.url();
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("openvto-db");
+        hikari.setMaximumPoolSize(config.poolSize());
+        hikari.setMinimumIdle(1);
+        Vendor vendor;
+        if (url.startsWith("jdbc:sqlite:")) {
+            vendor = Vendor.SQLITE;
+            SQLiteConfig sqlite = new SQLiteConfig();
+            sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+            sqlite.setBusyTimeout(10_000);
+            sqlite.enforceForeignKeys(true);
+            sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            SQLiteDataSource ds = new SQLiteDataSource(sqlite);
+            ds.setUrl(url);
+            hikari.setDataSource(ds);
+        } else {
+            vendor = Vendor.POSTGRESQL;
+            hikari.setJdbcUrl(url);
+            hikari.setUsername(config.username());
+            hikari.setPassword(config.password());
+        }
+        HikariDataSource ds = new HikariDataSource(hikari);
+        try {
+            return new Database(ds, vendor, url.replaceAll("password=[^&]*", "password=***"));
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+    }
+
+    public Vendor vendor() {
+        return vendor;
+    }
+
+    /** JDBC URL without credentials, for the start-up log. */
+    public String description() {
+        return description;
+    }
+
+    public String schemaVersion() {
+        return schemaVersion;
+    }
+
+    public SettingsStore settings() {
+        return new JdbcSettingsStore(jdbi);
+    }
+
+    public AccountStore accounts() {
+        return new JdbcAccountStore(jdbi);
+    }
+
+    public LoginLockStore loginLocks() {
+        return new JdbcLoginLockStore(jdbi, vendor == Vendor.POSTGRESQL);
+    }
+
+    public SecurityLogStore securityLog() {
+        return new JdbcSecurityLogStore(jdbi);
+    }
+
+    /** True when a trivial query succeeds (used by {@code /healthz}). */
+    public boolean healthy() {
+        try {
+            return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}
