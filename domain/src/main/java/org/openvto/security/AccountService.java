@@ -92,7 +92,37 @@ public final class AccountService {
         return List.of();
     }
 
-    /** Creates the {@code admin} account; nothing is written unless every field is valid. */
+    /**
+     * A checked new password, already hashed and sealed, so the Device Init wizard can keep it between
+     * its two steps without holding the plaintext.
+     */
+    public record PreparedPassword(String username, String passwordHash, String digestSecrets) {
+        @Override
+        public String toString() {
+            return "PreparedPassword[" + username + "]";
+        }
+    }
+
+    /** Outcome of {@link #prepare}. */
+    public sealed interface PrepareResult {
+        record Ready(PreparedPassword password) implements PrepareResult {
+        }
+
+        record Rejected(List<FieldError> errors) implements PrepareResult {
+        }
+    }
+
+    /** Checks a new password for {@code username} and, if acceptable, hashes it. Changes nothing. */
+    public PrepareResult prepare(String username, String password, String confirmation) {
+        List<FieldError> errors = checkNewPassword(username, password, confirmation);
+        if (!errors.isEmpty()) {
+            return new PrepareResult.Rejected(errors);
+        }
+        return new PrepareResult.Ready(new PreparedPassword(username, hasher.hash(password),
+                DigestSecrets.seal(cipher, username, realm, password)));
+    }
+
+    /** Device Init in one call (CLI, API): nothing is written unless every field is valid. */
     public InitResult initialize(String password, String confirmation, String email, String source) {
         List<FieldError> errors = new ArrayList<>(checkNewPassword(Account.ADMIN, password, confirmation));
         errors.addAll(checkEmail(email));
@@ -102,11 +132,23 @@ public final class AccountService {
         if (initialized()) {
             return new InitResult.AlreadyInitialized();
         }
+        return initialize(((PrepareResult.Ready) prepare(Account.ADMIN, password, confirmation)).password(), email, source);
+    }
+
+    /** Second step of Device Init: creates {@code admin} from a prepared password and the optional e-mail. */
+    public InitResult initialize(PreparedPassword admin, String email, String source) {
+        List<FieldError> errors = checkEmail(email);
+        if (!errors.isEmpty()) {
+            return new InitResult.Rejected(errors);
+        }
+        if (!Account.ADMIN.equals(admin.username())) {
+            throw new IllegalArgumentException("Device Init creates the admin account only");
+        }
         Instant now = clock.instant();
         String cleanEmail = email == null || email.isBlank() ? null : email.strip();
-        Account admin = new Account(Account.ADMIN, AccountGroup.ADMIN, hasher.hash(password),
-                DigestSecrets.seal(cipher, Account.ADMIN, realm, password), cleanEmail, now, now);
-        if (!accounts.insert(admin)) {
+        Account account = new Account(Account.ADMIN, AccountGroup.ADMIN, admin.passwordHash(), admin.digestSecrets(),
+                cleanEmail, now, now);
+        if (accounts.anyAdministrator() || !accounts.insert(account)) {
             return new InitResult.AlreadyInitialized();
         }
         bus.publish(new SecurityEvent.DeviceInitialized(Account.ADMIN, source,
@@ -134,8 +176,8 @@ public final class AccountService {
         if (!errors.isEmpty()) {
             return new ChangeResult.Rejected(List.copyOf(errors));
         }
-        accounts.updatePassword(username, hasher.hash(newPassword), DigestSecrets.seal(cipher, username, realm, newPassword),
-                clock.instant());
+        accounts.updatePassword(username, hasher.hash(newPassword),
+                DigestSecrets.seal(cipher, username, realm, newPassword), clock.instant());
         bus.publish(new SecurityEvent.PasswordChanged(username, source, "password changed"));
         return new ChangeResult.Changed();
     }

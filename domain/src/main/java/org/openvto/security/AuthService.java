@@ -28,7 +28,7 @@ public final class AuthService {
     private final EventBus bus;
     private final Clock clock;
     private final SecurityConfig config;
-    private final String dummyHash;
+    private volatile String dummyHash;
 
     public AuthService(AccountService accounts, LoginLockStore locks, EventBus bus, Clock clock, SecurityConfig config) {
         this.accounts = accounts;
@@ -36,14 +36,23 @@ public final class AuthService {
         this.bus = bus;
         this.clock = clock;
         this.config = config;
-        this.dummyHash = accounts.hasher().hash("timing-equaliser-" + System.nanoTime());
     }
 
     /** Form login with user name and password. */
     public LoginResult login(String username, String password, String source) {
         return authenticate(username, source, "web login", account -> password != null
                 && accounts.hasher().verify(password, account.passwordHash()), () -> accounts.hasher().verify(
-                        String.valueOf(password), dummyHash));
+                        String.valueOf(password), dummyHash()));
+    }
+
+    /** A hash to verify unknown users against, so they cost as much time as known ones; made on first use. */
+    private String dummyHash() {
+        String hash = dummyHash;
+        if (hash == null) {
+            hash = accounts.hasher().hash("timing-equaliser-" + System.nanoTime());
+            dummyHash = hash;
+        }
+        return hash;
     }
 
     /** HTTP Digest; the caller has already checked that the nonce is authentic, fresh and not replayed. */

@@ -7,4 +7,9 @@ public interface PasswordHasher {
 
     /** True when {@code password} matches {@code hash}; false for a malformed hash. */
     boolean verify(String password, String hash);
+
+    /** Argon2id with OWASP's recommended minimum parameters; the VTO's hasher. */
+    static PasswordHasher argon2id() {
+        return new org.openvto.security.internal.Argon2idPasswordHasher();
+    }
 }

@@ -1,0 +1,28 @@
+package org.openvto.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.openvto.device.DeviceConfig;
+import org.openvto.security.SecurityConfig;
+import org.openvto.storage.StorageConfig;
+import org.openvto.web.HttpConfig;
+
+/** Every feature's configuration record, validated at start-up (each record checks its own keys). */
+record OpenVtoConfig(DeviceConfig device, HttpConfig http, StorageConfig storage, SecurityConfig security) {
+
+    /** Reads and validates; throws {@link org.openvto.config.ConfigException} naming the first bad key. */
+    static OpenVtoConfig load(Path userFile, Map<String, String> env, int portOffset) {
+        ConfigTree t = ConfigTree.load(userFile, env, portOffset);
+        return new OpenVtoConfig(
+                new DeviceConfig(t.string("device.model"), t.string("device.name")),
+                new HttpConfig(t.string("http.bind-address"), t.integer("http.port"), t.bool("http.metrics-public")),
+                new StorageConfig(t.string("storage.url"), t.string("storage.username"), t.string("storage.password"),
+                        t.integer("storage.pool-size")),
+                new SecurityConfig(t.integer("security.lockout-threshold"),
+                        Duration.ofMinutes(t.integer("security.lockout-minutes")),
+                        Duration.ofMillis(t.integer("security.failure-delay-ms")),
+                        Duration.ofMinutes(t.integer("security.session-idle-minutes")),
+                        Duration.ofSeconds(t.integer("security.digest-nonce-seconds"))));
+    }
+}

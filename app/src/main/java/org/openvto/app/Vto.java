@@ -1,0 +1,124 @@
+package org.openvto.app;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.openvto.device.DeviceService;
+import org.openvto.event.EventBus;
+import org.openvto.security.AccountService;
+import org.openvto.security.AuthService;
+import org.openvto.security.PasswordHasher;
+import org.openvto.security.SecretCipher;
+import org.openvto.security.SecurityEvent;
+import org.openvto.security.SecurityLog;
+import org.openvto.storage.Database;
+import org.openvto.web.WebServer;
+import org.openvto.web.WebServices;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every component by hand, starts them in dependency order (data
+ * directory → storage → domain → web) and closes them in reverse. No DI container: reading this
+ * class tells how the VTO is put together.
+ */
+final class Vto implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Vto.class);
+
+    /** The domain services over an open data directory and database (shared by {@code run} and {@code init}). */
+    record Core(DataDirectory dir, Database db, EventBus bus, Clock clock, DeviceService device, AccountService accounts) {
+        static Core open(OpenVtoConfig config, Path dataDir, BuildInfo build, Deque<AutoCloseable> stack) throws Exception {
+            DataDirectory dir = DataDirectory.open(dataDir);
+            stack.push(dir);
+            LOG.info("Data directory {}", dir.path());
+            byte[] key = dir.deviceKey();
+            Database db = Database.open(config.storage(), dir.path());
+            stack.push(db);
+            LOG.info("Storage {} (schema version {})", db.description(), db.schemaVersion());
+            EventBus bus = new EventBus();
+            Clock clock = Clock.systemUTC();
+            stack.push(new SecurityLog(bus, db.securityLog(), clock));
+            DeviceService device = new DeviceService(db.settings(), config.device(), build.version(), build.date());
+            AccountService accounts = new AccountService(db.accounts(), PasswordHasher.argon2id(), new SecretCipher(key),
+                    bus, clock, device.digestRealm());
+            return new Core(dir, db, bus, clock, device, accounts);
+        }
+    }
+
+    private final Deque<AutoCloseable> stack;
+    private final WebServer web;
+
+    private Vto(Deque<AutoCloseable> stack, WebServer web) {
+        this.stack = stack;
+        this.web = web;
+    }
+
+    static Vto start(OpenVtoConfig config, Path dataDir, BuildInfo build) throws Exception {
+        long started = System.nanoTime();
+        Deque<AutoCloseable> stack = new ArrayDeque<>();
+        try {
+            Core core = Core.open(config, dataDir, build, stack);
+            AuthService auth = new AuthService(core.accounts(), core.db().loginLocks(), core.bus(), core.clock(),
+                    config.security());
+            PrometheusMeterRegistry metrics = metrics(core.bus());
+            stack.push(metrics::close);
+            WebServer web = new WebServer(config.http(), new WebServices(core.bus(), core.device(), core.accounts(), auth,
+                    core.db().securityLog(), config.security(), metrics, core.db()::healthy, core.clock()));
+            stack.push(web);
+            web.start();
+            var id = core.device().identity();
+            LOG.info("OpenVTO {} {} serial {} VTO No. {} ready in {} ms{}", id.firmwareVersion(), id.model(),
+                    id.serialNumber(), id.vtoNumber(), (System.nanoTime() - started) / 1_000_000,
+                    core.accounts().initialized() ? "" : " — not initialized: open the console to run Device Init");
+            return new Vto(stack, web);
+        } catch (Exception | Error e) {
+            closeAll(stack);
+            throw e;
+        }
+    }
+
+    int httpPort() {
+        return web.port();
+    }
+
+    private static PrometheusMeterRegistry metrics(EventBus bus) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().commonTags("application", "openvto");
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        bus.subscribe(SecurityEvent.class, "security/login", e -> Counter.builder("openvto.login.attempts")
+                .description("Login and API authentication attempts by outcome")
+                .tag("outcome", e.topic().substring("security/login/".length()))
+                .register(registry).increment());
+        return registry;
+    }
+
+    @Override
+    public void close() {
+        closeAll(stack);
+        LOG.info("OpenVTO stopped");
+    }
+
+    private static void closeAll(Deque<AutoCloseable> stack) {
+        while (!stack.isEmpty()) {
+            AutoCloseable c = stack.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("Closing {} failed", c.getClass().getSimpleName(), e);
+            }
+        }
+    }
+}

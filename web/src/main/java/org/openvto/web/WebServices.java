@@ -1,0 +1,20 @@
+package org.openvto.web;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.function.BooleanSupplier;
+import org.openvto.device.DeviceService;
+import org.openvto.event.EventBus;
+import org.openvto.security.AccountService;
+import org.openvto.security.AuthService;
+import org.openvto.security.SecurityConfig;
+import org.openvto.security.SecurityLogStore;
+
+/**
+ * What the web layer needs from the rest of the VTO, handed over by the composition root.
+ *
+ * @param databaseHealthy answers whether storage responds, for {@code /healthz}
+ */
+public record WebServices(EventBus bus, DeviceService device, AccountService accounts, AuthService auth, SecurityLogStore securityLog,
+        SecurityConfig security, PrometheusMeterRegistry metrics, BooleanSupplier databaseHealthy, Clock clock) {
+}

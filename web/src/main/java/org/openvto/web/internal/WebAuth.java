@@ -1,0 +1,198 @@
+package org.openvto.web.internal;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.openvto.digest.DigestAlgorithm;
+import org.openvto.digest.DigestChallenge;
+import org.openvto.digest.DigestHeaderParser;
+import org.openvto.digest.DigestParseResult;
+import org.openvto.digest.NonceService;
+import org.openvto.security.LoginResult;
+import org.openvto.web.HttpConfig;
+import org.openvto.web.WebServices;
+
+/**
+ * The single gate in front of every route:
+ * <ol>
+ *   <li>public paths ({@code /healthz}, static files) pass;</li>
+ *   <li>until Device Init is done, the UI redirects to {@code /init} and the API answers
+ *       {@code 403 {"error":"device not initialized"}} (seed 4.2.1);</li>
+ *   <li>afterwards UI pages need a session (else redirect to {@code /login}); API and metrics accept a
+ *       session or HTTP Digest (RFC 7616, SHA-256 and MD5, {@code qop=auth}), else {@code 401} with
+ *       both challenges;</li>
+ *   <li>state-changing requests made with a session must come from this origin (CSRF).</li>
+ * </ol>
+ * The authenticated user name is left in the request attribute {@link #USER}.
+ */
+final class WebAuth {
+    static final String USER = "openvto.user";
+    static final String SESSION_COOKIE = "OPENVTO_SESSION";
+
+    private final WebServices services;
+    private final HttpConfig http;
+    private final SessionStore sessions;
+    private final NonceService nonces;
+    private final String opaque = SessionStore.newId();
+    private final AtomicBoolean initialized = new AtomicBoolean();
+
+    WebAuth(WebServices services, HttpConfig http, SessionStore sessions) {
+        this.services = services;
+        this.http = http;
+        this.sessions = sessions;
+        this.nonces = new NonceService(services.clock(), services.security().nonceLifetime(), 10_000);
+    }
+
+    /** True once the device has an administrator; cached because it never becomes false again. */
+    boolean initialized() {
+        if (!initialized.get() && services.accounts().initialized()) {
+            initialized.set(true);
+        }
+        return initialized.get();
+    }
+
+    void before(Context ctx) {
+        String path = ctx.path();
+        if (isPublic(path) || (path.equals("/metrics") && http.metricsPublic())) {
+            return;
+        }
+        boolean machine = isMachinePath(path);
+        if (!initialized()) {
+            if (path.equals("/init") || path.startsWith("/init/") || path.equals("/api/v1/init")) {
+                return;
+            }
+            throw new Halt(machine ? c -> Json.error(c, 403, "device not initialized") : c -> c.redirect("/init"));
+        }
+        if (path.equals("/login") || path.equals("/init/done") || path.equals("/api/v1/init")) {
+            return;
+        }
+        if (path.equals("/init") || path.startsWith("/init/")) {
+            throw new Halt(c -> c.redirect("/login"));
+        }
+        var user = sessions.touch(ctx.cookie(SESSION_COOKIE));
+        if (user.isPresent()) {
+            checkSameOrigin(ctx);
+            ctx.attribute(USER, user.get());
+            return;
+        }
+        if (!machine) {
+            throw new Halt(c -> c.redirect("/login"));
+        }
+        digest(ctx);
+    }
+
+    private void digest(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Digest", 0, 6)) {
+            throw challenge(false);
+        }
+        var parsed = DigestHeaderParser.parse(header);
+        if (parsed instanceof DigestParseResult.Malformed(String reason)) {
+            throw new Halt(c -> Json.error(c, 400, "malformed Authorization header: " + reason));
+        }
+        var response = ((DigestParseResult.Parsed) parsed).response();
+        String requestUri = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
+        if (!response.uri().equals(requestUri)) {
+            throw new Halt(c -> Json.error(c, 400, "digest uri does not match the request URI"));
+        }
+        if (!response.realm().equals(services.accounts().realm())) {
+            throw challenge(false);
+        }
+        switch (nonces.check(response.nonce(), response.nc(), true)) {
+            case VALID -> {
+            }
+            case STALE -> throw challenge(true);
+            case INVALID, REPLAYED -> throw challenge(false);
+        }
+        LoginResult result = services.auth().digest(response, ctx.method().name(), ctx.ip());
+        switch (result) {
+            case LoginResult.Success s -> ctx.attribute(USER, s.account().username());
+            case LoginResult.Rejected r -> {
+                pause();
+                throw challenge(false);
+            }
+            case LoginResult.Locked l -> throw new Halt(c -> Json.send(c, 403, Map.of("error",
+                    lockMessage(l.until()), "retryAfterSeconds", secondsUntil(l.until()))));
+        }
+    }
+
+    private Halt challenge(boolean stale) {
+        String realm = services.accounts().realm();
+        return new Halt(c -> {
+            c.res().addHeader("WWW-Authenticate",
+                    new DigestChallenge(realm, nonces.issue(), opaque, DigestAlgorithm.SHA_256, true, stale).toHeaderValue());
+            c.res().addHeader("WWW-Authenticate",
+                    new DigestChallenge(realm, nonces.issue(), opaque, DigestAlgorithm.MD5, true, stale).toHeaderValue());
+            Json.error(c, 401, "authentication required");
+        });
+    }
+
+    /** Slows every failed attempt down (seed appendix 1, item 4); runs on a virtual thread. */
+    void pause() {
+        try {
+            Thread.sleep(services.security().failureDelay());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts a new session (never reusing an id the browser presented) and sets its cookie. */
+    void startSession(Context ctx, String username) {
+        sessions.remove(ctx.cookie(SESSION_COOKIE));
+        ctx.cookie(cookie(SESSION_COOKIE, sessions.create(username), -1));
+    }
+
+    void endSession(Context ctx) {
+        sessions.remove(ctx.cookie(SESSION_COOKIE));
+        ctx.cookie(cookie(SESSION_COOKIE, "", 0));
+    }
+
+    static Cookie cookie(String name, String value, int maxAge) {
+        return new Cookie(name, value, "/", maxAge, false, true, null, SameSite.STRICT);
+    }
+
+    String lockMessage(Instant until) {
+        long minutes = Math.max(1, (secondsUntil(until) + 59) / 60);
+        return "The account and this address are locked after " + services.security().lockoutThreshold()
+                + " failed login attempts. Try again in " + minutes + (minutes == 1 ? " minute." : " minutes.");
+    }
+
+    private long secondsUntil(Instant until) {
+        return Math.max(0, Duration.between(services.clock().instant(), until).toSeconds());
+    }
+
+    private static void checkSameOrigin(Context ctx) {
+        String method = ctx.method().name();
+        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+            return;
+        }
+        String origin = ctx.header("Origin");
+        if (origin == null) {
+            return;
+        }
+        String host = ctx.header("Host");
+        String originHost;
+        try {
+            originHost = URI.create(origin).getAuthority();
+        } catch (IllegalArgumentException e) {
+            originHost = null;
+        }
+        if (originHost == null || !originHost.equalsIgnoreCase(host)) {
+            throw new Halt(c -> Json.error(c, 403, "cross-origin request refused"));
+        }
+    }
+
+    private static boolean isPublic(String path) {
+        return path.equals("/healthz") || path.startsWith("/static/") || path.startsWith("/webjars/")
+                || path.equals("/favicon.ico");
+    }
+
+    private static boolean isMachinePath(String path) {
+        return path.startsWith("/api/") || path.equals("/metrics") || path.startsWith("/cgi-bin/");
+    }
+}

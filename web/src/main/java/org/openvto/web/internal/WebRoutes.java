@@ -1,0 +1,45 @@
+package org.openvto.web.internal;
+
+import io.javalin.config.RoutesConfig;
+import java.util.Map;
+import org.openvto.web.HttpConfig;
+import org.openvto.web.WebServices;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires the gate, the controllers and the error handlers onto Javalin's routes. */
+public final class WebRoutes {
+    private static final Logger LOG = LoggerFactory.getLogger(WebRoutes.class);
+    private final WebServices services;
+    private final WebAuth webAuth;
+    private final Pages pages;
+
+    public WebRoutes(HttpConfig http, WebServices services) {
+        this.services = services;
+        this.webAuth = new WebAuth(services, http, new SessionStore(services.clock(), services.security().sessionIdleTimeout()));
+        this.pages = new Pages(services.device());
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.before(webAuth::before);
+        routes.exception(Halt.class, (halt, ctx) -> halt.respond(ctx));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            Json.error(ctx, 500, "internal error");
+        });
+        routes.error(404, ctx -> {
+            if (ctx.path().startsWith("/api/")) {
+                Json.error(ctx, 404, "no such resource: " + ctx.path());
+            } else if (ctx.result() == null || ctx.result().isEmpty()) {
+                pages.render(ctx, 404, "not_found.jte", Map.of("model", pages.model(), "path", ctx.path()));
+            }
+        });
+        routes.error(405, ctx -> Json.error(ctx, 405, "method not allowed"));
+        new StaticResources().register(routes);
+        new HealthController(services, webAuth).register(routes);
+        new InitController(services.accounts(), pages, new PendingInits(services.clock())).register(routes);
+        new LoginController(services.auth(), webAuth, pages, services.bus()).register(routes);
+        new ConsoleController(pages, services.accounts(), services.securityLog(), services.security()).register(routes);
+        new ApiController(services, webAuth).register(routes);
+    }
+}
