@@ -11,7 +11,9 @@ import org.openvto.validation.FieldError;
 
 /** JSON responses of the REST API, written with Jackson; errors always have the same shape. */
 final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private Json() {
     }
