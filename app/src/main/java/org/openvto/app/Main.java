@@ -65,6 +65,16 @@ public final class Main implements Runnable {
             }
             return OpenVtoConfig.load(file, System.getenv(), portOffset);
         }
+
+        /** The configuration, or {@code null} after printing which key is wrong. */
+        OpenVtoConfig loadOrReport() {
+            try {
+                return load();
+            } catch (ConfigException e) {
+                System.err.println("Invalid configuration: " + e.getMessage());
+                return null;
+            }
+        }
     }
 
     @Command(name = "run", description = "Start the VTO and serve until SIGTERM/Ctrl-C.")
@@ -74,11 +84,8 @@ public final class Main implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            OpenVtoConfig config;
-            try {
-                config = common.load();
-            } catch (ConfigException e) {
-                System.err.println("Invalid configuration: " + e.getMessage());
+            OpenVtoConfig config = common.loadOrReport();
+            if (config == null) {
                 return EXIT_CONFIG;
             }
             Vto vto = Vto.start(config, common.dataDir, BuildInfo.load());
@@ -105,11 +112,8 @@ public final class Main implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            OpenVtoConfig config;
-            try {
-                config = common.load();
-            } catch (ConfigException e) {
-                System.err.println("Invalid configuration: " + e.getMessage());
+            OpenVtoConfig config = common.loadOrReport();
+            if (config == null) {
                 return EXIT_CONFIG;
             }
             String pw = password.equals("-") ? new BufferedReader(new InputStreamReader(System.in,

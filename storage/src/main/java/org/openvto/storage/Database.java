@@ -18,8 +18,8 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * The VTO's database: an embedded SQLite file by default, or PostgreSQL for a multi-building
- * installation. Opening it applies the versioned Flyway migrations for the vendor
- * ({@code db/migration/sqlite|postgresql}).
+ * installation. Opening it applies the versioned Flyway migrations ({@code db/migration/common}, one
+ * SQL file per version for both vendors, with placeholders where their DDL differs).
  *
  * <p>SQLite runs in WAL mode with {@code synchronous=FULL} and immediate write transactions, so a
  * committed write survives {@code kill -9} and power loss, and concurrent writers queue (up to the
@@ -28,12 +28,13 @@ import org.sqlite.SQLiteDataSource;
 public final class Database implements AutoCloseable {
     /** The supported database products. */
     public enum Vendor {
-        SQLITE("sqlite"), POSTGRESQL("postgresql");
+        SQLITE("INTEGER PRIMARY KEY AUTOINCREMENT"), POSTGRESQL("BIGSERIAL PRIMARY KEY");
 
-        private final String folder;
+        /** Column definition of a generated 64-bit primary key: the one DDL difference the migrations need. */
+        private final String identityPrimaryKey;
 
-        Vendor(String folder) {
-            this.folder = folder;
+        Vendor(String identityPrimaryKey) {
+            this.identityPrimaryKey = identityPrimaryKey;
         }
     }
 
@@ -48,7 +49,8 @@ public final class Database implements AutoCloseable {
         this.vendor = vendor;
         this.description = description;
         var result = Flyway.configure(Database.class.getClassLoader()).dataSource(dataSource)
-                .locations("classpath:db/migration/" + vendor.folder).load().migrate();
+                .locations("classpath:db/migration/common")
+                .placeholders(java.util.Map.of("identity_pk", vendor.identityPrimaryKey)).load().migrate();
         this.schemaVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion
                 : String.valueOf(result.initialSchemaVersion);
         this.jdbi = Jdbi.create(dataSource);

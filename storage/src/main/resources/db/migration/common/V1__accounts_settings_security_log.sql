@@ -1,4 +1,5 @@
 -- Device settings (key/value), accounts, login locks and the security log.
+-- Written once for every vendor; ${identity_pk} is set per vendor in Database.java.
 CREATE TABLE setting (
     setting_key   VARCHAR(100) PRIMARY KEY,
     setting_value TEXT NOT NULL
@@ -21,7 +22,7 @@ CREATE TABLE login_lock (
 );
 
 CREATE TABLE security_log (
-    id       INTEGER PRIMARY KEY AUTOINCREMENT,
+    id       ${identity_pk},
     at       BIGINT NOT NULL,
     event    VARCHAR(40) NOT NULL,
     username VARCHAR(64),
