@@ -4,12 +4,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.openvto.device.DeviceConfig;
+import org.openvto.network.NetworkDefaults;
+import org.openvto.network.NetworkSettings;
 import org.openvto.security.SecurityConfig;
 import org.openvto.storage.StorageConfig;
 import org.openvto.web.HttpConfig;
 
 /** Every feature's configuration record, validated at start-up (each record checks its own keys). */
-record OpenVtoConfig(DeviceConfig device, HttpConfig http, StorageConfig storage, SecurityConfig security) {
+record OpenVtoConfig(DeviceConfig device, HttpConfig http, NetworkDefaults network, StorageConfig storage,
+        SecurityConfig security) {
 
     /** Reads and validates; throws {@link org.openvto.config.ConfigException} naming the first bad key. */
     static OpenVtoConfig load(Path userFile, Map<String, String> env, int portOffset) {
@@ -17,6 +20,9 @@ record OpenVtoConfig(DeviceConfig device, HttpConfig http, StorageConfig storage
         return new OpenVtoConfig(
                 new DeviceConfig(t.string("device.model"), t.string("device.name")),
                 new HttpConfig(t.string("http.bind-address"), t.integer("http.port"), t.bool("http.metrics-public")),
+                new NetworkDefaults(new NetworkSettings(t.string("network.ip-address"), t.string("network.subnet-mask"),
+                        t.string("network.gateway"), t.string("network.dns"), t.integer("http.port"),
+                        t.integer("network.https-port"), t.integer("network.rtsp-port"), t.integer("network.sip-port"))),
                 new StorageConfig(t.string("storage.url"), t.string("storage.username"), t.string("storage.password"),
                         t.integer("storage.pool-size")),
                 new SecurityConfig(t.integer("security.lockout-threshold"),

@@ -21,7 +21,10 @@ import org.openvto.security.SecretCipher;
 import org.openvto.security.SecurityEvent;
 import org.openvto.security.SecurityLog;
 import org.openvto.storage.Database;
-import org.openvto.web.WebServer;
+import org.openvto.household.Installation;
+import org.openvto.household.RegistrationStatus;
+import org.openvto.web.HostAddresses;
+import org.openvto.web.WebSessions;
 import org.openvto.web.WebServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +38,8 @@ final class Vto implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Vto.class);
 
     /** The domain services over an open data directory and database (shared by {@code run} and {@code init}). */
-    record Core(DataDirectory dir, Database db, EventBus bus, Clock clock, DeviceService device, AccountService accounts) {
+    record Core(DataDirectory dir, Database db, EventBus bus, Clock clock, DeviceService device, AccountService accounts,
+            Installation installation) {
         static Core open(OpenVtoConfig config, Path dataDir, BuildInfo build, Deque<AutoCloseable> stack) throws Exception {
             DataDirectory dir = DataDirectory.open(dataDir);
             stack.push(dir);
@@ -48,16 +52,19 @@ final class Vto implements AutoCloseable {
             Clock clock = Clock.systemUTC();
             stack.push(new SecurityLog(bus, db.securityLog(), clock));
             DeviceService device = new DeviceService(db.settings(), config.device(), build.version(), build.date());
-            AccountService accounts = new AccountService(db.accounts(), PasswordHasher.argon2id(), new SecretCipher(key),
-                    bus, clock, device.digestRealm());
-            return new Core(dir, db, bus, clock, device, accounts);
+            SecretCipher cipher = new SecretCipher(key);
+            AccountService accounts = new AccountService(db.accounts(), PasswordHasher.argon2id(), cipher, bus, clock,
+                    device.digestRealm());
+            Installation installation = new Installation(db.settings(), db.household(cipher), cipher, bus,
+                    config.device().defaultName(), config.network(), config.http().port());
+            return new Core(dir, db, bus, clock, device, accounts, installation);
         }
     }
 
     private final Deque<AutoCloseable> stack;
-    private final WebServer web;
+    private final WebSupervisor web;
 
-    private Vto(Deque<AutoCloseable> stack, WebServer web) {
+    private Vto(Deque<AutoCloseable> stack, WebSupervisor web) {
         this.stack = stack;
         this.web = web;
     }
@@ -71,8 +78,11 @@ final class Vto implements AutoCloseable {
                     config.security());
             PrometheusMeterRegistry metrics = metrics(core.bus());
             stack.push(metrics::close);
-            WebServer web = new WebServer(config.http(), new WebServices(core.bus(), core.device(), core.accounts(), auth,
-                    core.db().securityLog(), config.security(), metrics, core.db()::healthy, core.clock()));
+            WebServices services = new WebServices(core.bus(), core.device(), core.accounts(), auth,
+                    core.db().securityLog(), config.security(), metrics, core.db()::healthy, core.clock(),
+                    core.installation(), RegistrationStatus.none("no SIP server runs in this firmware version"),
+                    new WebSessions(core.clock(), config.security().sessionIdleTimeout()), HostAddresses.system());
+            WebSupervisor web = new WebSupervisor(config.http(), services, core.bus());
             stack.push(web);
             web.start();
             var id = core.device().identity();

@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.openvto.device.SettingsStore;
+import org.openvto.household.HouseholdStore;
+import org.openvto.security.SecretCipher;
+import org.openvto.storage.internal.JdbcHouseholdStore;
 import org.openvto.security.AccountStore;
 import org.openvto.security.LoginLockStore;
 import org.openvto.security.SecurityLogStore;
@@ -117,6 +120,11 @@ public final class Database implements AutoCloseable {
 
     public SecurityLogStore securityLog() {
         return new JdbcSecurityLogStore(jdbi);
+    }
+
+    /** The VTO and room lists; passwords are sealed with {@code cipher} (the device key). */
+    public HouseholdStore household(SecretCipher cipher) {
+        return new JdbcHouseholdStore(jdbi, cipher);
     }
 
     /** True when a trivial query succeeds (used by {@code /healthz}). */

@@ -36,7 +36,7 @@ abstract class DatabaseContract {
 
     @Test
     void migratesToTheCurrentSchema() {
-        assertThat(db.schemaVersion()).isEqualTo("1");
+        assertThat(db.schemaVersion()).isEqualTo("2");
         assertThat(db.healthy()).isTrue();
     }
 

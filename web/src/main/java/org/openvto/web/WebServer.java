@@ -18,9 +18,15 @@ public final class WebServer implements AutoCloseable {
 
     private final Javalin app;
     private final HttpConfig config;
+    private final String extraAddress;
 
-    public WebServer(HttpConfig config, WebServices services) {
+    /**
+     * @param extraAddress a second address to listen on as well (the TCP/IP page's address when this host
+     *                     has it), or {@code null}
+     */
+    public WebServer(HttpConfig config, String extraAddress, WebServices services) {
         this.config = config;
+        this.extraAddress = extraAddress;
         WebRoutes routes = new WebRoutes(config, services);
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -28,7 +34,16 @@ public final class WebServer implements AutoCloseable {
             c.concurrency.useVirtualThreads = true;
             c.jetty.host = config.bindAddress();
             c.jetty.port = config.port();
-            c.http.maxRequestSize = 64 * 1024;
+            c.http.maxRequestSize = 8 * 1024 * 1024;
+            if (extraAddress != null && !extraAddress.equals(config.bindAddress())) {
+                c.jetty.addConnector((server, httpConfiguration) -> {
+                    var connector = new org.eclipse.jetty.server.ServerConnector(server,
+                            new org.eclipse.jetty.server.HttpConnectionFactory(httpConfiguration));
+                    connector.setHost(extraAddress);
+                    connector.setPort(config.port());
+                    return connector;
+                });
+            }
             c.routes.before(ctx -> {
                 ctx.attribute(STARTED_AT, System.nanoTime());
                 securityHeaders(ctx);
@@ -41,7 +56,8 @@ public final class WebServer implements AutoCloseable {
     /** Starts listening; throws if the address or port cannot be bound. */
     public void start() {
         app.start();
-        LOG.info("HTTP console and API listening on http://{}:{}/", hostForUrl(), app.port());
+        LOG.info("HTTP console and API listening on http://{}:{}/{}", hostForUrl(), app.port(),
+                extraAddress == null ? "" : " and http://" + extraAddress + ":" + app.port() + "/");
     }
 
     /** The bound port (differs from the configured one only when that was 0 in tests). */

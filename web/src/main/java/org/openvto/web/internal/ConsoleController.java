@@ -19,11 +19,6 @@ final class ConsoleController {
     private static final Map<String, String> NOT_YET = Map.ofEntries(
             Map.entry("/console/local/video-audio", "Video and audio settings are not available in this firmware version."),
             Map.entry("/console/local/access-control", "Access control settings are not available in this firmware version."),
-            Map.entry("/console/local/system", "System settings are not available in this firmware version."),
-            Map.entry("/console/household/vto", "No VTOs have been added. VTO No. management is not available in this firmware version."),
-            Map.entry("/console/household/rooms", "No rooms have been added. Room No. management is not available in this firmware version."),
-            Map.entry("/console/network/basic", "TCP/IP settings are not available in this firmware version."),
-            Map.entry("/console/network/sip", "SIP server settings are not available in this firmware version."),
             Map.entry("/console/network/firewall", "Firewall settings are not available in this firmware version."),
             Map.entry("/console/records/calls", "No call records."),
             Map.entry("/console/records/alarms", "No alarm records."),
@@ -43,7 +38,6 @@ final class ConsoleController {
 
     void register(RoutesConfig routes) {
         routes.get("/", ctx -> pages.console(ctx, 200, "console/home.jte", "Main Interface", Map.of()));
-        routes.get("/console/local/basic", ctx -> pages.console(ctx, 200, "console/basic.jte", "Basic", Map.of()));
         routes.get("/console/local/security", ctx -> passwordPage(ctx, 200, FormErrors.NONE, Notice.NONE));
         routes.post("/console/local/security", this::changePassword);
         routes.get("/console/records/security", this::securityLogPage);

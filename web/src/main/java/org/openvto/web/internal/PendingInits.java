@@ -1,5 +1,7 @@
 package org.openvto.web.internal;
 
+import org.openvto.web.WebSessions;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +36,7 @@ final class PendingInits {
         if (pending.size() >= MAX) {
             pending.clear();
         }
-        String token = SessionStore.newId();
+        String token = WebSessions.newId();
         pending.put(token, new Pending(password, now));
         return token;
     }

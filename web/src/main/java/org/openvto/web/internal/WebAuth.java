@@ -1,5 +1,7 @@
 package org.openvto.web.internal;
 
+import org.openvto.web.WebSessions;
+
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
@@ -36,12 +38,12 @@ final class WebAuth {
 
     private final WebServices services;
     private final HttpConfig http;
-    private final SessionStore sessions;
+    private final WebSessions sessions;
     private final NonceService nonces;
-    private final String opaque = SessionStore.newId();
+    private final String opaque = WebSessions.newId();
     private final AtomicBoolean initialized = new AtomicBoolean();
 
-    WebAuth(WebServices services, HttpConfig http, SessionStore sessions) {
+    WebAuth(WebServices services, HttpConfig http, WebSessions sessions) {
         this.services = services;
         this.http = http;
         this.sessions = sessions;

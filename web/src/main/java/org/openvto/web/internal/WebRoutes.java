@@ -1,5 +1,7 @@
 package org.openvto.web.internal;
 
+import org.openvto.web.WebSessions;
+
 import io.javalin.config.RoutesConfig;
 import java.util.Map;
 import org.openvto.web.HttpConfig;
@@ -16,7 +18,7 @@ public final class WebRoutes {
 
     public WebRoutes(HttpConfig http, WebServices services) {
         this.services = services;
-        this.webAuth = new WebAuth(services, http, new SessionStore(services.clock(), services.security().sessionIdleTimeout()));
+        this.webAuth = new WebAuth(services, http, services.sessions());
         this.pages = new Pages(services.device());
     }
 
@@ -41,5 +43,7 @@ public final class WebRoutes {
         new LoginController(services.auth(), webAuth, pages, services.bus()).register(routes);
         new ConsoleController(pages, services.accounts(), services.securityLog(), services.security()).register(routes);
         new ApiController(services, webAuth).register(routes);
+        new InstallationPages(pages, services).register(routes);
+        new InstallationApi(services, new InstallationViews(services)).register(routes);
     }
 }

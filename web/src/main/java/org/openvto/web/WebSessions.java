@@ -1,4 +1,4 @@
-package org.openvto.web.internal;
+package org.openvto.web;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -14,9 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * logged-in user. A new id is issued at every login (session fixation cannot survive it) and sessions
  * expire after the configured idle time. At most {@link #MAX_SESSIONS} live at once; the oldest is
  * dropped first. Kept in memory: a restart logs everyone out, which is what a device reboot does too.
+ * Owned by the composition root so sessions survive a restart of the web server (port change).
  * Thread-safe.
  */
-final class SessionStore {
+public final class WebSessions {
     static final int MAX_SESSIONS = 64;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -27,13 +28,13 @@ final class SessionStore {
     private final Clock clock;
     private final Duration idleTimeout;
 
-    SessionStore(Clock clock, Duration idleTimeout) {
+    public WebSessions(Clock clock, Duration idleTimeout) {
         this.clock = clock;
         this.idleTimeout = idleTimeout;
     }
 
     /** Creates a session for {@code username} and returns its new id. */
-    String create(String username) {
+    public String create(String username) {
         evictExpired();
         while (sessions.size() >= MAX_SESSIONS) {
             sessions.entrySet().stream().min(Map.Entry.comparingByValue((a, b) -> a.lastSeen().compareTo(b.lastSeen())))
@@ -45,7 +46,7 @@ final class SessionStore {
     }
 
     /** The user of a live session, refreshing its idle timer; empty for unknown or expired ids. */
-    Optional<String> touch(String id) {
+    public Optional<String> touch(String id) {
         if (id == null) {
             return Optional.empty();
         }
@@ -54,7 +55,7 @@ final class SessionStore {
         return Optional.ofNullable(s).map(Session::username);
     }
 
-    void remove(String id) {
+    public void remove(String id) {
         if (id != null) {
             sessions.remove(id);
         }
@@ -69,7 +70,7 @@ final class SessionStore {
         sessions.values().removeIf(s -> expired(s, now));
     }
 
-    static String newId() {
+    public static String newId() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

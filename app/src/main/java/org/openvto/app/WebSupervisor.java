@@ -1,0 +1,94 @@
+package org.openvto.app;
+
+import java.time.Duration;
+import org.openvto.event.EventBus;
+import org.openvto.household.ConfigChanged;
+import org.openvto.household.Installation;
+import org.openvto.web.HostAddresses;
+import org.openvto.web.HttpConfig;
+import org.openvto.web.WebServer;
+import org.openvto.web.WebServices;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the running {@link WebServer} and restarts it — not the process — when Network Setting › Basic
+ * changes the address or the HTTP port (seed 4.2.3 "the VTO will restart"). The restart happens
+ * shortly after the saving request has been answered. If the new port cannot be bound, the server comes
+ * back on the port it had and the failure is logged. Thread-safe.
+ */
+final class WebSupervisor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebSupervisor.class);
+    private static final Duration RESTART_DELAY = Duration.ofMillis(400);
+
+    private final HttpConfig base;
+    private final WebServices services;
+    private final Installation installation;
+    private final HostAddresses host;
+    private final AutoCloseable subscription;
+    private WebServer current;
+    private HttpConfig currentConfig;
+    private boolean closed;
+
+    WebSupervisor(HttpConfig base, WebServices services, EventBus bus) {
+        this.base = base;
+        this.services = services;
+        this.installation = services.installation();
+        this.host = services.hostAddresses();
+        this.subscription = bus.subscribe(ConfigChanged.class, "config", e -> {
+            if (e.restart().contains("http")) {
+                Thread.ofVirtual().name("http-restart").start(this::restartSoon);
+            }
+        });
+    }
+
+    synchronized void start() {
+        HttpConfig config = new HttpConfig(base.bindAddress(), installation.network().httpPort(), base.metricsPublic());
+        startOn(config);
+    }
+
+    synchronized int port() {
+        return current.port();
+    }
+
+    private void startOn(HttpConfig config) {
+        String address = installation.network().ipAddress();
+        WebServer server = new WebServer(config, host.isLocal(address) ? address : null, services);
+        server.start();
+        current = server;
+        currentConfig = config;
+    }
+
+    private void restartSoon() {
+        try {
+            Thread.sleep(RESTART_DELAY);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            HttpConfig previous = currentConfig;
+            LOG.info("Restarting the HTTP service to apply the network settings");
+            current.close();
+            try {
+                start();
+            } catch (RuntimeException e) {
+                LOG.error("HTTP service could not start on port {}: {}; staying on port {}",
+                        installation.network().httpPort(), e.getMessage(), previous.port());
+                startOn(previous);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() throws Exception {
+        closed = true;
+        subscription.close();
+        if (current != null) {
+            current.close();
+        }
+    }
+}

@@ -1,0 +1,264 @@
+package org.openvto.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.openvto.device.DeviceProperties;
+import org.openvto.device.SystemType;
+import org.openvto.household.InstallationSnapshot;
+import org.openvto.household.RegisterType;
+import org.openvto.household.RoomDevice;
+import org.openvto.household.RoomNumber;
+import org.openvto.household.VtoEntry;
+import org.openvto.network.NetworkSettings;
+import org.openvto.network.ServerType;
+import org.openvto.network.SipServerSettings;
+import org.openvto.validation.Result;
+import org.openvto.validation.Violations;
+
+/**
+ * The JSON form of the installer configuration, shared by the REST API, the console's backup/restore and
+ * {@code openvto config export|import}. Field names are the API's; wrong JSON types are reported as field
+ * errors (never exceptions). Stateless and thread-safe.
+ *
+ * <p>The exported file is pretty-printed JSON with a {@code format} marker. It contains the register
+ * and SIP passwords in clear text, because a restore on another device must be able to use them: keep
+ * it as safe as the device itself.
+ */
+public final class ConfigurationFile {
+    /** Value of the {@code format} field of an exported file. */
+    public static final String FORMAT = "openvto-configuration/1";
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ConfigurationFile() {
+    }
+
+    // ---- whole file ----
+
+    public static String write(InstallationSnapshot s) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.set("device", device(s.device()));
+        root.set("network", network(s.network()));
+        root.set("sipServer", sipServer(s.sipServer(), true));
+        ArrayNode vtos = root.putArray("vtos");
+        s.vtos().forEach(v -> vtos.add(vto(v, true)));
+        ArrayNode rooms = root.putArray("rooms");
+        s.rooms().forEach(r -> rooms.add(room(r)));
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Parses a whole file; structural and type errors are field errors (content rules are checked on restore). */
+    public static Result<InstallationSnapshot> read(String text) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            return Result.rejected("file", "The file is not valid JSON: " + e.getOriginalMessage());
+        }
+        Violations v = new Violations();
+        if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
+            return Result.rejected("format", "The file is not an OpenVTO configuration export (format must be " + FORMAT + ")");
+        }
+        DeviceProperties device = device(sub(v, root, "device"), new Reader(v, "device."), null);
+        NetworkSettings network = network(sub(v, root, "network"), new Reader(v, "network."), null);
+        SipServerSettings sip = sipServer(sub(v, root, "sipServer"), new Reader(v, "sipServer."), null);
+        List<VtoEntry> vtos = new ArrayList<>();
+        JsonNode vtoArray = array(v, root, "vtos");
+        for (int i = 0; i < vtoArray.size(); i++) {
+            vtos.add(vto(vtoArray.get(i), new Reader(v, "vtos[" + i + "].")));
+        }
+        List<RoomDevice> rooms = new ArrayList<>();
+        JsonNode roomArray = array(v, root, "rooms");
+        for (int i = 0; i < roomArray.size(); i++) {
+            rooms.add(room(roomArray.get(i), new Reader(v, "rooms[" + i + "].")));
+        }
+        return v.isEmpty() ? Result.applied(new InstallationSnapshot(device, network, sip, vtos, rooms)) : Result.rejected(v.list());
+    }
+
+    // ---- sections: to JSON ----
+
+    public static ObjectNode device(DeviceProperties p) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("deviceName", p.deviceName()).put("vtoNumber", p.vtoNumber()).put("systemType", p.systemType().label())
+                .put("buildingNo", p.buildingNo()).put("unitNo", p.unitNo());
+        return n;
+    }
+
+    public static ObjectNode network(NetworkSettings s) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("ipAddress", s.ipAddress()).put("subnetMask", s.subnetMask()).put("gateway", s.gateway()).put("dns", s.dns())
+                .put("httpPort", s.httpPort()).put("httpsPort", s.httpsPort()).put("rtspPort", s.rtspPort())
+                .put("sipPort", s.sipPort());
+        return n;
+    }
+
+    /** With {@code secrets} false the passwords are left out (the API never reads them back). */
+    public static ObjectNode sipServer(SipServerSettings s, boolean secrets) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("enabled", s.enabled()).put("type", s.type().label()).put("ipAddress", s.ipAddress()).put("port", s.port())
+                .put("username", s.username()).put("domain", s.domain()).put("loginUsername", s.loginUsername())
+                .put("altIpAddress", s.altIpAddress()).put("altUsername", s.altUsername())
+                .put("altVtsIpAddress", s.altVtsIpAddress()).put("altEnabled", s.altEnabled())
+                .put("supportBuilding", s.supportBuilding()).put("supportUnit", s.supportUnit());
+        if (secrets) {
+            n.put("password", s.password()).put("loginPassword", s.loginPassword()).put("altPassword", s.altPassword());
+        }
+        return n;
+    }
+
+    public static ObjectNode vto(VtoEntry e, boolean secrets) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("recNo", e.recNo()).put("registerPassword", e.registerPassword()).put("buildingNo", e.buildingNo())
+                .put("unitNo", e.unitNo()).put("ipAddress", e.ipAddress()).put("username", e.username());
+        if (secrets) {
+            n.put("password", e.password());
+        }
+        return n;
+    }
+
+    public static ObjectNode room(RoomDevice r) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("roomNo", r.number().toString()).put("firstName", r.firstName()).put("lastName", r.lastName())
+                .put("nickName", r.nickName()).put("registerType", r.registerType().label())
+                .put("registerPassword", r.registerPassword());
+        return n;
+    }
+
+    // ---- sections: from JSON (missing fields fall back to {@code current} when given) ----
+
+    public static DeviceProperties device(JsonNode n, Reader r, DeviceProperties current) {
+        DeviceProperties c = current;
+        String type = r.str(n, "systemType", c == null ? null : c.systemType().label());
+        SystemType systemType = type == null ? null : SystemType.parse(type).orElse(null);
+        if (type != null && systemType == null) {
+            r.error("systemType", "System Type must be TCP/IP or Analog");
+        }
+        return new DeviceProperties(r.str(n, "deviceName", c == null ? null : c.deviceName()),
+                r.str(n, "vtoNumber", c == null ? null : c.vtoNumber()), systemType,
+                r.str(n, "buildingNo", c == null ? "" : c.buildingNo()), r.str(n, "unitNo", c == null ? "" : c.unitNo()));
+    }
+
+    public static NetworkSettings network(JsonNode n, Reader r, NetworkSettings c) {
+        return new NetworkSettings(r.str(n, "ipAddress", c == null ? null : c.ipAddress()),
+                r.str(n, "subnetMask", c == null ? null : c.subnetMask()), r.str(n, "gateway", c == null ? null : c.gateway()),
+                r.str(n, "dns", c == null ? null : c.dns()), r.integer(n, "httpPort", c == null ? 0 : c.httpPort()),
+                r.integer(n, "httpsPort", c == null ? 0 : c.httpsPort()), r.integer(n, "rtspPort", c == null ? 0 : c.rtspPort()),
+                r.integer(n, "sipPort", c == null ? 0 : c.sipPort()));
+    }
+
+    public static SipServerSettings sipServer(JsonNode n, Reader r, SipServerSettings c) {
+        String typeText = r.str(n, "type", c == null ? null : c.type().label());
+        ServerType type = typeText == null ? null : ServerType.parse(typeText).orElse(null);
+        if (typeText != null && type == null) {
+            r.error("type", "Server Type must be VTO or Express/DSS");
+        }
+        // Switching the type switches the default port when none is given (Table 4-1).
+        int defaultPort = c == null ? (type == null ? 0 : type.defaultPort())
+                : (type != null && type != c.type() && c.port() == c.type().defaultPort() ? type.defaultPort() : c.port());
+        String defaultDomain = c == null ? "" : (type == ServerType.VTO && c.type() != ServerType.VTO ? "VDP" : c.domain());
+        return new SipServerSettings(r.bool(n, "enabled", c != null && c.enabled()), type,
+                r.str(n, "ipAddress", c == null ? "" : c.ipAddress()), r.integer(n, "port", defaultPort),
+                r.str(n, "username", c == null ? "" : c.username()), r.str(n, "password", ""),
+                r.str(n, "domain", defaultDomain), r.str(n, "loginUsername", c == null ? "" : c.loginUsername()),
+                r.str(n, "loginPassword", ""), r.str(n, "altIpAddress", c == null ? "" : c.altIpAddress()),
+                r.str(n, "altUsername", c == null ? "" : c.altUsername()), r.str(n, "altPassword", ""),
+                r.str(n, "altVtsIpAddress", c == null ? "" : c.altVtsIpAddress()),
+                r.bool(n, "altEnabled", c != null && c.altEnabled()), r.bool(n, "supportBuilding", c != null && c.supportBuilding()),
+                r.bool(n, "supportUnit", c != null && c.supportUnit()));
+    }
+
+    public static VtoEntry vto(JsonNode n, Reader r) {
+        return new VtoEntry(r.str(n, "recNo", null), r.str(n, "registerPassword", ""), r.str(n, "buildingNo", ""),
+                r.str(n, "unitNo", ""), r.str(n, "ipAddress", null), r.str(n, "username", ""), r.str(n, "password", ""));
+    }
+
+    public static RoomDevice room(JsonNode n, Reader r) {
+        String number = r.str(n, "roomNo", null);
+        String type = r.str(n, "registerType", "public");
+        RegisterType registerType = RegisterType.parse(type).orElse(null);
+        if (registerType == null) {
+            r.error("registerType", "Register Type must be public or local");
+        }
+        return new RoomDevice(RoomNumber.parse(number).orElse(null), r.str(n, "firstName", ""), r.str(n, "lastName", ""),
+                r.str(n, "nickName", ""), registerType, r.str(n, "registerPassword", ""));
+    }
+
+    private static JsonNode sub(Violations v, JsonNode root, String field) {
+        JsonNode n = root.get(field);
+        if (n == null || !n.isObject()) {
+            v.add(field, "must be an object");
+            return MAPPER.createObjectNode();
+        }
+        return n;
+    }
+
+    private static JsonNode array(Violations v, JsonNode root, String field) {
+        JsonNode n = root.get(field);
+        if (n == null || !n.isArray()) {
+            v.add(field, "must be a list");
+            return MAPPER.createArrayNode();
+        }
+        return n;
+    }
+
+    /** Reads typed fields, recording wrong types as field errors (with an optional field-name prefix). */
+    public static final class Reader {
+        private final Violations v;
+        private final String prefix;
+
+        public Reader(Violations v, String prefix) {
+            this.v = v;
+            this.prefix = prefix;
+        }
+
+        public void error(String field, String message) {
+            v.add(prefix + field, message);
+        }
+
+        public String str(JsonNode n, String field, String fallback) {
+            JsonNode value = n == null ? null : n.get(field);
+            if (value == null || value.isNull()) {
+                return fallback;
+            }
+            if (!value.isTextual()) {
+                error(field, "must be text");
+                return fallback;
+            }
+            return value.asText();
+        }
+
+        public int integer(JsonNode n, String field, int fallback) {
+            JsonNode value = n == null ? null : n.get(field);
+            if (value == null || value.isNull()) {
+                return fallback;
+            }
+            if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+                error(field, "must be a whole number");
+                return fallback;
+            }
+            return value.asInt();
+        }
+
+        public boolean bool(JsonNode n, String field, boolean fallback) {
+            JsonNode value = n == null ? null : n.get(field);
+            if (value == null || value.isNull()) {
+                return fallback;
+            }
+            if (!value.isBoolean()) {
+                error(field, "must be true or false");
+                return fallback;
+            }
+            return value.asBoolean();
+        }
+    }
+}
