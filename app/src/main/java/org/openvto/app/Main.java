@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 /** The {@code openvto} command line. */
 @Command(name = "openvto", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "OpenVTO — an open-source IP video door station.",
-        subcommands = {Main.Run.class, Main.Init.class})
+        subcommands = {Main.Run.class, Main.Init.class, ConfigCommand.class})
 public final class Main implements Runnable {
     /** Exit code for invalid configuration or arguments. */
     static final int EXIT_CONFIG = 2;
@@ -45,7 +45,7 @@ public final class Main implements Runnable {
     }
 
     /** Options shared by the commands that open a data directory. */
-    static class Common {
+    static final class Common {
         @Option(names = "--data-dir", defaultValue = "data", description = "Data directory (default: ${DEFAULT-VALUE}).")
         Path dataDir;
 

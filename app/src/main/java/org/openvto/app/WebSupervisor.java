@@ -28,6 +28,7 @@ final class WebSupervisor implements AutoCloseable {
     private final AutoCloseable subscription;
     private WebServer current;
     private HttpConfig currentConfig;
+    private String currentExtra;
     private boolean closed;
 
     WebSupervisor(HttpConfig base, WebServices services, EventBus bus) {
@@ -57,6 +58,7 @@ final class WebSupervisor implements AutoCloseable {
         server.start();
         current = server;
         currentConfig = config;
+        currentExtra = host.isLocal(address) ? address : null;
     }
 
     private void restartSoon() {
@@ -71,6 +73,11 @@ final class WebSupervisor implements AutoCloseable {
                 return;
             }
             HttpConfig previous = currentConfig;
+            String address = installation.network().ipAddress();
+            if (previous.port() == installation.network().httpPort() && host.isLocal(address) == (currentExtra != null)
+                    && (currentExtra == null || currentExtra.equals(address))) {
+                return;
+            }
             LOG.info("Restarting the HTTP service to apply the network settings");
             current.close();
             try {

@@ -57,6 +57,11 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Keeps a picture of what the user saw, for reviewers ({@code target/screenshots/<name>.png}). */
+    static void snapshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png")).setFullPage(true));
+    }
+
     @Override
     public void close() {
         browser.close();

@@ -62,12 +62,12 @@ class DeviceInitBrowserIT {
                 assertThat(page.locator("#device-model")).hasText("VTO4202F-P");
                 assertThat(page.locator("#vto-number")).hasText("8001");
                 assertThat(page.locator("#firmware-version")).not().isEmpty();
-                snapshot(page, "console-home");
+                Browser.snapshot(page, "console-home");
 
                 page.click("text=Security Log");
                 assertThat(page.locator("table.log")).containsText("device/initialized");
                 assertThat(page.locator("table.log")).containsText("login/succeeded");
-                snapshot(page, "security-log");
+                Browser.snapshot(page, "security-log");
 
                 page.click("button:has-text('Logout')");
                 assertThat(page).hasURL(Pattern.compile(".*/login$"));
@@ -106,16 +106,11 @@ class DeviceInitBrowserIT {
                 page.click("text=Room No. Management");
                 assertThat(page.locator("h1")).containsText("Room No. Management");
                 assertThat(page.locator(".empty-state")).isVisible();
-                snapshot(page, "phone-rooms");
+                Browser.snapshot(page, "phone-rooms");
                 Object overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth");
                 assertThat(overflow).as("no horizontal scrolling on a phone").isEqualTo(false);
             });
         }
-    }
-
-    /** Keeps a picture of what the user saw, for reviewers (target/screenshots). */
-    private static void snapshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png")));
     }
 
     private static void login(Page page, String password) {

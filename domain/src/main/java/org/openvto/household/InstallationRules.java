@@ -63,8 +63,11 @@ final class InstallationRules {
         }
         v.check(!(s.enabled() && s.type() == ServerType.PLATFORM), "enabled",
                 "SIP Server Enable makes this VTO the SIP server: choose Server Type VTO, or clear Enable to use the Express/DSS platform");
-        if (!s.thisVtoIsServer()) {
-            v.check(Ipv4.validHost(s.ipAddress()), "ipAddress", "IP Address of the SIP server must be an IPv4 host address");
+        if (s.type() == ServerType.PLATFORM) {
+            v.check(Ipv4.validHost(s.ipAddress()), "ipAddress", "IP Address of the Express/DSS platform must be an IPv4 host address");
+        } else if (!s.thisVtoIsServer()) {
+            // Factory state: no SIP server configured yet (empty); otherwise the other VTO's address.
+            optionalIp(v, "ipAddress", s.ipAddress(), "IP Address of the SIP server");
         }
         v.check(s.port() >= 1 && s.port() <= 65535, "port", "Port must be between 1 and 65535");
         if (s.type() == ServerType.VTO) {

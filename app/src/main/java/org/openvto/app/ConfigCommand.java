@@ -1,0 +1,109 @@
+package org.openvto.app;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Callable;
+import org.openvto.household.Installation;
+import org.openvto.household.InstallationSnapshot;
+import org.openvto.validation.Result;
+import org.openvto.web.ConfigurationFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code openvto config export|import FILE --data-dir DIR}: backup and restore without the browser (VTO stopped). */
+@Command(name = "config", description = "Export or import the whole installer configuration (the VTO must not be running).",
+        subcommands = {ConfigCommand.Export.class, ConfigCommand.Import.class})
+final class ConfigCommand implements Runnable {
+    @Override
+    public void run() {
+        System.err.println("Use: openvto config export FILE | openvto config import FILE [--data-dir DIR]");
+    }
+
+    /** Runs {@code action} against the configuration of an opened data directory. */
+    static int withInstallation(Main.Common common, java.util.function.Function<Installation, Integer> action) throws Exception {
+        OpenVtoConfig config = common.loadOrReport();
+        if (config == null) {
+            return Main.EXIT_CONFIG;
+        }
+        Deque<AutoCloseable> stack = new ArrayDeque<>();
+        try {
+            return action.apply(Vto.Core.open(config, common.dataDir, BuildInfo.load(), stack).installation());
+        } catch (IllegalStateException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        } finally {
+            while (!stack.isEmpty()) {
+                stack.pop().close();
+            }
+        }
+    }
+
+    @Command(name = "export", description = "Write the configuration to FILE (JSON; contains passwords, created with mode 600).")
+    static final class Export implements Callable<Integer> {
+        @Mixin
+        Main.Common common = new Main.Common();
+
+        @Parameters(index = "0", paramLabel = "FILE")
+        Path file;
+
+        @Override
+        public Integer call() throws Exception {
+            return withInstallation(common, installation -> {
+                try {
+                    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".openvto-export", ".tmp",
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.writeString(tmp, ConfigurationFile.write(installation.snapshot()), StandardCharsets.UTF_8);
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    System.out.println("Configuration exported to " + file);
+                    return 0;
+                } catch (java.io.IOException e) {
+                    System.err.println("Cannot write " + file + ": " + e.getMessage());
+                    return 1;
+                }
+            });
+        }
+    }
+
+    @Command(name = "import", description = "Replace the configuration with FILE; a file with any error changes nothing.")
+    static final class Import implements Callable<Integer> {
+        @Mixin
+        Main.Common common = new Main.Common();
+
+        @Parameters(index = "0", paramLabel = "FILE")
+        Path file;
+
+        @Override
+        public Integer call() throws Exception {
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                System.err.println("Cannot read " + file + ": " + e.getMessage());
+                return 1;
+            }
+            return withInstallation(common, installation -> {
+                Result<Installation.Change> result = switch (ConfigurationFile.read(text)) {
+                    case Result.Rejected<InstallationSnapshot> r -> Result.rejected(r.errors());
+                    case Result.Applied<InstallationSnapshot> s -> installation.restore(s.value());
+                };
+                return switch (result) {
+                    case Result.Applied<Installation.Change> a -> {
+                        System.out.println("Configuration imported from " + file);
+                        yield 0;
+                    }
+                    case Result.Rejected<Installation.Change> r -> {
+                        System.err.println("Nothing was imported; " + file + " has " + r.errors().size() + " problem(s):");
+                        r.errors().forEach(e -> System.err.println("  " + e.field() + ": " + e.message()));
+                        yield Main.EXIT_REJECTED;
+                    }
+                };
+            });
+        }
+    }
+}
