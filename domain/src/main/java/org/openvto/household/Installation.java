@@ -329,8 +329,8 @@ public final class Installation {
         Set<String> vtoNumbers = vtoNumbers();
         List<String> clashes = rooms.stream().filter(vtoNumbers::contains).limit(5).toList();
         if (!clashes.isEmpty()) {
-            return Result.rejected("firstFloorNo", "Room numbers " + String.join(", ", clashes)
-                    + " are VTO numbers; VTO and room numbers must differ");
+            return Result.rejected("firstFloorNo", "Room number(s) " + String.join(", ", clashes)
+                    + " would equal VTO numbers; VTO and room numbers must differ");
         }
         return Result.applied(rooms);
     }
