@@ -22,6 +22,7 @@ class ArchitectureTest {
     @Test
     void theDomainImportsNoWebStorageOrProtocolInternals() {
         noClasses().that().resideInAnyPackage("org.openvto.device..", "org.openvto.security..", "org.openvto.event..",
+                "org.openvto.household..", "org.openvto.network..",
                 "org.openvto.config..", "org.openvto.validation..").should().dependOnClassesThat()
                 .resideInAnyPackage("org.openvto.web..", "org.openvto.storage..", "org.openvto.app..", "io.javalin..",
                         "org.jdbi..", "java.sql..", "io.netty..")
@@ -36,7 +37,7 @@ class ArchitectureTest {
 
     @Test
     void internalPackagesAreUsedOnlyByTheirOwnFeature() {
-        for (String feature : new String[] {"web", "storage", "security"}) {
+        for (String feature : new String[] {"web", "storage", "security", "household", "network", "device"}) {
             noClasses().that().resideOutsideOfPackage("org.openvto." + feature + "..").should().dependOnClassesThat()
                     .resideInAPackage("org.openvto." + feature + ".internal..").check(CLASSES);
         }
