@@ -126,7 +126,7 @@ final class InstallationPages {
 
     private void network(Context ctx, int status, NetworkSettings n, FormErrors errors, Notice notice) {
         boolean local = services.hostAddresses().isLocal(installation.network().ipAddress());
-        String listening = ctx.host() == null ? "" : "port " + installation.network().httpPort();
+        String listening = "the address set by http.bind-address, port " + installation.network().httpPort();
         pages.console(ctx, status, "console/network/basic.jte", "Basic", Map.of("net", n, "errors", errors,
                 "notice", notice, "hostHasAddress", local, "listening", listening));
     }
