@@ -35,14 +35,20 @@ final class InstallationApi {
 
     void register(RoutesConfig routes) {
         routes.get("/api/v1/device/properties", ctx -> Json.send(ctx, 200, views.deviceJson()));
-        routes.put("/api/v1/device/properties", ctx -> apply(ctx, installation.updateDeviceProperties(
-                ConfigurationFile.device(Json.body(ctx), reader(ctx), installation.deviceProperties())), views::deviceJson));
+        routes.put("/api/v1/device/properties", ctx -> {
+            var p = ConfigurationFile.device(Json.body(ctx), reader(ctx), installation.deviceProperties());
+            apply(ctx, () -> installation.updateDeviceProperties(p), views::deviceJson);
+        });
         routes.get("/api/v1/network", ctx -> Json.send(ctx, 200, views.networkJson()));
-        routes.put("/api/v1/network", ctx -> apply(ctx, installation.updateNetwork(
-                ConfigurationFile.network(Json.body(ctx), reader(ctx), installation.network())), views::networkJson));
+        routes.put("/api/v1/network", ctx -> {
+            var n = ConfigurationFile.network(Json.body(ctx), reader(ctx), installation.network());
+            apply(ctx, () -> installation.updateNetwork(n), views::networkJson);
+        });
         routes.get("/api/v1/sip-server", ctx -> Json.send(ctx, 200, views.sipJson()));
-        routes.put("/api/v1/sip-server", ctx -> apply(ctx, installation.updateSipServer(
-                ConfigurationFile.sipServer(Json.body(ctx), reader(ctx), installation.sipServer())), views::sipJson));
+        routes.put("/api/v1/sip-server", ctx -> {
+            var s = ConfigurationFile.sipServer(Json.body(ctx), reader(ctx), installation.sipServer());
+            apply(ctx, () -> installation.updateSipServer(s), views::sipJson);
+        });
 
         routes.get("/api/v1/vtos", ctx -> Json.send(ctx, 200, views.vtoListJson()));
         routes.post("/api/v1/vtos", this::addVto);
@@ -89,7 +95,7 @@ final class InstallationApi {
             body.put("registerPassword", Installation.newRegisterPassword());
         }
         VtoEntry entry = ConfigurationFile.vto(body, reader(ctx));
-        created(ctx, installation.addVto(entry), () -> ConfigurationFile.vto(installation.vto(entry.recNo()).orElseThrow(), false));
+        created(ctx, () -> installation.addVto(entry), () -> ConfigurationFile.vto(installation.vto(entry.recNo()).orElseThrow(), false));
     }
 
     private void addRoom(Context ctx) {
@@ -98,7 +104,7 @@ final class InstallationApi {
             body.put("registerPassword", Installation.newRegisterPassword());
         }
         RoomDevice r = ConfigurationFile.room(body, reader(ctx));
-        created(ctx, installation.addRoom(r), () -> views.roomJson(installation.room(r.number()).orElseThrow()));
+        created(ctx, () -> installation.addRoom(r), () -> views.roomJson(installation.room(r.number()).orElseThrow()));
     }
 
     private void listRooms(Context ctx) {
@@ -144,7 +150,7 @@ final class InstallationApi {
     private void importConfig(Context ctx) {
         switch (ConfigurationFile.read(ctx.body())) {
             case Result.Rejected<org.openvto.household.InstallationSnapshot> r -> Json.invalid(ctx, r.errors());
-            case Result.Applied<org.openvto.household.InstallationSnapshot> s -> apply(ctx, installation.restore(s.value()),
+            case Result.Applied<org.openvto.household.InstallationSnapshot> s -> apply(ctx, () -> installation.restore(s.value()),
                     () -> Json.MAPPER.createObjectNode().put("imported", true));
         }
     }
@@ -172,11 +178,13 @@ final class InstallationApi {
         return false;
     }
 
-    private void apply(Context ctx, Result<Installation.Change> result, java.util.function.Supplier<ObjectNode> view) {
+    /** Runs {@code action} only when the body had no type errors, so a rejected request never saves anything. */
+    private void apply(Context ctx, java.util.function.Supplier<Result<Installation.Change>> action,
+            java.util.function.Supplier<ObjectNode> view) {
         if (rejectedTypes(ctx)) {
             return;
         }
-        switch (result) {
+        switch (action.get()) {
             case Result.Rejected<Installation.Change> r -> Json.invalid(ctx, r.errors());
             case Result.Applied<Installation.Change> a -> {
                 ObjectNode out = view.get();
@@ -187,11 +195,12 @@ final class InstallationApi {
         }
     }
 
-    private void created(Context ctx, Result<Installation.Change> result, java.util.function.Supplier<ObjectNode> view) {
+    private void created(Context ctx, java.util.function.Supplier<Result<Installation.Change>> action,
+            java.util.function.Supplier<ObjectNode> view) {
         if (rejectedTypes(ctx)) {
             return;
         }
-        switch (result) {
+        switch (action.get()) {
             case Result.Rejected<Installation.Change> r -> Json.invalid(ctx, r.errors());
             case Result.Applied<Installation.Change> a -> Json.send(ctx, 201, view.get());
         }
