@@ -1,0 +1,28 @@
+package org.openvto.sip.codec;
+
+/**
+ * Outcome of decoding one SIP message. Malformed input is a value, never an exception.
+ *
+ * <p>Callers: for {@link Decoded}, hand the message on. For {@link Malformed} with {@code request} true
+ * and a non-null partial message, answer {@code 400 <reason>} (see {@link SipResponse#createFor}) unless
+ * it is an ACK; otherwise (a malformed response, or a request too broken to answer) drop it and count it.
+ * On stream transports also check {@link SipStreamDecoder#isFramingLost()} and close the connection when
+ * it is true.
+ */
+public sealed interface SipDecodeResult {
+    /** A well-formed message. */
+    record Decoded(SipMessage message) implements SipDecodeResult {
+    }
+
+    /**
+     * A message that could not be accepted.
+     *
+     * @param reason short description safe to log and to use as a reason phrase (names the offending
+     *     header or limit)
+     * @param request true if the start line looked like a request (i.e. did not start with {@code SIP/})
+     * @param partialOrNull for requests whose start line parsed: the request with whatever headers were
+     *     read and the body if it was framed, so that a 400 can be built; otherwise {@code null}
+     */
+    record Malformed(String reason, boolean request, SipMessage partialOrNull) implements SipDecodeResult {
+    }
+}

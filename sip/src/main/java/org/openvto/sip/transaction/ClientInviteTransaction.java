@@ -1,0 +1,143 @@
+package org.openvto.sip.transaction;
+
+import org.openvto.sip.codec.SipHeaderNames;
+import org.openvto.sip.codec.SipRequest;
+import org.openvto.sip.codec.SipResponse;
+
+/** RFC 3261 §17.1.1 (with RFC 6026 §7.2 Accepted) INVITE client transaction. */
+public final class ClientInviteTransaction extends Transaction implements ClientTransaction {
+    /** §17.1.1.2, Figure 5; Accepted from RFC 6026. */
+    public enum State { CALLING, PROCEEDING, COMPLETED, ACCEPTED, TERMINATED }
+
+    private final ClientTransactionListener listener;
+    private State state = State.CALLING;
+    private java.time.Duration timerA;
+    private SipRequest ack;
+    private Object attachment;
+
+    public ClientInviteTransaction(TransactionContext context, SipRequest invite, ClientTransactionListener listener) {
+        super(context, invite);
+        this.listener = listener;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    @Override
+    public void start() {
+        if (!context.send(request)) {
+            handle(new TransactionEvent.TransportError("cannot send INVITE"));
+            return;
+        }
+        if (!context.reliable()) {
+            timerA = context.timers().t1();
+            start(TimerName.A, timerA); // §17.1.1.2: Timer A = T1, doubling
+        }
+        start(TimerName.B, context.timers().timeout()); // Timer B = 64*T1
+    }
+
+    @Override
+    public void handle(TransactionEvent event) {
+        switch (state) {
+            case CALLING, PROCEEDING -> calling(event);
+            case COMPLETED -> completed(event);
+            case ACCEPTED -> accepted(event);
+            case TERMINATED -> { }
+        }
+    }
+
+    private void calling(TransactionEvent event) {
+        switch (event) {
+            case TransactionEvent.TimerFired(TimerName name) when name == TimerName.A && state == State.CALLING -> {
+                context.send(request); // §17.1.1.2: retransmit, Timer A doubles
+                timerA = timerA.multipliedBy(2);
+                start(TimerName.A, timerA);
+            }
+            case TransactionEvent.TimerFired(TimerName name) when name == TimerName.B -> {
+                terminate(); // §17.1.1.2: Timer B fires → timeout to TU
+                listener.onTimeout(this, "Timer B");
+            }
+            case TransactionEvent.TransportError(String reason) -> {
+                terminate(); // §17.1.4
+                listener.onTimeout(this, reason);
+            }
+            case TransactionEvent.ResponseReceived(SipResponse r) when r.statusCode() < 200 -> {
+                stop(TimerName.A); // §17.1.1.2: 1xx → Proceeding, stop retransmitting
+                state = State.PROCEEDING;
+                listener.onResponse(this, r);
+            }
+            case TransactionEvent.ResponseReceived(SipResponse r) when r.statusCode() < 300 -> {
+                stopAll(); // RFC 6026 §7.2: 2xx → Accepted, Timer M = 64*T1
+                state = State.ACCEPTED;
+                start(TimerName.M, context.timers().timeout());
+                listener.onResponse(this, r);
+            }
+            case TransactionEvent.ResponseReceived(SipResponse r) -> {
+                stop(TimerName.A);
+                stop(TimerName.B); // §17.1.1.2: 300–699 → Completed, ACK, Timer D
+                state = State.COMPLETED;
+                ack = ackFor(r);
+                context.send(ack);
+                start(TimerName.D, context.timers().timerD(context.reliable()));
+                listener.onResponse(this, r);
+            }
+            default -> { }
+        }
+    }
+
+    private void completed(TransactionEvent event) {
+        switch (event) {
+            case TransactionEvent.ResponseReceived(SipResponse r) when r.statusCode() >= 300 -> context.send(ack); // §17.1.1.2 absorb, re-ACK
+            case TransactionEvent.TimerFired(TimerName name) when name == TimerName.D -> terminate();
+            case TransactionEvent.TransportError(String reason) -> terminate();
+            default -> { }
+        }
+    }
+
+    private void accepted(TransactionEvent event) {
+        switch (event) {
+            case TransactionEvent.ResponseReceived(SipResponse r) when r.statusCode() >= 200 && r.statusCode() < 300 ->
+                    listener.onResponse(this, r); // RFC 6026: further 2xx go to the TU (forked answers)
+            case TransactionEvent.TimerFired(TimerName name) when name == TimerName.M -> terminate();
+            default -> { }
+        }
+    }
+
+    /** §17.1.1.3: the ACK for a non-2xx final response, in the same transaction. */
+    private SipRequest ackFor(SipResponse response) {
+        SipRequest ackRequest = new SipRequest("ACK", request.requestUri());
+        var h = ackRequest.headers();
+        h.add(SipHeaderNames.VIA, request.headers().getAllSplit(SipHeaderNames.VIA).get(0)); // only the top Via
+        for (String route : request.headers().getAll(SipHeaderNames.ROUTE)) {
+            h.add(SipHeaderNames.ROUTE, route);
+        }
+        h.add(SipHeaderNames.MAX_FORWARDS, "70");
+        h.add(SipHeaderNames.FROM, request.headers().get(SipHeaderNames.FROM));
+        h.add(SipHeaderNames.TO, response.headers().get(SipHeaderNames.TO));
+        h.add(SipHeaderNames.CALL_ID, request.headers().get(SipHeaderNames.CALL_ID));
+        h.add(SipHeaderNames.CSEQ, request.cseq().number() + " ACK");
+        h.add(SipHeaderNames.CONTENT_LENGTH, "0");
+        return ackRequest;
+    }
+
+    private void terminate() {
+        state = State.TERMINATED;
+        finish();
+    }
+
+    @Override
+    public boolean terminated() {
+        return state == State.TERMINATED;
+    }
+
+    @Override
+    public Object attachment() {
+        return attachment;
+    }
+
+    @Override
+    public void attach(Object attachment) {
+        this.attachment = attachment;
+    }
+}

@@ -1,0 +1,66 @@
+package org.openvto.sip.transaction;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import org.openvto.sip.codec.SipRequest;
+
+/**
+ * Common part of the four RFC 3261 §17 transaction state machines: the original request, the timers and
+ * the termination hook. Subclasses implement {@link #handle} as an exhaustive switch over their state
+ * with the RFC section at each transition.
+ *
+ * <p>Not thread-safe: the transaction layer feeds one transaction from one thread (its event loop).
+ */
+public abstract sealed class Transaction permits ClientInviteTransaction, ClientNonInviteTransaction,
+        ServerInviteTransaction, ServerNonInviteTransaction {
+    protected final TransactionContext context;
+    protected final SipRequest request;
+    private final Map<TimerName, TimerScheduler.Handle> running = new EnumMap<>(TimerName.class);
+    private Runnable onTerminated = () -> { };
+
+    protected Transaction(TransactionContext context, SipRequest request) {
+        this.context = context;
+        this.request = request;
+    }
+
+    /** Feeds one event through the state machine. */
+    public abstract void handle(TransactionEvent event);
+
+    /** True once the machine reached Terminated. */
+    public abstract boolean terminated();
+
+    public SipRequest request() {
+        return request;
+    }
+
+    /** Called once when the transaction terminates (the layer removes it from its table). */
+    void onTerminated(Runnable hook) {
+        this.onTerminated = hook;
+    }
+
+    protected final void start(TimerName name, Duration delay) {
+        stop(name);
+        running.put(name, context.scheduler().schedule(delay, () -> {
+            running.remove(name);
+            handle(new TransactionEvent.TimerFired(name));
+        }));
+    }
+
+    protected final void stop(TimerName name) {
+        TimerScheduler.Handle h = running.remove(name);
+        if (h != null) {
+            h.cancel();
+        }
+    }
+
+    protected final void stopAll() {
+        running.values().forEach(TimerScheduler.Handle::cancel);
+        running.clear();
+    }
+
+    protected final void finish() {
+        stopAll();
+        onTerminated.run();
+    }
+}

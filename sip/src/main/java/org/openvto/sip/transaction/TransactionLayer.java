@@ -1,0 +1,171 @@
+package org.openvto.sip.transaction;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.openvto.sip.codec.SipRequest;
+import org.openvto.sip.codec.SipResponse;
+import org.openvto.sip.codec.SipVia;
+
+/**
+ * Matches messages to transactions (RFC 3261 §17.1.3 and §17.2.3), creates server transactions for new
+ * requests, absorbs retransmissions, routes ACK for non-2xx and CANCEL to their INVITE transactions, and
+ * hands everything else to the {@link TransactionUser}.
+ *
+ * <p>Matching uses the RFC 3261 branch (magic cookie {@code z9hG4bK}); requests without it (RFC 2543
+ * clients) are matched by Call-ID, CSeq, From tag and top Via instead (§17.2.3, simplified).
+ *
+ * <p>Threading: call {@link #receive} and the handles from one thread (the SIP event loop); the tables
+ * are concurrent so that status queries may read them from elsewhere.
+ */
+public final class TransactionLayer {
+    private final Map<String, Transaction> server = new ConcurrentHashMap<>();
+    private final Map<String, ClientTransaction> client = new ConcurrentHashMap<>();
+    private final TransactionTimers timers;
+    private TransactionUser user;
+
+    public TransactionLayer(TransactionTimers timers) {
+        this.timers = timers;
+    }
+
+    public void setUser(TransactionUser user) {
+        this.user = user;
+    }
+
+    public TransactionTimers timers() {
+        return timers;
+    }
+
+    /** Live transactions (server, client), for metrics and tests. */
+    public int[] sizes() {
+        return new int[] {server.size(), client.size()};
+    }
+
+    /** A request from the network; {@code replyPath} sends back to where it came from. */
+    public void receive(SipRequest request, TransactionContext replyPath) {
+        String method = request.method();
+        String key = serverKey(request, "ACK".equals(method) || "CANCEL".equals(method) ? "INVITE" : method);
+        if ("ACK".equals(method)) {
+            Transaction invite = server.get(key);
+            if (invite instanceof ServerInviteTransaction sit && sit.state() != ServerInviteTransaction.State.ACCEPTED) {
+                sit.handle(new TransactionEvent.RequestReceived(request)); // §17.2.3: ACK for non-2xx
+            } else {
+                user.onRequest(request, null); // ACK for 2xx: end-to-end, no transaction
+            }
+            return;
+        }
+        if ("CANCEL".equals(method)) {
+            cancel(request, replyPath, key);
+            return;
+        }
+        Transaction existing = server.get(key);
+        if (existing != null) {
+            existing.handle(new TransactionEvent.RequestReceived(request)); // retransmission
+            return;
+        }
+        Handle handle = newServer(request, replyPath, key);
+        user.onRequest(request, handle);
+    }
+
+    /** A response from the network. */
+    public void receive(SipResponse response) {
+        String branch = response.topViaBranch();
+        var cseq = response.cseq();
+        ClientTransaction tx = branch == null || cseq == null ? null : client.get(branch + "|" + cseq.method());
+        if (tx == null) {
+            user.onStrayResponse(response);
+            return;
+        }
+        ((Transaction) tx).handle(new TransactionEvent.ResponseReceived(response));
+    }
+
+    /** Creates (but does not start) a client transaction for {@code request}, whose top Via has a fresh branch. */
+    public ClientTransaction newClient(SipRequest request, TransactionContext path, ClientTransactionListener listener) {
+        String key = request.topViaBranch() + "|" + request.method();
+        Transaction tx = "INVITE".equals(request.method()) ? new ClientInviteTransaction(path, request, listener)
+                : new ClientNonInviteTransaction(path, request, listener);
+        client.put(key, (ClientTransaction) tx);
+        tx.onTerminated(() -> client.remove(key));
+        return (ClientTransaction) tx;
+    }
+
+    private void cancel(SipRequest cancel, TransactionContext replyPath, String inviteKey) {
+        String cancelKey = serverKey(cancel, "CANCEL");
+        Transaction existing = server.get(cancelKey);
+        if (existing != null) {
+            existing.handle(new TransactionEvent.RequestReceived(cancel));
+            return;
+        }
+        Handle cancelTx = newServer(cancel, replyPath, cancelKey);
+        Transaction invite = server.get(inviteKey);
+        if (invite instanceof ServerInviteTransaction sit && sit.state() == ServerInviteTransaction.State.PROCEEDING) {
+            cancelTx.respond(SipResponse.createFor(cancel, 200, "OK")); // §9.2
+            user.onCancel(cancel, (Handle) handleOf(sit));
+        } else {
+            cancelTx.respond(SipResponse.createFor(cancel, 481, "Call/Transaction Does Not Exist"));
+        }
+    }
+
+    private final Map<Transaction, Handle> handles = new ConcurrentHashMap<>();
+
+    private Object handleOf(Transaction t) {
+        return handles.get(t);
+    }
+
+    private Handle newServer(SipRequest request, TransactionContext replyPath, String key) {
+        Transaction tx = "INVITE".equals(request.method())
+                ? new ServerInviteTransaction(replyPath, request, new ServerTransactionListener() { })
+                : new ServerNonInviteTransaction(replyPath, request, new ServerTransactionListener() { });
+        server.put(key, tx);
+        Handle handle = new Handle(tx);
+        handles.put(tx, handle);
+        tx.onTerminated(() -> {
+            server.remove(key, tx);
+            handles.remove(tx);
+        });
+        return handle;
+    }
+
+    /** The transaction key of a request for {@code method}: branch + sent-by + method (§17.2.3). */
+    static String serverKey(SipRequest request, String method) {
+        SipVia via = request.topVia();
+        String branch = via == null ? null : via.param("branch");
+        if (branch != null && branch.startsWith(SipVia.MAGIC_COOKIE)) {
+            return branch + "|" + via.sentBy() + "|" + method;
+        }
+        // RFC 2543 compatibility: no usable branch
+        return "2543|" + request.callId() + "|" + (request.cseq() == null ? "" : request.cseq().number()) + "|"
+                + request.fromTag() + "|" + (via == null ? "" : via.sentBy()) + "|" + method;
+    }
+
+    /** The transaction user's view of a server transaction. */
+    private static final class Handle implements ServerTransactionHandle {
+        private final Transaction tx;
+        private Object attachment;
+
+        Handle(Transaction tx) {
+            this.tx = tx;
+        }
+
+        @Override
+        public SipRequest request() {
+            return tx.request();
+        }
+
+        @Override
+        public void respond(SipResponse response) {
+            tx.handle(new TransactionEvent.ResponseFromTu(response));
+        }
+
+        @Override
+        public Object attachment() {
+            return attachment;
+        }
+
+        @Override
+        public void attach(Object attachment) {
+            this.attachment = attachment;
+        }
+    }
+
+}
