@@ -22,7 +22,6 @@ import org.openvto.security.SecurityEvent;
 import org.openvto.security.SecurityLog;
 import org.openvto.storage.Database;
 import org.openvto.household.Installation;
-import org.openvto.household.RegistrationStatus;
 import org.openvto.web.HostAddresses;
 import org.openvto.web.WebSessions;
 import org.openvto.web.WebServices;
@@ -78,9 +77,13 @@ final class Vto implements AutoCloseable {
                     config.security());
             PrometheusMeterRegistry metrics = metrics(core.bus());
             stack.push(metrics::close);
+            SipSupervisor sip = new SipSupervisor(core.installation(), config.http().bindAddress(), core.db().sipBindings(),
+                    core.clock(), core.bus());
+            stack.push(sip);
+            sip.start();
             WebServices services = new WebServices(core.bus(), core.device(), core.accounts(), auth,
                     core.db().securityLog(), config.security(), metrics, core.db()::healthy, core.clock(),
-                    core.installation(), RegistrationStatus.none("no SIP server runs in this firmware version"),
+                    core.installation(), sip,
                     new WebSessions(core.clock(), config.security().sessionIdleTimeout()), HostAddresses.system());
             WebSupervisor web = new WebSupervisor(config.http(), services, core.bus());
             stack.push(web);

@@ -7,6 +7,8 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.openvto.device.SettingsStore;
 import org.openvto.household.HouseholdStore;
+import org.openvto.sip.registrar.BindingStore;
+import org.openvto.storage.internal.JdbcBindingStore;
 import org.openvto.security.SecretCipher;
 import org.openvto.storage.internal.JdbcHouseholdStore;
 import org.openvto.security.AccountStore;
@@ -125,6 +127,11 @@ public final class Database implements AutoCloseable {
     /** The VTO and room lists; passwords are sealed with {@code cipher} (the device key). */
     public HouseholdStore household(SecretCipher cipher) {
         return new JdbcHouseholdStore(jdbi, cipher);
+    }
+
+    /** Registrations of the building SIP server, persisted across restarts. */
+    public BindingStore sipBindings() {
+        return new JdbcBindingStore(jdbi);
     }
 
     /** True when a trivial query succeeds (used by {@code /healthz}). */

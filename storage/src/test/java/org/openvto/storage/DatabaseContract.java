@@ -36,7 +36,7 @@ abstract class DatabaseContract {
 
     @Test
     void migratesToTheCurrentSchema() {
-        assertThat(db.schemaVersion()).isEqualTo("2");
+        assertThat(db.schemaVersion()).isEqualTo("3");
         assertThat(db.healthy()).isTrue();
     }
 

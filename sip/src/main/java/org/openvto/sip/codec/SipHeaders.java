@@ -105,6 +105,34 @@ public final class SipHeaders {
         return at < 0 ? null : values[at];
     }
 
+    /**
+     * Replaces the first element of the first Via field (the top Via) with {@code topVia}, keeping any
+     * further comma-separated elements of that field. Does nothing when there is no Via.
+     */
+    public void replaceTopVia(String topVia) {
+        int at = indexOf(SipHeaderNames.key(SipHeaderNames.VIA), 0);
+        if (at < 0) {
+            return;
+        }
+        List<String> elements = splitValues(values[at]);
+        elements.set(0, checkValue(topVia));
+        values[at] = String.join(", ", elements);
+    }
+
+    /** Removes the first element of the top Via field (a proxy forwarding a response, §16.7 step 3). */
+    public void removeTopVia() {
+        int at = indexOf(SipHeaderNames.key(SipHeaderNames.VIA), 0);
+        if (at < 0) {
+            return;
+        }
+        List<String> elements = splitValues(values[at]);
+        if (elements.size() <= 1) {
+            removeAt(at);
+        } else {
+            values[at] = String.join(", ", elements.subList(1, elements.size()));
+        }
+    }
+
     /** The values of all fields of this name in order (not split at commas); empty if none. */
     public List<String> getAll(String name) {
         String key = SipHeaderNames.key(name);

@@ -1,0 +1,129 @@
+package org.openvto.app;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.openvto.device.SystemType;
+import org.openvto.event.EventBus;
+import org.openvto.household.ConfigChanged;
+import org.openvto.household.Installation;
+import org.openvto.household.RegistrationStatus;
+import org.openvto.household.RoomNumber;
+import org.openvto.sip.codec.SipLimits;
+import org.openvto.sip.registrar.BindingStore;
+import org.openvto.sip.registrar.RegistrarConfig;
+import org.openvto.sip.registrar.SipAccounts;
+import org.openvto.sip.server.SipServer;
+import org.openvto.sip.transaction.TransactionTimers;
+import org.openvto.sip.transport.SipTransportConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the building SIP server while the installer has made this VTO the SIP server (seed 4.2.4) and the
+ * System Type is TCP/IP, and restarts it — not the process — when the SIP server, network or device
+ * settings change. Its accounts are the household's rooms ({@code 101#0}) and VTOs, with their register
+ * passwords. Also answers the console's registration-status questions. Thread-safe.
+ */
+final class SipSupervisor implements RegistrationStatus, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SipSupervisor.class);
+
+    private final Installation installation;
+    private final String bindAddress;
+    private final BindingStore bindings;
+    private final Clock clock;
+    private final AutoCloseable subscription;
+    private volatile SipServer server;
+    private volatile String notRunning = "the SIP server is not running";
+
+    SipSupervisor(Installation installation, String bindAddress, BindingStore bindings, Clock clock, EventBus bus) {
+        this.installation = installation;
+        this.bindAddress = bindAddress;
+        this.bindings = bindings;
+        this.clock = clock;
+        this.subscription = bus.subscribe(ConfigChanged.class, "config", e -> {
+            if (e.restart().contains("sip")) {
+                Thread.ofVirtual().name("sip-restart").start(this::restart);
+            }
+        });
+    }
+
+    synchronized void start() {
+        var sip = installation.sipServer();
+        if (!sip.thisVtoIsServer()) {
+            notRunning = "this VTO is not the SIP server (Network Setting › SIP Server)";
+            LOG.info("SIP server off: {}", notRunning);
+            return;
+        }
+        if (installation.deviceProperties().systemType() == SystemType.ANALOG) {
+            notRunning = "System Type is Analog: the VTO does not connect to indoor monitors";
+            LOG.info("SIP server off: {}", notRunning);
+            return;
+        }
+        SipAccounts accounts = this::password;
+        SipServer s = new SipServer(new SipTransportConfig(bindAddress, installation.network().sipPort(), SipLimits.DEFAULT),
+                TransactionTimers.DEFAULT, new RegistrarConfig(sip.domain(), 30, 3600, 60), accounts, bindings, clock);
+        try {
+            s.start();
+            server = s;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            s.close();
+        } catch (RuntimeException e) {
+            s.close();
+            notRunning = "the SIP port " + installation.network().sipPort() + " could not be opened: " + e.getMessage();
+            LOG.error("SIP server could not start: {}", e.getMessage());
+        }
+    }
+
+    private synchronized void restart() {
+        stop();
+        start();
+    }
+
+    private void stop() {
+        SipServer s = server;
+        server = null;
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    /** Register password of a room device ({@code 101#0}) or a VTO ({@code 8002}). */
+    private Optional<String> password(String user) {
+        if (user.contains("#")) {
+            return RoomNumber.parse(user).flatMap(installation::room).map(r -> r.registerPassword());
+        }
+        return installation.vto(user).map(v -> v.registerPassword());
+    }
+
+    int port() {
+        SipServer s = server;
+        return s == null ? -1 : s.port();
+    }
+
+    @Override
+    public Optional<Registration> lookup(String user) {
+        SipServer s = server;
+        if (s == null) {
+            return Optional.empty();
+        }
+        return s.locations().lookup(user).stream().findFirst()
+                .map(b -> new Registration(b.source() + " (" + b.transport() + ")", nz(b.userAgent()), b.expiresAt()));
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+        return server == null ? Optional.of(notRunning) : Optional.empty();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    @Override
+    public synchronized void close() throws Exception {
+        subscription.close();
+        stop();
+    }
+
+}

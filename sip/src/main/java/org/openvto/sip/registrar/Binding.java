@@ -1,0 +1,15 @@
+package org.openvto.sip.registrar;
+
+import java.time.Instant;
+
+/**
+ * One registered contact of an address-of-record (RFC 3261 §10.3).
+ *
+ * @param user      the account ({@code 101#0})
+ * @param contact   the Contact URI as registered
+ * @param source    where the REGISTER came from, {@code ip:port}, and over which transport
+ * @param expiresAt when the binding lapses unless refreshed
+ */
+public record Binding(String user, String contact, String source, String transport, String userAgent, String callId,
+        long cseq, Instant expiresAt) {
+}

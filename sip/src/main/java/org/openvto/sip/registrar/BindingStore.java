@@ -1,0 +1,23 @@
+package org.openvto.sip.registrar;
+
+import java.util.List;
+
+/** Durable registrations, so they survive a restart and expire correctly after it. Thread-safe. */
+public interface BindingStore {
+    List<Binding> loadAll();
+
+    /** Replaces every binding of {@code user} with {@code bindings} (empty: removes them). */
+    void replace(String user, List<Binding> bindings);
+
+    /** Keeps nothing: registrations live only in memory. */
+    BindingStore NONE = new BindingStore() {
+        @Override
+        public List<Binding> loadAll() {
+            return List.of();
+        }
+
+        @Override
+        public void replace(String user, List<Binding> bindings) {
+        }
+    };
+}

@@ -1,0 +1,59 @@
+package org.openvto.sip.registrar;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The registrar's location service: user → live bindings. Reads are safe from any thread (the console
+ * asks for status); writes come from the SIP thread and are written through to the {@link BindingStore}.
+ */
+public final class LocationService {
+    private final Map<String, List<Binding>> bindings = new ConcurrentHashMap<>();
+    private final BindingStore store;
+    private final Clock clock;
+
+    public LocationService(BindingStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+        Instant now = clock.instant();
+        for (Binding b : store.loadAll()) {
+            if (b.expiresAt().isAfter(now)) {
+                bindings.computeIfAbsent(b.user(), k -> new ArrayList<>()).add(b);
+            }
+        }
+    }
+
+    /** Live bindings of {@code user}; expired ones are not returned. */
+    public List<Binding> lookup(String user) {
+        Instant now = clock.instant();
+        List<Binding> list = bindings.get(user);
+        return list == null ? List.of() : List.copyOf(list.stream().filter(b -> b.expiresAt().isAfter(now)).toList());
+    }
+
+    /** Live bindings of every device of {@code room} ({@code 101#0}, {@code 101#1}, …). */
+    public List<Binding> lookupRoom(String room) {
+        List<Binding> out = new ArrayList<>();
+        String prefix = room + "#";
+        bindings.keySet().stream().filter(u -> u.startsWith(prefix)).sorted().forEach(u -> out.addAll(lookup(u)));
+        return out;
+    }
+
+    void replace(String user, List<Binding> list) {
+        Instant now = clock.instant();
+        List<Binding> live = list.stream().filter(b -> b.expiresAt().isAfter(now)).toList();
+        store.replace(user, live);
+        if (live.isEmpty()) {
+            bindings.remove(user);
+        } else {
+            bindings.put(user, new ArrayList<>(live));
+        }
+    }
+
+    public int size() {
+        return bindings.values().stream().mapToInt(List::size).sum();
+    }
+}

@@ -1,0 +1,80 @@
+package org.openvto.sip.registrar;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.openvto.digest.DigestAlgorithm;
+import org.openvto.digest.DigestChallenge;
+import org.openvto.digest.DigestHeaderParser;
+import org.openvto.digest.DigestParseResult;
+import org.openvto.digest.DigestResponse;
+import org.openvto.digest.DigestVerifier;
+import org.openvto.digest.NonceService;
+import org.openvto.sip.codec.SipRequest;
+
+/**
+ * SIP digest authentication (RFC 3261 §22, RFC 8760): MD5 challenges with {@code qop="auth"} (what VTHs,
+ * SIPp, baresip and Linphone use), nonces that expire and whose nonce count must increase. Unknown
+ * users get exactly the same challenge and the same failure as a wrong password, so accounts cannot be
+ * enumerated. Thread-safe.
+ */
+public final class SipDigestAuth {
+    /** Outcome of {@link #check}. */
+    public sealed interface Outcome {
+        /** Authenticated as {@code user}. */
+        record Ok(String user) implements Outcome {
+        }
+
+        /** No (usable) credentials, or a stale nonce: send a challenge. */
+        record Challenge(boolean stale) implements Outcome {
+        }
+
+        /** Credentials present but wrong, or for another user than allowed: 403. */
+        record Forbidden(String reason) implements Outcome {
+        }
+    }
+
+    private final String realm;
+    private final SipAccounts accounts;
+    private final NonceService nonces;
+
+    public SipDigestAuth(String realm, SipAccounts accounts, Clock clock) {
+        this.realm = realm;
+        this.accounts = accounts;
+        this.nonces = new NonceService(clock, Duration.ofMinutes(5), 100_000);
+    }
+
+    /** Checks the credentials of {@code request} in {@code header} (Authorization or Proxy-Authorization). */
+    public Outcome check(SipRequest request, String header) {
+        String value = request.headers().get(header);
+        if (value == null) {
+            return new Outcome.Challenge(false);
+        }
+        if (!(DigestHeaderParser.parse(value) instanceof DigestParseResult.Parsed(DigestResponse r))) {
+            return new Outcome.Forbidden("malformed credentials");
+        }
+        if (!realm.equals(r.realm())) {
+            return new Outcome.Challenge(false);
+        }
+        switch (nonces.check(r.nonce(), r.nc(), false)) {
+            case VALID -> {
+            }
+            case STALE -> {
+                return new Outcome.Challenge(true);
+            }
+            case INVALID, REPLAYED -> {
+                return new Outcome.Challenge(false);
+            }
+        }
+        String password = accounts.password(r.username()).orElse(null);
+        String ha1 = DigestVerifier.ha1(r.algorithm(), r.username(), realm, password == null ? "\u0000unknown" : password);
+        if (password == null || !DigestVerifier.verify(r, request.method(), ha1)) {
+            return new Outcome.Forbidden("wrong user name or password");
+        }
+        return new Outcome.Ok(r.username());
+    }
+
+    /** A fresh challenge header value. */
+    public String challenge(boolean stale) {
+        return new DigestChallenge(realm, nonces.issue(), null, DigestAlgorithm.MD5, true, stale).toHeaderValue();
+    }
+}

@@ -1,0 +1,98 @@
+package org.openvto.sip.server;
+
+import java.time.Clock;
+import org.openvto.sip.codec.SipRequest;
+import org.openvto.sip.codec.SipResponse;
+import org.openvto.sip.codec.SipVia;
+import org.openvto.sip.registrar.BindingStore;
+import org.openvto.sip.registrar.LocationService;
+import org.openvto.sip.registrar.Registrar;
+import org.openvto.sip.registrar.RegistrarConfig;
+import org.openvto.sip.registrar.SipAccounts;
+import org.openvto.sip.registrar.SipDigestAuth;
+import org.openvto.sip.transaction.ServerTransactionHandle;
+import org.openvto.sip.transaction.TransactionLayer;
+import org.openvto.sip.transaction.TransactionTimers;
+import org.openvto.sip.transaction.TransactionUser;
+import org.openvto.sip.transport.SipTransport;
+import org.openvto.sip.transport.SipTransportConfig;
+
+/**
+ * The building SIP server of a VTO (seed 4.2.4 "VTO as SIP server"): transports → transactions → this
+ * transaction user, which hands REGISTER to the {@link Registrar} and answers OPTIONS. Calls through the
+ * server (the forking proxy) are not part of this firmware yet: other requests get {@code 501}.
+ */
+public final class SipServer implements TransactionUser, AutoCloseable {
+    private final TransactionLayer layer;
+    private final SipTransport transport;
+    private final Registrar registrar;
+    private final LocationService locations;
+
+    public SipServer(SipTransportConfig transportConfig, TransactionTimers timers, RegistrarConfig registrarConfig,
+            SipAccounts accounts, BindingStore bindings, Clock clock) {
+        this.layer = new TransactionLayer(timers);
+        this.transport = new SipTransport(transportConfig, layer);
+        this.locations = new LocationService(bindings, clock);
+        this.registrar = new Registrar(registrarConfig, new SipDigestAuth(registrarConfig.realm(), accounts, clock),
+                locations, clock);
+        layer.setUser(this);
+    }
+
+    public void start() throws InterruptedException {
+        transport.start();
+    }
+
+    public int port() {
+        return transport.port();
+    }
+
+    public LocationService locations() {
+        return locations;
+    }
+
+    public SipTransport transport() {
+        return transport;
+    }
+
+    @Override
+    public void onRequest(SipRequest request, ServerTransactionHandle tx) {
+        if (tx == null) {
+            return; // ACK for a 2xx: no dialog state in this firmware
+        }
+        switch (request.method()) {
+            case "REGISTER" -> registrar.register(request, tx, source(request), transportOf(request));
+            case "OPTIONS" -> {
+                SipResponse ok = SipResponse.createFor(request, 200, "OK");
+                ok.headers().add("Allow", "REGISTER, OPTIONS");
+                tx.respond(withToTag(ok));
+            }
+            default -> tx.respond(withToTag(SipResponse.createFor(request, 501, "Not Implemented")));
+        }
+    }
+
+    private static SipResponse withToTag(SipResponse r) {
+        String to = r.headers().get("To");
+        if (to != null && !to.contains(";tag=")) {
+            r.headers().set("To", to + ";tag=" + Long.toHexString(to.hashCode() & 0xffffffffL) + "s");
+        }
+        return r;
+    }
+
+    /** The sender's address as recorded on the top Via by the transport ({@code received}/{@code rport}). */
+    static String source(SipRequest request) {
+        SipVia via = request.topVia();
+        String host = via.param("received") != null ? via.param("received") : via.host();
+        String rport = via.param("rport");
+        int port = rport != null && !rport.isEmpty() ? Integer.parseInt(rport) : via.port() > 0 ? via.port() : 5060;
+        return host + ":" + port;
+    }
+
+    static String transportOf(SipRequest request) {
+        return request.topVia().transport();
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+}
