@@ -213,6 +213,7 @@ public final class SipTransport implements AutoCloseable {
             case SipDecodeResult.Malformed(String reason, boolean request, SipMessage partial) -> {
                 if (request && partial instanceof SipRequest r && r.topVia() != null && !"ACK".equals(r.method())) {
                     malformedRequests.incrementAndGet();
+                    stampVia(r, source);
                     replyPath.send(SipResponse.createFor(r, 400, reason)); // §21.4.1, reason says why
                 } else if (!request) {
                     malformedResponses.incrementAndGet();

@@ -1,0 +1,140 @@
+package org.openvto.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openvto.digest.DigestAlgorithm;
+
+/**
+ * The VTO as the building's SIP registrar against SIPp (Debian's sip-tester): 1,000 rooms register with
+ * digest, a wrong password gets 403 after the challenge, the console API shows them online, and the
+ * registrations survive a restart.
+ */
+class SipRegistrarIT {
+    static final String PASSWORD = "Door#Bell42";
+    static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    Path dir;
+
+    @Test
+    void thousandRoomsRegisterWithDigestWrongPasswordsAreRefusedAndRegistrationsSurviveARestart() throws Exception {
+        Path data = dir.resolve("data");
+        assertThat(VtoProcess.cli("init", "--data-dir", data.toString(), "--password", PASSWORD).exitCode()).isZero();
+        Path users = dir.resolve("users.csv");
+        int sipPort;
+        try (VtoProcess vto = new VtoProcess(data, "SipRegistrarIT-1").start()) {
+            DigestClient api = new DigestClient("admin", PASSWORD, DigestAlgorithm.SHA_256);
+            sipPort = 5060 + vto.portOffset;
+            assertThat(api.send(vto.baseUrl(), "PUT", "/api/v1/device/properties", "{\"systemType\":\"TCP/IP\"}").statusCode())
+                    .isEqualTo(200);
+            assertThat(api.send(vto.baseUrl(), "PUT", "/api/v1/sip-server", "{\"enabled\":true,\"type\":\"VTO\"}").statusCode())
+                    .isEqualTo(200);
+            assertThat(api.send(vto.baseUrl(), "POST", "/api/v1/rooms/batch",
+                    "{\"layers\":20,\"roomsPerLayer\":50,\"firstFloorNo\":1001,\"secondFloorNo\":1101}").statusCode()).isEqualTo(201);
+            JsonNode rooms = JSON.readTree(api.send(vto.baseUrl(), "GET", "/api/v1/rooms?limit=1000", null).body()).get("rooms");
+            assertThat(rooms).hasSize(1000);
+            List<String> lines = new ArrayList<>(List.of("SEQUENTIAL"));
+            for (JsonNode r : rooms) {
+                String number = r.get("roomNo").asText();
+                lines.add(number.replace("#", "%23") + ";[authentication username=" + number + " password="
+                        + r.get("registerPassword").asText() + "]");
+            }
+            Files.write(users, lines);
+            waitForSip(sipPort);
+
+            Sipp registered = sipp(sipPort, "register-digest.xml", users, 1000, 200);
+            assertThat(registered.exitCode()).as(registered.output()).isZero();
+            assertThat(registered.output()).contains("Successful call").doesNotContain("Failed call      |        1");
+
+            Path wrong = dir.resolve("wrong.csv");
+            Files.write(wrong, List.of("SEQUENTIAL", "1001%230;[authentication username=1001#0 password=not-it]",
+                    "9999%230;[authentication username=9999#0 password=whatever]"));
+            Sipp refused = sipp(sipPort, "register-wrong-password.xml", wrong, 2, 10);
+            assertThat(refused.exitCode()).as("wrong password and unknown user both get 403:\n" + refused.output()).isZero();
+
+            JsonNode listed = JSON.readTree(api.send(vto.baseUrl(), "GET", "/api/v1/rooms?limit=1000", null).body());
+            long online = 0;
+            for (JsonNode r : listed.get("rooms")) {
+                online += "online".equals(r.get("status").asText()) ? 1 : 0;
+            }
+            assertThat(online).isEqualTo(1000);
+            assertThat(listed.has("statusUnavailable")).isFalse();
+            assertThat(malformedGets400(sipPort)).startsWith("SIP/2.0 400 ");
+        }
+        try (VtoProcess vto = new VtoProcess(data, "SipRegistrarIT-2").start()) {
+            DigestClient api = new DigestClient("admin", PASSWORD, DigestAlgorithm.SHA_256);
+            JsonNode room = JSON.readTree(api.send(vto.baseUrl(), "GET", "/api/v1/rooms/1001%230", null).body());
+            assertThat(room.get("status").asText()).as("registration persisted across the restart").isEqualTo("online");
+            assertThat(room.get("userAgent").asText()).isEqualTo("SIPp VTH");
+        }
+    }
+
+    /** Sends a request whose CSeq is broken; the server must answer 400 with the reason, not crash. */
+    private static String malformedGets400(int sipPort) throws Exception {
+        String msg = "REGISTER sip:VDP SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bK-bad;rport\r\n"
+                + "From: <sip:1001%230@VDP>;tag=x\r\nTo: <sip:1001%230@VDP>\r\nCall-ID: bad-1\r\nCSeq: nine REGISTER\r\n"
+                + "Content-Length: 0\r\n\r\n";
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            socket.setSoTimeout(3000);
+            byte[] bytes = msg.getBytes(StandardCharsets.US_ASCII);
+            socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), sipPort));
+            byte[] buf = new byte[4096];
+            DatagramPacket reply = new DatagramPacket(buf, buf.length);
+            socket.receive(reply);
+            return new String(buf, 0, reply.getLength(), StandardCharsets.US_ASCII);
+        }
+    }
+
+    private static void waitForSip(int port) throws Exception {
+        for (int i = 0; i < 50; i++) {
+            try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+                socket.setSoTimeout(200);
+                byte[] options = ("OPTIONS sip:VDP SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:" + socket.getLocalPort()
+                        + ";branch=z9hG4bK-wait" + i + "\r\nFrom: <sip:t@VDP>;tag=1\r\nTo: <sip:VDP>\r\nCall-ID: w" + i
+                        + "\r\nCSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                socket.send(new DatagramPacket(options, options.length, InetAddress.getLoopbackAddress(), port));
+                socket.receive(new DatagramPacket(new byte[2048], 2048));
+                return;
+            } catch (java.net.SocketTimeoutException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("SIP server did not answer OPTIONS on port " + port);
+    }
+
+    record Sipp(int exitCode, String output) {
+    }
+
+    static Sipp sipp(int sipPort, String scenario, Path users, int calls, int rate) throws Exception {
+        Path sf = Path.of("src/test/resources/sipp", scenario).toAbsolutePath();
+        int localPort;
+        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            localPort = probe.getLocalPort();
+        }
+        Process p = new ProcessBuilder("sipp", "127.0.0.1:" + sipPort, "-sf", sf.toString(), "-inf", users.toString(),
+                "-m", String.valueOf(calls), "-r", String.valueOf(rate), "-i", "127.0.0.1", "-p", String.valueOf(localPort),
+                "-timeout", "60s", "-timeout_error", "-nostdin", "-trace_screen", "-screen_file",
+                users.resolveSibling(scenario + ".screen").toString()).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(90, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("sipp hung");
+        }
+        Path screen = users.resolveSibling(scenario + ".screen");
+        String stats = Files.exists(screen) ? Files.readString(screen) : "";
+        return new Sipp(p.exitValue(), out + stats);
+    }
+}
