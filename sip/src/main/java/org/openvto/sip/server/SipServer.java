@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.openvto.sip.codec.SipRequest;
 import org.openvto.sip.codec.SipResponse;
 import org.openvto.sip.codec.SipVia;
+import org.openvto.sip.proxy.Proxy;
 import org.openvto.sip.registrar.BindingStore;
 import org.openvto.sip.registrar.LocationService;
 import org.openvto.sip.registrar.Registrar;
@@ -19,22 +20,24 @@ import org.openvto.sip.transport.SipTransportConfig;
 
 /**
  * The building SIP server of a VTO (seed 4.2.4 "VTO as SIP server"): transports → transactions → this
- * transaction user, which hands REGISTER to the {@link Registrar} and answers OPTIONS. Calls through the
- * server (the forking proxy) are not part of this firmware yet: other requests get {@code 501}.
+ * transaction user, which hands REGISTER to the {@link Registrar}, answers OPTIONS addressed to the server
+ * and gives everything else — calls, in-dialog requests, CANCEL, ACK — to the forking {@link Proxy}.
  */
 public final class SipServer implements TransactionUser, AutoCloseable {
     private final TransactionLayer layer;
     private final SipTransport transport;
     private final Registrar registrar;
     private final LocationService locations;
+    private final Proxy proxy;
 
     public SipServer(SipTransportConfig transportConfig, TransactionTimers timers, RegistrarConfig registrarConfig,
             SipAccounts accounts, BindingStore bindings, Clock clock) {
         this.layer = new TransactionLayer(timers);
         this.transport = new SipTransport(transportConfig, layer);
         this.locations = new LocationService(bindings, clock);
-        this.registrar = new Registrar(registrarConfig, new SipDigestAuth(registrarConfig.realm(), accounts, clock),
-                locations, clock);
+        SipDigestAuth auth = new SipDigestAuth(registrarConfig.realm(), accounts, clock);
+        this.registrar = new Registrar(registrarConfig, auth, locations, clock);
+        this.proxy = new Proxy(layer, transport, locations, accounts, auth);
         layer.setUser(this);
     }
 
@@ -57,17 +60,30 @@ public final class SipServer implements TransactionUser, AutoCloseable {
     @Override
     public void onRequest(SipRequest request, ServerTransactionHandle tx) {
         if (tx == null) {
-            return; // ACK for a 2xx: no dialog state in this firmware
+            proxy.onAck(request); // ACK for a 2xx travels end to end, through us when we Record-Routed
+            return;
         }
-        switch (request.method()) {
+        boolean toServer = request.sipRequestUri() != null && request.sipRequestUri().user() == null;
+        String method = "OPTIONS".equals(request.method()) && !toServer ? "OPTIONS-to-user" : request.method();
+        switch (method) {
             case "REGISTER" -> registrar.register(request, tx, source(request), transportOf(request));
             case "OPTIONS" -> {
                 SipResponse ok = SipResponse.createFor(request, 200, "OK");
-                ok.headers().add("Allow", "REGISTER, OPTIONS");
+                ok.headers().add("Allow", "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO, MESSAGE");
                 tx.respond(withToTag(ok));
             }
-            default -> tx.respond(withToTag(SipResponse.createFor(request, 501, "Not Implemented")));
+            default -> proxy.onRequest(request, tx);
         }
+    }
+
+    @Override
+    public void onCancel(SipRequest cancel, ServerTransactionHandle invite) {
+        proxy.onCancel(invite);
+    }
+
+    @Override
+    public void onStrayResponse(SipResponse response) {
+        proxy.onStrayResponse(response);
     }
 
     private static SipResponse withToTag(SipResponse r) {

@@ -1,0 +1,112 @@
+package org.openvto.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openvto.digest.DigestAlgorithm;
+
+/**
+ * Seed 1.2 "Group call" through the VTO's SIP server with real SIPp peers: three SIPp UAS register as
+ * {@code 101#0}, {@code 101#1}, {@code 101#2}; a VTO (SIPp UAC, authenticated with 407) calls room 101; all
+ * three get the INVITE, {@code 101#0} answers, the other two get CANCEL; ACK and BYE follow the
+ * Record-Route. Then: an offline room gives 480, an unknown number 404, a wrong password 403.
+ */
+class GroupCallIT {
+    static final String PASSWORD = "Door#Bell42";
+    @TempDir
+    Path dir;
+
+    @Test
+    void callToARoomRingsEveryDeviceFirstAnswerWinsOthersAreCancelled() throws Exception {
+        Path data = dir.resolve("data");
+        assertThat(VtoProcess.cli("init", "--data-dir", data.toString(), "--password", PASSWORD).exitCode()).isZero();
+        try (VtoProcess vto = new VtoProcess(data, "GroupCallIT").start()) {
+            DigestClient api = new DigestClient("admin", PASSWORD, DigestAlgorithm.SHA_256);
+            int sipPort = 5060 + vto.portOffset;
+            api.send(vto.baseUrl(), "PUT", "/api/v1/device/properties", "{\"systemType\":\"TCP/IP\"}");
+            api.send(vto.baseUrl(), "PUT", "/api/v1/sip-server", "{\"enabled\":true,\"type\":\"VTO\"}");
+            for (String room : new String[] {"101#0", "101#1", "101#2", "201#0"}) {
+                assertThat(api.send(vto.baseUrl(), "POST", "/api/v1/rooms",
+                        "{\"roomNo\":\"" + room + "\",\"registerPassword\":\"Pw-" + room.replace("#", "-") + "\"}").statusCode())
+                        .isEqualTo(201);
+            }
+            assertThat(api.send(vto.baseUrl(), "POST", "/api/v1/vtos",
+                    "{\"recNo\":\"8002\",\"ipAddress\":\"192.168.1.109\",\"registerPassword\":\"Pw-8002\"}").statusCode())
+                    .isEqualTo(201);
+            int[] uasPorts = {freeUdpPort(), freeUdpPort(), freeUdpPort()};
+            int callerPort = freeUdpPort();
+            Path registrations = dir.resolve("reg.csv");
+            Files.write(registrations, List.of("SEQUENTIAL",
+                    "101%230;[authentication username=101#0 password=Pw-101-0];" + uasPorts[0],
+                    "101%231;[authentication username=101#1 password=Pw-101-1];" + uasPorts[1],
+                    "101%232;[authentication username=101#2 password=Pw-101-2];" + uasPorts[2],
+                    "8002;[authentication username=8002 password=Pw-8002];" + callerPort));
+            SipRegistrarIT.Sipp reg = SipRegistrarIT.sipp(sipPort, "register-contact.xml", registrations, 4, 10);
+            assertThat(reg.exitCode()).as(reg.output()).isZero();
+
+            List<Process> monitors = new ArrayList<>();
+            monitors.add(uas("uas-answer.xml", uasPorts[0]));
+            monitors.add(uas("uas-ring-cancelled.xml", uasPorts[1]));
+            monitors.add(uas("uas-ring-cancelled.xml", uasPorts[2]));
+            Thread.sleep(300);
+
+            Path call = dir.resolve("call.csv");
+            Files.write(call, List.of("SEQUENTIAL", "8002;[authentication username=8002 password=Pw-8002];101"));
+            SipRegistrarIT.Sipp caller = sippFrom(callerPort, sipPort, "uac-call.xml", call);
+            assertThat(caller.exitCode()).as("caller: 407, then 180s, 200, ACK, BYE\n" + caller.output()).isZero();
+            for (int i = 0; i < monitors.size(); i++) {
+                Process m = monitors.get(i);
+                assertThat(m.waitFor(20, TimeUnit.SECONDS)).as("monitor %d finished its scenario", i).isTrue();
+                assertThat(m.exitValue()).as("monitor %d (%s)", i, i == 0 ? "answered" : "ringing, then cancelled")
+                        .isZero();
+            }
+
+            assertThat(rejected(sipPort, "201", "Pw-8002", 480).exitCode()).as("offline room").isZero();
+            assertThat(rejected(sipPort, "999", "Pw-8002", 404).exitCode()).as("unknown number").isZero();
+            assertThat(rejected(sipPort, "101", "wrong", 403).exitCode()).as("wrong password after the challenge").isZero();
+        }
+    }
+
+    private SipRegistrarIT.Sipp rejected(int sipPort, String callee, String password, int code) throws Exception {
+        Path scenario = dir.resolve("uac-" + code + ".xml");
+        Files.writeString(scenario, Files.readString(Path.of("src/test/resources/sipp/uac-call-rejected.xml"))
+                .replace("RESPONSE_CODE", String.valueOf(code)));
+        Path csv = dir.resolve("rejected-" + code + ".csv");
+        Files.write(csv, List.of("SEQUENTIAL", "8002;[authentication username=8002 password=" + password + "];" + callee));
+        return sippFrom(freeUdpPort(), sipPort, scenario.toString(), csv);
+    }
+
+    private Process uas(String scenario, int port) throws Exception {
+        return new ProcessBuilder("sipp", "-sf", Path.of("src/test/resources/sipp", scenario).toAbsolutePath().toString(),
+                "-i", "127.0.0.1", "-p", String.valueOf(port), "-m", "1", "-nostdin", "-timeout", "30s", "-timeout_error",
+                "-trace_msg", "-message_file", dir.resolve("uas-" + port + ".log").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("uas-" + port + ".out").toFile()).start();
+    }
+
+    private SipRegistrarIT.Sipp sippFrom(int localPort, int sipPort, String scenario, Path csv) throws Exception {
+        String sf = scenario.startsWith("/") ? scenario : Path.of("src/test/resources/sipp", scenario).toAbsolutePath().toString();
+        Process p = new ProcessBuilder("sipp", "127.0.0.1:" + sipPort, "-sf", sf, "-inf", csv.toString(), "-m", "1", "-i",
+                "127.0.0.1", "-p", String.valueOf(localPort), "-nostdin", "-timeout", "30s", "-timeout_error", "-trace_msg",
+                "-message_file", dir.resolve("uac-" + localPort + ".log").toString()).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(60, TimeUnit.SECONDS);
+        Path log = dir.resolve("uac-" + localPort + ".log");
+        return new SipRegistrarIT.Sipp(p.exitValue(), out + (Files.exists(log) ? Files.readString(log) : ""));
+    }
+
+    private static int freeUdpPort() throws Exception {
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
