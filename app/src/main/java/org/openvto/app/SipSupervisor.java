@@ -1,17 +1,20 @@
 package org.openvto.app;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.openvto.device.SystemType;
 import org.openvto.event.EventBus;
 import org.openvto.household.ConfigChanged;
 import org.openvto.household.Installation;
 import org.openvto.household.RegistrationStatus;
-import org.openvto.household.RoomNumber;
 import org.openvto.sip.codec.SipLimits;
 import org.openvto.sip.registrar.BindingStore;
 import org.openvto.sip.registrar.RegistrarConfig;
 import org.openvto.sip.registrar.SipAccounts;
+import org.openvto.sip.registrar.WriteBehindBindingStore;
 import org.openvto.sip.server.SipServer;
 import org.openvto.sip.transaction.TransactionTimers;
 import org.openvto.sip.transport.SipTransportConfig;
@@ -33,6 +36,9 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     private final Clock clock;
     private final AutoCloseable subscription;
     private volatile SipServer server;
+    private volatile WriteBehindBindingStore writer;
+    /** Account → register password, rebuilt when the household changes; REGISTER never touches the database. */
+    private volatile Map<String, String> accounts = Map.of();
     private volatile String notRunning = "the SIP server is not running";
 
     SipSupervisor(Installation installation, String bindAddress, BindingStore bindings, Clock clock, EventBus bus) {
@@ -43,6 +49,8 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
         this.subscription = bus.subscribe(ConfigChanged.class, "config", e -> {
             if (e.restart().contains("sip")) {
                 Thread.ofVirtual().name("sip-restart").start(this::restart);
+            } else if (e.area().equals("household")) {
+                accounts = loadAccounts();
             }
         });
     }
@@ -59,9 +67,12 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
             LOG.info("SIP server off: {}", notRunning);
             return;
         }
-        SipAccounts accounts = this::password;
+        accounts = loadAccounts();
+        SipAccounts lookup = user -> Optional.ofNullable(accounts.get(user));
+        WriteBehindBindingStore store = new WriteBehindBindingStore(bindings, Duration.ofMillis(500));
         SipServer s = new SipServer(new SipTransportConfig(bindAddress, installation.network().sipPort(), SipLimits.DEFAULT),
-                TransactionTimers.DEFAULT, new RegistrarConfig(sip.domain(), 30, 3600, 60), accounts, bindings, clock);
+                TransactionTimers.DEFAULT, new RegistrarConfig(sip.domain(), 30, 3600, 60), lookup, store, clock);
+        writer = store;
         try {
             s.start();
             server = s;
@@ -86,14 +97,19 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
         if (s != null) {
             s.close();
         }
+        WriteBehindBindingStore w = writer;
+        writer = null;
+        if (w != null) {
+            w.close();
+        }
     }
 
-    /** Register password of a room device ({@code 101#0}) or a VTO ({@code 8002}). */
-    private Optional<String> password(String user) {
-        if (user.contains("#")) {
-            return RoomNumber.parse(user).flatMap(installation::room).map(r -> r.registerPassword());
-        }
-        return installation.vto(user).map(v -> v.registerPassword());
+    /** Every room device ({@code 101#0}) and VTO ({@code 8002}) with its register password. */
+    private Map<String, String> loadAccounts() {
+        Map<String, String> all = new HashMap<>();
+        installation.rooms("", 0, Integer.MAX_VALUE).forEach(r -> all.put(r.number().toString(), r.registerPassword()));
+        installation.vtos().forEach(v -> all.put(v.recNo(), v.registerPassword()));
+        return Map.copyOf(all);
     }
 
     int port() {

@@ -24,7 +24,16 @@ public final class JdbcBindingStore implements BindingStore {
 
     @Override
     public void replace(String user, List<Binding> bindings) {
-        jdbi.useTransaction(h -> {
+        replaceAll(java.util.Map.of(user, bindings));
+    }
+
+    @Override
+    public void replaceAll(java.util.Map<String, List<Binding>> byUser) {
+        jdbi.useTransaction(h -> byUser.forEach((user, bindings) -> replaceIn(h, user, bindings)));
+    }
+
+    private void replaceIn(org.jdbi.v3.core.Handle h, String user, List<Binding> bindings) {
+        {
             h.createUpdate("DELETE FROM sip_binding WHERE user_name = :u").bind("u", user).execute();
             var batch = h.prepareBatch("INSERT INTO sip_binding (user_name, contact, source, transport, user_agent, call_id,"
                     + " cseq, expires_at) VALUES (:u, :c, :s, :t, :ua, :cid, :cseq, :exp)");
@@ -36,7 +45,7 @@ public final class JdbcBindingStore implements BindingStore {
             if (!bindings.isEmpty()) {
                 batch.execute();
             }
-        });
+        }
     }
 
     private static String trim(String s, int max) {
