@@ -1,0 +1,97 @@
+package org.openvto.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openvto.digest.DigestAlgorithm;
+
+/**
+ * A real SIP phone as an indoor monitor: Debian's baresip registers as room {@code 101#0} with digest
+ * through the VTO's registrar and auto-answers a call placed through the VTO's proxy (by a SIPp VTO).
+ */
+class BaresipIT {
+    static final String PASSWORD = "Door#Bell42";
+    @TempDir
+    Path dir;
+
+    @Test
+    void baresipRegistersAsARoomAndAnswersACallThroughTheServer() throws Exception {
+        Path data = dir.resolve("data");
+        assertThat(VtoProcess.cli("init", "--data-dir", data.toString(), "--password", PASSWORD).exitCode()).isZero();
+        try (VtoProcess vto = new VtoProcess(data, "BaresipIT").start()) {
+            DigestClient api = new DigestClient("admin", PASSWORD, DigestAlgorithm.SHA_256);
+            int sipPort = 5060 + vto.portOffset;
+            api.send(vto.baseUrl(), "PUT", "/api/v1/device/properties", "{\"systemType\":\"TCP/IP\"}");
+            api.send(vto.baseUrl(), "PUT", "/api/v1/sip-server", "{\"enabled\":true,\"type\":\"VTO\"}");
+            api.send(vto.baseUrl(), "POST", "/api/v1/rooms", "{\"roomNo\":\"101#0\",\"registerPassword\":\"Pw-101-0\"}");
+            api.send(vto.baseUrl(), "POST", "/api/v1/vtos",
+                    "{\"recNo\":\"8002\",\"ipAddress\":\"192.168.1.109\",\"registerPassword\":\"Pw-8002\"}");
+            int phonePort = freeUdpPort();
+            int callerPort = freeUdpPort();
+            Path conf = dir.resolve("baresip");
+            Files.createDirectories(conf);
+            Files.writeString(conf.resolve("config"), String.join("\n",
+                    "poll_method poll", "sip_listen 127.0.0.1:" + phonePort, "sip_transports udp",
+                    // aubridge loops the phone's own audio source to its player: no sound card needed
+                    "audio_player aubridge,vth", "audio_source aubridge,vth", "audio_alert aubridge,alert",
+                    "module_path /usr/lib/baresip/modules",
+                    "module g711.so", "module aubridge.so", "module account.so", "module_app menu.so",
+                    "rtp_ports " + (phonePort + 2) + "-" + (phonePort + 40), "") );
+            Files.writeString(conf.resolve("accounts"), "<sip:101%230@127.0.0.1:" + sipPort
+                    + ">;auth_user=101#0;auth_pass=Pw-101-0;regint=60;answermode=auto;audio_codecs=PCMU\n");
+            Files.writeString(conf.resolve("contacts"), "");
+            Process phone = new ProcessBuilder("baresip", "-f", conf.toString(), "-t", "40").redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("baresip.log").toFile()).start();
+            try {
+                waitOnline(api, vto, "101%230");
+                String room = api.send(vto.baseUrl(), "GET", "/api/v1/rooms/101%230", null).body();
+                assertThat(room).contains("\"status\":\"online\"").contains("127.0.0.1:" + phonePort).containsIgnoringCase("baresip");
+
+                Path callerReg = dir.resolve("caller.csv");
+                Files.write(callerReg, List.of("SEQUENTIAL", "8002;[authentication username=8002 password=Pw-8002];" + callerPort));
+                assertThat(SipRegistrarIT.sipp(sipPort, "register-contact.xml", callerReg, 1, 1).exitCode()).isZero();
+                Path call = dir.resolve("call.csv");
+                Files.write(call, List.of("SEQUENTIAL", "8002;[authentication username=8002 password=Pw-8002];101"));
+                Process caller = new ProcessBuilder("sipp", "127.0.0.1:" + sipPort, "-sf",
+                        Path.of("src/test/resources/sipp/uac-call.xml").toAbsolutePath().toString(), "-inf", call.toString(),
+                        "-m", "1", "-i", "127.0.0.1", "-p", String.valueOf(callerPort), "-nostdin", "-timeout", "30s",
+                        "-timeout_error", "-trace_msg", "-message_file", dir.resolve("caller.log").toString())
+                        .redirectErrorStream(true).start();
+                caller.getOutputStream().close();
+                String out = new String(caller.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(caller.waitFor(45, TimeUnit.SECONDS)).isTrue();
+                String trace = Files.exists(dir.resolve("caller.log")) ? Files.readString(dir.resolve("caller.log")) : "";
+                assertThat(caller.exitValue()).as("call answered by baresip:\n" + out + trace + Files.readString(dir.resolve("baresip.log")))
+                        .isZero();
+                assertThat(trace).contains("SIP/2.0 200 OK").containsIgnoringCase("baresip");
+            } finally {
+                phone.destroy();
+                phone.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static void waitOnline(DigestClient api, VtoProcess vto, String room) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            if (api.send(vto.baseUrl(), "GET", "/api/v1/rooms/" + room, null).body().contains("\"status\":\"online\"")) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("baresip did not register as " + room);
+    }
+
+    private static int freeUdpPort() throws Exception {
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
