@@ -18,7 +18,7 @@ import org.openvto.digest.DigestAlgorithm;
  * Seed 1.2 "Group call" through the VTO's SIP server with real SIPp peers: three SIPp UAS register as
  * {@code 101#0}, {@code 101#1}, {@code 101#2}; a VTO (SIPp UAC, authenticated with 407) calls room 101; all
  * three get the INVITE, {@code 101#0} answers, the other two get CANCEL; ACK and BYE follow the
- * Record-Route. Then: an offline room gives 480, an unknown number 404, a wrong password 403.
+ * Record-Route. Then: VTO-to-VTO by number, an offline room gives 480, an unknown number 404, a wrong password 403.
  */
 class GroupCallIT {
     static final String PASSWORD = "Door#Bell42";
@@ -69,6 +69,23 @@ class GroupCallIT {
                 assertThat(m.exitValue()).as("monitor %d (%s)", i, i == 0 ? "answered" : "ringing, then cancelled")
                         .isZero();
             }
+
+            // VTO-to-VTO: 8003 (a SIPp UAS) is called by its number the same way.
+            assertThat(api.send(vto.baseUrl(), "POST", "/api/v1/vtos",
+                    "{\"recNo\":\"8003\",\"ipAddress\":\"192.168.1.110\",\"registerPassword\":\"Pw-8003\"}").statusCode())
+                    .isEqualTo(201);
+            int vtoPort = freeUdpPort();
+            Path vtoReg = dir.resolve("vto-reg.csv");
+            Files.write(vtoReg, List.of("SEQUENTIAL", "8003;[authentication username=8003 password=Pw-8003];" + vtoPort));
+            assertThat(SipRegistrarIT.sipp(sipPort, "register-contact.xml", vtoReg, 1, 1).exitCode()).isZero();
+            Process otherVto = uas("uas-answer.xml", vtoPort);
+            Thread.sleep(300);
+            Path vtoCall = dir.resolve("vto-call.csv");
+            Files.write(vtoCall, List.of("SEQUENTIAL", "8002;[authentication username=8002 password=Pw-8002];8003"));
+            SipRegistrarIT.Sipp vtoToVto = sippFrom(callerPort, sipPort, "uac-call.xml", vtoCall);
+            assertThat(vtoToVto.exitCode()).as("VTO 8002 calls VTO 8003\n" + vtoToVto.output()).isZero();
+            assertThat(otherVto.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(otherVto.exitValue()).isZero();
 
             assertThat(rejected(sipPort, "201", "Pw-8002", 480).exitCode()).as("offline room").isZero();
             assertThat(rejected(sipPort, "999", "Pw-8002", 404).exitCode()).as("unknown number").isZero();
