@@ -64,6 +64,15 @@ public final class SipResponse extends SipMessage {
         return sb == null ? reason : sb.toString();
     }
 
+    /** Adds {@code ;tag=<tag>} to To unless it has one (a UAS/registrar/proxy's own responses, §8.2.6.2). */
+    public SipResponse withToTag(String tag) {
+        String to = headers().get("To");
+        if (to != null && !to.contains(";tag=")) {
+            headers().set("To", to + ";tag=" + tag);
+        }
+        return this;
+    }
+
     public int statusCode() {
         return statusCode;
     }

@@ -405,10 +405,6 @@ public final class Proxy {
 
     static SipResponse reply(SipRequest request, int code, String reason) {
         SipResponse r = SipResponse.createFor(request, code, reason);
-        String to = r.headers().get("To");
-        if (code > 100 && to != null && !to.contains(";tag=")) {
-            r.headers().set("To", to + ";tag=p" + Long.toHexString(request.callId() == null ? 0 : request.callId().hashCode() & 0xffffffffL));
-        }
-        return r;
+        return code > 100 ? r.withToTag("p" + Long.toHexString(request.callId() == null ? 0 : request.callId().hashCode() & 0xffffffffL)) : r;
     }
 }

@@ -116,13 +116,10 @@ public final class Registrar {
         return withToTag(r);
     }
 
-    /** Registrar responses carry a To tag (§8.2.6.2). */
-    static SipResponse withToTag(SipResponse r) {
+    /** Registrar responses carry a To tag (§8.2.6.2), stable per To so retransmitted answers match. */
+    public static SipResponse withToTag(SipResponse r) {
         String to = r.headers().get("To");
-        if (to != null && !to.contains(";tag=")) {
-            r.headers().set("To", to + ";tag=" + Long.toHexString(to.hashCode() & 0xffffffffL) + "r");
-        }
-        return r;
+        return r.withToTag(Long.toHexString(to == null ? 0 : to.hashCode() & 0xffffffffL));
     }
 
     private static long parse(String s) {

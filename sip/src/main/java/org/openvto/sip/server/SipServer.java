@@ -70,7 +70,7 @@ public final class SipServer implements TransactionUser, AutoCloseable {
             case "OPTIONS" -> {
                 SipResponse ok = SipResponse.createFor(request, 200, "OK");
                 ok.headers().add("Allow", "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO, MESSAGE");
-                tx.respond(withToTag(ok));
+                tx.respond(Registrar.withToTag(ok));
             }
             default -> proxy.onRequest(request, tx);
         }
@@ -86,13 +86,6 @@ public final class SipServer implements TransactionUser, AutoCloseable {
         proxy.onStrayResponse(response);
     }
 
-    private static SipResponse withToTag(SipResponse r) {
-        String to = r.headers().get("To");
-        if (to != null && !to.contains(";tag=")) {
-            r.headers().set("To", to + ";tag=" + Long.toHexString(to.hashCode() & 0xffffffffL) + "s");
-        }
-        return r;
-    }
 
     /** The sender's address as recorded on the top Via by the transport ({@code received}/{@code rport}). */
     static String source(SipRequest request) {

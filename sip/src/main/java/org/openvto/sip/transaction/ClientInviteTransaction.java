@@ -13,7 +13,6 @@ public final class ClientInviteTransaction extends Transaction implements Client
     private State state = State.CALLING;
     private java.time.Duration timerA;
     private SipRequest ack;
-    private Object attachment;
 
     public ClientInviteTransaction(TransactionContext context, SipRequest invite, ClientTransactionListener listener) {
         super(context, invite);
@@ -126,18 +125,6 @@ public final class ClientInviteTransaction extends Transaction implements Client
         finish();
     }
 
-    @Override
-    public boolean terminated() {
-        return state == State.TERMINATED;
-    }
 
-    @Override
-    public Object attachment() {
-        return attachment;
-    }
 
-    @Override
-    public void attach(Object attachment) {
-        this.attachment = attachment;
-    }
 }

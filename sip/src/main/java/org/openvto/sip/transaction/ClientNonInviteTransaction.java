@@ -12,7 +12,6 @@ public final class ClientNonInviteTransaction extends Transaction implements Cli
     private final ClientTransactionListener listener;
     private State state = State.TRYING;
     private Duration timerE;
-    private Object attachment;
 
     public ClientNonInviteTransaction(TransactionContext context, SipRequest request, ClientTransactionListener listener) {
         super(context, request);
@@ -90,18 +89,6 @@ public final class ClientNonInviteTransaction extends Transaction implements Cli
         finish();
     }
 
-    @Override
-    public boolean terminated() {
-        return state == State.TERMINATED;
-    }
 
-    @Override
-    public Object attachment() {
-        return attachment;
-    }
 
-    @Override
-    public void attach(Object attachment) {
-        this.attachment = attachment;
-    }
 }

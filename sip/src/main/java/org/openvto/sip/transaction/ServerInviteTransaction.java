@@ -124,8 +124,4 @@ public final class ServerInviteTransaction extends Transaction {
         finish();
     }
 
-    @Override
-    public boolean terminated() {
-        return state == State.TERMINATED;
-    }
 }

@@ -76,8 +76,4 @@ public final class ServerNonInviteTransaction extends Transaction {
         finish();
     }
 
-    @Override
-    public boolean terminated() {
-        return state == State.TERMINATED;
-    }
 }

@@ -18,6 +18,8 @@ public abstract sealed class Transaction permits ClientInviteTransaction, Client
     protected final SipRequest request;
     private final Map<TimerName, TimerScheduler.Handle> running = new EnumMap<>(TimerName.class);
     private Runnable onTerminated = () -> { };
+    private boolean done;
+    private Object attachment;
 
     protected Transaction(TransactionContext context, SipRequest request) {
         this.context = context;
@@ -28,7 +30,18 @@ public abstract sealed class Transaction permits ClientInviteTransaction, Client
     public abstract void handle(TransactionEvent event);
 
     /** True once the machine reached Terminated. */
-    public abstract boolean terminated();
+    public final boolean terminated() {
+        return done;
+    }
+
+    /** The transaction user's own data (e.g. the proxy branch this transaction belongs to). */
+    public Object attachment() {
+        return attachment;
+    }
+
+    public void attach(Object attachment) {
+        this.attachment = attachment;
+    }
 
     public SipRequest request() {
         return request;
@@ -60,6 +73,7 @@ public abstract sealed class Transaction permits ClientInviteTransaction, Client
     }
 
     protected final void finish() {
+        done = true;
         stopAll();
         onTerminated.run();
     }
