@@ -31,6 +31,7 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SipSupervisor.class);
 
     private final Installation installation;
+    private final java.nio.file.Path dataDir;
     private final String bindAddress;
     private final BindingStore bindings;
     private final Clock clock;
@@ -41,7 +42,9 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     private volatile Map<String, String> accounts = Map.of();
     private volatile String notRunning = "the SIP server is not running";
 
-    SipSupervisor(Installation installation, String bindAddress, BindingStore bindings, Clock clock, EventBus bus) {
+    SipSupervisor(Installation installation, String bindAddress, BindingStore bindings, Clock clock, EventBus bus,
+            java.nio.file.Path dataDir) {
+        this.dataDir = dataDir;
         this.installation = installation;
         this.bindAddress = bindAddress;
         this.bindings = bindings;
@@ -70,7 +73,15 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
         accounts = loadAccounts();
         SipAccounts lookup = user -> Optional.ofNullable(accounts.get(user));
         WriteBehindBindingStore store = new WriteBehindBindingStore(bindings, Duration.ofMillis(500));
-        SipServer s = new SipServer(new SipTransportConfig(bindAddress, installation.network().sipPort(), SipLimits.DEFAULT),
+        int sipPort = installation.network().sipPort();
+        SipTransportConfig.Tls tls;
+        try {
+            tls = SipTlsIdentity.load(dataDir, sipPort + 1, "OpenVTO " + installation.deviceProperties().vtoNumber());
+        } catch (java.io.IOException | InterruptedException e) {
+            LOG.warn("SIP over TLS off: {}", e.getMessage());
+            tls = null;
+        }
+        SipServer s = new SipServer(new SipTransportConfig(bindAddress, sipPort, SipLimits.DEFAULT, tls),
                 TransactionTimers.DEFAULT, new RegistrarConfig(sip.domain(), 30, 3600, 60), lookup, store, clock);
         writer = store;
         try {

@@ -78,7 +78,7 @@ final class Vto implements AutoCloseable {
             PrometheusMeterRegistry metrics = metrics(core.bus());
             stack.push(metrics::close);
             SipSupervisor sip = new SipSupervisor(core.installation(), config.http().bindAddress(), core.db().sipBindings(),
-                    core.clock(), core.bus());
+                    core.clock(), core.bus(), core.dir().path());
             stack.push(sip);
             sip.start();
             WebServices services = new WebServices(core.bus(), core.device(), core.accounts(), auth,

@@ -72,6 +72,7 @@ class SipRegistrarIT {
             assertThat(online).isEqualTo(1000);
             assertThat(listed.has("statusUnavailable")).isFalse();
             assertThat(malformedGets400(sipPort)).startsWith("SIP/2.0 400 ");
+            assertThat(optionsOverTls(sipPort + 1)).as("SIP over TLS on the SIP port + 1").startsWith("SIP/2.0 200 OK");
         }
         try (VtoProcess vto = new VtoProcess(data, "SipRegistrarIT-2").start()) {
             DigestClient api = new DigestClient("admin", PASSWORD, DigestAlgorithm.SHA_256);
@@ -94,6 +95,37 @@ class SipRegistrarIT {
             DatagramPacket reply = new DatagramPacket(buf, buf.length);
             socket.receive(reply);
             return new String(buf, 0, reply.getLength(), StandardCharsets.US_ASCII);
+        }
+    }
+
+    /** OPTIONS to the server over TLS (self-signed certificate: this test trusts it explicitly). */
+    private static String optionsOverTls(int port) throws Exception {
+        javax.net.ssl.TrustManager trustAll = new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) {
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) {
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        };
+        javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+        ctx.init(null, new javax.net.ssl.TrustManager[] {trustAll}, null);
+        try (var socket = ctx.getSocketFactory().createSocket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            String msg = "OPTIONS sip:VDP SIP/2.0\r\nVia: SIP/2.0/TLS 127.0.0.1:" + socket.getLocalPort()
+                    + ";branch=z9hG4bK-tls1\r\nFrom: <sip:t@VDP>;tag=1\r\nTo: <sip:VDP>\r\nCall-ID: tls-1\r\n"
+                    + "CSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
+            socket.getOutputStream().write(msg.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            byte[] buf = new byte[4096];
+            int n = socket.getInputStream().read(buf);
+            return new String(buf, 0, Math.max(0, n), StandardCharsets.US_ASCII);
         }
     }
 

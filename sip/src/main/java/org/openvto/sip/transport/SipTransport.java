@@ -57,6 +57,7 @@ public final class SipTransport implements AutoCloseable {
     private final AtomicLong malformedRequests = new AtomicLong();
     private Channel udp;
     private Channel tcp;
+    private Channel tls;
 
     public SipTransport(SipTransportConfig config, TransactionLayer layer) {
         this.config = config;
@@ -77,11 +78,43 @@ public final class SipTransport implements AutoCloseable {
                         ch.pipeline().addLast(new SipStreamDecoder(config.limits()), new SipMessageEncoder(), new TcpHandler());
                     }
                 }).bind(config.bindAddress(), port).sync().channel();
-        LOG.info("SIP listening on udp:{}:{} and tcp:{}:{}", config.bindAddress(), port, config.bindAddress(), port);
+        if (config.tls() != null) {
+            io.netty.handler.ssl.SslContext ssl = serverSsl(config.tls());
+            tls = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ch.pipeline().addLast(ssl.newHandler(ch.alloc()), new SipStreamDecoder(config.limits()),
+                                    new SipMessageEncoder(), new TcpHandler());
+                        }
+                    }).bind(config.bindAddress(), config.tls().port()).sync().channel();
+            LOG.info("SIP listening on udp:{}:{}, tcp:{}:{} and tls:{}:{}", config.bindAddress(), port,
+                    config.bindAddress(), port, config.bindAddress(), tlsPort());
+        } else {
+            LOG.info("SIP listening on udp:{}:{} and tcp:{}:{}", config.bindAddress(), port, config.bindAddress(), port);
+        }
     }
 
     public int port() {
         return ((InetSocketAddress) udp.localAddress()).getPort();
+    }
+
+    /** The bound TLS port, or -1 without TLS. */
+    public int tlsPort() {
+        return tls == null ? -1 : ((InetSocketAddress) tls.localAddress()).getPort();
+    }
+
+    private static io.netty.handler.ssl.SslContext serverSsl(SipTransportConfig.Tls t) {
+        try (var in = java.nio.file.Files.newInputStream(t.keyStore())) {
+            java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+            ks.load(in, t.password());
+            javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
+                    javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, t.password());
+            return io.netty.handler.ssl.SslContextBuilder.forServer(kmf).protocols("TLSv1.3", "TLSv1.2").build();
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("SIP TLS key store " + t.keyStore() + " unusable: " + e.getMessage(), e);
+        }
     }
 
     public String host() {
@@ -295,6 +328,9 @@ public final class SipTransport implements AutoCloseable {
         }
         if (tcp != null) {
             tcp.close().syncUninterruptibly();
+        }
+        if (tls != null) {
+            tls.close().syncUninterruptibly();
         }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
