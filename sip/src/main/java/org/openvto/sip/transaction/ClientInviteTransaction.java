@@ -25,7 +25,7 @@ public final class ClientInviteTransaction extends Transaction implements Client
 
     @Override
     public void start() {
-        if (!context.send(request)) {
+        if (!context.send(request())) {
             handle(new TransactionEvent.TransportError("cannot send INVITE"));
             return;
         }
@@ -49,7 +49,7 @@ public final class ClientInviteTransaction extends Transaction implements Client
     private void calling(TransactionEvent event) {
         switch (event) {
             case TransactionEvent.TimerFired(TimerName name) when name == TimerName.A && state == State.CALLING -> {
-                context.send(request); // §17.1.1.2: retransmit, Timer A doubles
+                context.send(request()); // §17.1.1.2: retransmit, Timer A doubles
                 timerA = timerA.multipliedBy(2);
                 start(TimerName.A, timerA);
             }
@@ -105,17 +105,17 @@ public final class ClientInviteTransaction extends Transaction implements Client
 
     /** §17.1.1.3: the ACK for a non-2xx final response, in the same transaction. */
     private SipRequest ackFor(SipResponse response) {
-        SipRequest ackRequest = new SipRequest("ACK", request.requestUri());
+        SipRequest ackRequest = new SipRequest("ACK", request().requestUri());
         var h = ackRequest.headers();
-        h.add(SipHeaderNames.VIA, request.headers().getAllSplit(SipHeaderNames.VIA).get(0)); // only the top Via
-        for (String route : request.headers().getAll(SipHeaderNames.ROUTE)) {
+        h.add(SipHeaderNames.VIA, request().headers().getAllSplit(SipHeaderNames.VIA).get(0)); // only the top Via
+        for (String route : request().headers().getAll(SipHeaderNames.ROUTE)) {
             h.add(SipHeaderNames.ROUTE, route);
         }
         h.add(SipHeaderNames.MAX_FORWARDS, "70");
-        h.add(SipHeaderNames.FROM, request.headers().get(SipHeaderNames.FROM));
+        h.add(SipHeaderNames.FROM, request().headers().get(SipHeaderNames.FROM));
         h.add(SipHeaderNames.TO, response.headers().get(SipHeaderNames.TO));
-        h.add(SipHeaderNames.CALL_ID, request.headers().get(SipHeaderNames.CALL_ID));
-        h.add(SipHeaderNames.CSEQ, request.cseq().number() + " ACK");
+        h.add(SipHeaderNames.CALL_ID, request().headers().get(SipHeaderNames.CALL_ID));
+        h.add(SipHeaderNames.CSEQ, request().cseq().number() + " ACK");
         h.add(SipHeaderNames.CONTENT_LENGTH, "0");
         return ackRequest;
     }

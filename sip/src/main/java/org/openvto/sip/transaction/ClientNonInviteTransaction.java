@@ -24,8 +24,8 @@ public final class ClientNonInviteTransaction extends Transaction implements Cli
 
     @Override
     public void start() {
-        if (!context.send(request)) {
-            handle(new TransactionEvent.TransportError("cannot send " + request.method()));
+        if (!context.send(request())) {
+            handle(new TransactionEvent.TransportError("cannot send " + request().method()));
             return;
         }
         if (!context.reliable()) {
@@ -52,7 +52,7 @@ public final class ClientNonInviteTransaction extends Transaction implements Cli
     private void active(TransactionEvent event) {
         switch (event) {
             case TransactionEvent.TimerFired(TimerName name) when name == TimerName.E -> {
-                context.send(request);
+                context.send(request());
                 // §17.1.2.2: Trying doubles up to T2; Proceeding retransmits every T2
                 timerE = state == State.PROCEEDING ? context.timers().t2() : min(timerE.multipliedBy(2), context.timers().t2());
                 start(TimerName.E, timerE);

@@ -62,6 +62,7 @@ public final class ServerNonInviteTransaction extends Transaction {
                     return;
                 }
                 start(TimerName.J, context.reliable() ? Duration.ZERO : context.timers().timeout());
+                releaseRequest();
             }
             case TransactionEvent.TransportError(String reason) -> {
                 terminate();

@@ -15,7 +15,7 @@ import org.openvto.sip.codec.SipRequest;
 public abstract sealed class Transaction permits ClientInviteTransaction, ClientNonInviteTransaction,
         ServerInviteTransaction, ServerNonInviteTransaction {
     protected final TransactionContext context;
-    protected final SipRequest request;
+    private SipRequest request;
     private final Map<TimerName, TimerScheduler.Handle> running = new EnumMap<>(TimerName.class);
     private Runnable onTerminated = () -> { };
     private boolean done;
@@ -43,8 +43,18 @@ public abstract sealed class Transaction permits ClientInviteTransaction, Client
         this.attachment = attachment;
     }
 
+    /** The request that created this transaction; {@code null} once released after completion. */
     public SipRequest request() {
         return request;
+    }
+
+    /**
+     * Lets go of the request once nothing needs it any more (a completed non-INVITE server transaction only
+     * retransmits its last response): at high REGISTER rates tens of thousands of such transactions wait
+     * out Timer J, and the requests were half of their memory.
+     */
+    protected final void releaseRequest() {
+        request = null;
     }
 
     /** Called once when the transaction terminates (the layer removes it from its table). */
