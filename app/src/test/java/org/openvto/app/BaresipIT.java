@@ -2,8 +2,6 @@ package org.openvto.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,14 +26,12 @@ class BaresipIT {
         assertThat(VtoProcess.cli("init", "--data-dir", data.toString(), "--password", PASSWORD).exitCode()).isZero();
         try (VtoProcess vto = new VtoProcess(data, "BaresipIT").start()) {
             DigestClient api = new DigestClient("admin", PASSWORD, DigestAlgorithm.SHA_256);
-            int sipPort = 5060 + vto.portOffset;
-            api.send(vto.baseUrl(), "PUT", "/api/v1/device/properties", "{\"systemType\":\"TCP/IP\"}");
-            api.send(vto.baseUrl(), "PUT", "/api/v1/sip-server", "{\"enabled\":true,\"type\":\"VTO\"}");
+            int sipPort = vto.enableSipServer(api);
             api.send(vto.baseUrl(), "POST", "/api/v1/rooms", "{\"roomNo\":\"101#0\",\"registerPassword\":\"Pw-101-0\"}");
             api.send(vto.baseUrl(), "POST", "/api/v1/vtos",
                     "{\"recNo\":\"8002\",\"ipAddress\":\"192.168.1.109\",\"registerPassword\":\"Pw-8002\"}");
-            int phonePort = freeUdpPort();
-            int callerPort = freeUdpPort();
+            int phonePort = VtoProcess.freeUdpPort();
+            int callerPort = VtoProcess.freeUdpPort();
             Path conf = dir.resolve("baresip");
             Files.createDirectories(conf);
             Files.writeString(conf.resolve("config"), String.join("\n",
@@ -89,9 +85,4 @@ class BaresipIT {
         throw new AssertionError("baresip did not register as " + room);
     }
 
-    private static int freeUdpPort() throws Exception {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 }

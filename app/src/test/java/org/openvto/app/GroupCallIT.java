@@ -2,8 +2,6 @@ package org.openvto.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +29,7 @@ class GroupCallIT {
         assertThat(VtoProcess.cli("init", "--data-dir", data.toString(), "--password", PASSWORD).exitCode()).isZero();
         try (VtoProcess vto = new VtoProcess(data, "GroupCallIT").start()) {
             DigestClient api = new DigestClient("admin", PASSWORD, DigestAlgorithm.SHA_256);
-            int sipPort = 5060 + vto.portOffset;
-            api.send(vto.baseUrl(), "PUT", "/api/v1/device/properties", "{\"systemType\":\"TCP/IP\"}");
-            api.send(vto.baseUrl(), "PUT", "/api/v1/sip-server", "{\"enabled\":true,\"type\":\"VTO\"}");
+            int sipPort = vto.enableSipServer(api);
             for (String room : new String[] {"101#0", "101#1", "101#2", "201#0"}) {
                 assertThat(api.send(vto.baseUrl(), "POST", "/api/v1/rooms",
                         "{\"roomNo\":\"" + room + "\",\"registerPassword\":\"Pw-" + room.replace("#", "-") + "\"}").statusCode())
@@ -42,8 +38,8 @@ class GroupCallIT {
             assertThat(api.send(vto.baseUrl(), "POST", "/api/v1/vtos",
                     "{\"recNo\":\"8002\",\"ipAddress\":\"192.168.1.109\",\"registerPassword\":\"Pw-8002\"}").statusCode())
                     .isEqualTo(201);
-            int[] uasPorts = {freeUdpPort(), freeUdpPort(), freeUdpPort()};
-            int callerPort = freeUdpPort();
+            int[] uasPorts = {VtoProcess.freeUdpPort(), VtoProcess.freeUdpPort(), VtoProcess.freeUdpPort()};
+            int callerPort = VtoProcess.freeUdpPort();
             Path registrations = dir.resolve("reg.csv");
             Files.write(registrations, List.of("SEQUENTIAL",
                     "101%230;[authentication username=101#0 password=Pw-101-0];" + uasPorts[0],
@@ -74,7 +70,7 @@ class GroupCallIT {
             assertThat(api.send(vto.baseUrl(), "POST", "/api/v1/vtos",
                     "{\"recNo\":\"8003\",\"ipAddress\":\"192.168.1.110\",\"registerPassword\":\"Pw-8003\"}").statusCode())
                     .isEqualTo(201);
-            int vtoPort = freeUdpPort();
+            int vtoPort = VtoProcess.freeUdpPort();
             Path vtoReg = dir.resolve("vto-reg.csv");
             Files.write(vtoReg, List.of("SEQUENTIAL", "8003;[authentication username=8003 password=Pw-8003];" + vtoPort));
             assertThat(SipRegistrarIT.sipp(sipPort, "register-contact.xml", vtoReg, 1, 1).exitCode()).isZero();
@@ -99,7 +95,7 @@ class GroupCallIT {
                 .replace("RESPONSE_CODE", String.valueOf(code)));
         Path csv = dir.resolve("rejected-" + code + ".csv");
         Files.write(csv, List.of("SEQUENTIAL", "8002;[authentication username=8002 password=" + password + "];" + callee));
-        return sippFrom(freeUdpPort(), sipPort, scenario.toString(), csv);
+        return sippFrom(VtoProcess.freeUdpPort(), sipPort, scenario.toString(), csv);
     }
 
     private Process uas(String scenario, int port) throws Exception {
@@ -121,9 +117,4 @@ class GroupCallIT {
         return new SipRegistrarIT.Sipp(p.exitValue(), out + (Files.exists(log) ? Files.readString(log) : ""));
     }
 
-    private static int freeUdpPort() throws Exception {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -36,11 +36,7 @@ class SipRegistrarIT {
         int sipPort;
         try (VtoProcess vto = new VtoProcess(data, "SipRegistrarIT-1").start()) {
             DigestClient api = new DigestClient("admin", PASSWORD, DigestAlgorithm.SHA_256);
-            sipPort = 5060 + vto.portOffset;
-            assertThat(api.send(vto.baseUrl(), "PUT", "/api/v1/device/properties", "{\"systemType\":\"TCP/IP\"}").statusCode())
-                    .isEqualTo(200);
-            assertThat(api.send(vto.baseUrl(), "PUT", "/api/v1/sip-server", "{\"enabled\":true,\"type\":\"VTO\"}").statusCode())
-                    .isEqualTo(200);
+            sipPort = vto.enableSipServer(api);
             assertThat(api.send(vto.baseUrl(), "POST", "/api/v1/rooms/batch",
                     "{\"layers\":20,\"roomsPerLayer\":50,\"firstFloorNo\":1001,\"secondFloorNo\":1101}").statusCode()).isEqualTo(201);
             JsonNode rooms = JSON.readTree(api.send(vto.baseUrl(), "GET", "/api/v1/rooms?limit=1000", null).body()).get("rooms");

@@ -152,6 +152,22 @@ final class VtoProcess implements AutoCloseable {
         }
     }
 
+    /** A free UDP port on loopback (for SIPp and baresip peers). */
+    static int freeUdpPort() throws IOException {
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Makes this VTO the building's SIP server (System Type TCP/IP, SIP Server Enable, type VTO); returns its SIP port. */
+    int enableSipServer(DigestClient admin) throws Exception {
+        if (admin.send(baseUrl(), "PUT", "/api/v1/device/properties", "{\"systemType\":\"TCP/IP\"}").statusCode() != 200
+                || admin.send(baseUrl(), "PUT", "/api/v1/sip-server", "{\"enabled\":true,\"type\":\"VTO\"}").statusCode() != 200) {
+            throw new IllegalStateException("could not enable the SIP server:\n" + logText());
+        }
+        return 5060 + portOffset;
+    }
+
     private static int freePort() {
         for (int i = 0; i < 50; i++) {
             int port = ThreadLocalRandom.current().nextInt(20_000, 40_000);
