@@ -165,7 +165,10 @@ sipp_run() {
   sipp "$HOST:$port" -sf "$scen" -inf "$csv" -r "$rate" -rp 1000 -m "$calls" -l "$limit" \
     -i "$HOST" -p "$lport" -t u1 -nd -nostdin -buff_size 8388608 \
     -timeout "$(( expect_ms / 1000 * 2 + 60 ))s" -timeout_error -recv_timeout 8000 \
-    -trace_stat -stf "$stat" -fd 3600 -trace_err -error_file "$err" >"$WORK/$name.out" 2>&1 || rc=$?
+    -trace_stat -stf "$stat" -fd 3600 -trace_err -error_file "$err" >"$WORK/$name.out" 2>&1 &
+  local sipp_pid=$!
+  PIDS+=("$sipp_pid")
+  wait "$sipp_pid" || rc=$?   # (in the background so that a TERM to this script stops the run at once)
   end=$(date +%s%N)
   local wall_ms=$(( (end - start) / 1000000 ))
   # last line of the statistics file: cumulative counters

@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
@@ -22,9 +21,12 @@ import javax.crypto.spec.SecretKeySpec;
  * higher one (RFC 7616 §3.4). Clients that do not use {@code qop} (older RTSP clients) send no
  * {@code nc}; whether that is accepted is the caller's choice ({@code requireNonceCount}).
  *
- * <p>Memory is bounded: at most {@code maxTrackedNonces} nonces are tracked; expired ones are purged,
- * and when the table is full a new nonce is reported as {@link Check#STALE} so the client simply
- * retries with a fresh one. Thread-safe.
+ * <p>Memory is bounded: at most {@code maxTrackedNonces} nonces are tracked. They are kept in the order
+ * they were first used; expired ones are dropped from the front, and when the table is still full the
+ * oldest is evicted and the eviction watermark moves past its issue time. A nonce issued at or before
+ * the watermark that is no longer tracked is answered {@link Check#STALE} (the client retries with a
+ * fresh nonce), so eviction never re-opens a replay window. Every operation is amortised O(1).
+ * Thread-safe.
  */
 public final class NonceService {
     /** Result of {@link #check}. */
@@ -48,6 +50,11 @@ public final class NonceService {
     private final SecureRandom random = new SecureRandom();
     private final SecretKeySpec key;
     private final Map<String, Long> highestNonceCount = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentLinkedQueue<Tracked> order = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile long evictedUpTo = Long.MIN_VALUE;
+
+    private record Tracked(String nonce, long issuedAt) {
+    }
 
     public NonceService(Clock clock, Duration lifetime, int maxTrackedNonces) {
         this.clock = clock;
@@ -96,32 +103,49 @@ public final class NonceService {
         if (ncHex == null) {
             return requireNonceCount ? Check.INVALID : Check.VALID;
         }
-        return recordCount(nonce, Long.parseLong(ncHex, 16), now);
+        return recordCount(nonce, issuedAt, Long.parseLong(ncHex, 16), now);
     }
 
-    private Check recordCount(String nonce, long nc, long now) {
-        if (!highestNonceCount.containsKey(nonce) && highestNonceCount.size() >= maxTrackedNonces) {
-            purgeExpired(now);
-            if (highestNonceCount.size() >= maxTrackedNonces) {
-                return Check.STALE;
-            }
-        }
+    private Check recordCount(String nonce, long issuedAt, long nc, long now) {
         boolean[] fresh = {false};
+        boolean[] added = {false};
+        long watermark = evictedUpTo;
         highestNonceCount.compute(nonce, (k, previous) -> {
-            if (previous == null || nc > previous) {
+            if (previous == null) {
+                if (issuedAt <= watermark) {
+                    return null; // was tracked once and evicted: its count history is gone
+                }
+                fresh[0] = true;
+                added[0] = true;
+                return nc;
+            }
+            if (nc > previous) {
                 fresh[0] = true;
                 return nc;
             }
             return previous;
         });
+        if (added[0]) {
+            order.add(new Tracked(nonce, issuedAt));
+            trim(now);
+        } else if (!fresh[0] && !highestNonceCount.containsKey(nonce)) {
+            return Check.STALE;
+        }
         return fresh[0] ? Check.VALID : Check.REPLAYED;
     }
 
-    private void purgeExpired(long now) {
-        for (Iterator<String> it = highestNonceCount.keySet().iterator(); it.hasNext(); ) {
-            byte[] raw = Base64.getUrlDecoder().decode(it.next());
-            if (now - ByteBuffer.wrap(raw).getLong() > lifetime.toMillis()) {
-                it.remove();
+    /** Drops expired nonces from the front, then evicts the oldest while over the limit. */
+    private void trim(long now) {
+        Tracked head;
+        while ((head = order.peek()) != null
+                && (now - head.issuedAt() > lifetime.toMillis() || highestNonceCount.size() > maxTrackedNonces)) {
+            if (order.remove(head)) {
+                highestNonceCount.remove(head.nonce());
+                if (now - head.issuedAt() <= lifetime.toMillis()) {
+                    synchronized (this) {
+                        evictedUpTo = Math.max(evictedUpTo, head.issuedAt());
+                    }
+                }
             }
         }
     }

@@ -63,4 +63,19 @@ class NonceServiceTest {
         assertThat(nonces.check(n, null, true)).isEqualTo(NonceService.Check.INVALID);
         assertThat(nonces.check(n, null, false)).isEqualTo(NonceService.Check.VALID);
     }
+
+    @Test
+    void aFullTableEvictsTheOldestInsteadOfRefusingNewNoncesAndNeverReopensAReplay() {
+        NonceService small = new NonceService(clock, Duration.ofMinutes(5), 3);
+        String first = small.issue();
+        assertThat(small.check(first, "00000001", true)).isEqualTo(NonceService.Check.VALID);
+        clock.advance(Duration.ofMillis(1));
+        for (int i = 0; i < 10; i++) {
+            String n = small.issue();
+            assertThat(small.check(n, "00000001", true)).as("nonce %d", i).isEqualTo(NonceService.Check.VALID);
+            clock.advance(Duration.ofMillis(1));
+        }
+        assertThat(small.check(first, "00000002", true)).as("evicted: the client must fetch a new nonce")
+                .isEqualTo(NonceService.Check.STALE);
+    }
 }
