@@ -9,7 +9,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Callable;
 import org.openvto.household.Installation;
-import org.openvto.household.InstallationSnapshot;
 import org.openvto.validation.Result;
 import org.openvto.web.ConfigurationFile;
 import picocli.CommandLine.Command;
@@ -88,11 +87,7 @@ final class ConfigCommand implements Runnable {
                 return 1;
             }
             return withInstallation(common, installation -> {
-                Result<Installation.Change> result = switch (ConfigurationFile.read(text)) {
-                    case Result.Rejected<InstallationSnapshot> r -> Result.rejected(r.errors());
-                    case Result.Applied<InstallationSnapshot> s -> installation.restore(s.value());
-                };
-                return switch (result) {
+                return switch (ConfigurationFile.restore(installation, text)) {
                     case Result.Applied<Installation.Change> a -> {
                         System.out.println("Configuration imported from " + file);
                         yield 0;

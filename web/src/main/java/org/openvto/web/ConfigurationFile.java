@@ -85,6 +85,15 @@ public final class ConfigurationFile {
         return v.isEmpty() ? Result.applied(new InstallationSnapshot(device, network, sip, vtos, rooms)) : Result.rejected(v.list());
     }
 
+    /** Parses {@code text} and restores it into {@code installation}; any error in the file changes nothing. */
+    public static Result<org.openvto.household.Installation.Change> restore(org.openvto.household.Installation installation,
+            String text) {
+        return switch (read(text)) {
+            case Result.Rejected<InstallationSnapshot> r -> Result.rejected(r.errors());
+            case Result.Applied<InstallationSnapshot> s -> installation.restore(s.value());
+        };
+    }
+
     // ---- sections: to JSON ----
 
     public static ObjectNode device(DeviceProperties p) {

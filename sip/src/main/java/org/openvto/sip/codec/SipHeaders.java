@@ -221,37 +221,27 @@ public final class SipHeaders {
     }
 
     static void splitValues(String value, List<String> out) {
-        int n = value.length();
         int start = 0;
-        boolean quoted = false;
-        boolean angle = false;
-        for (int i = 0; i < n; i++) {
-            char c = value.charAt(i);
-            if (quoted) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == '<') {
-                angle = true;
-            } else if (c == '>') {
-                angle = false;
-            } else if (c == ',' && !angle) {
-                addTrimmed(value, start, i, out);
-                start = i + 1;
-            }
+        for (int comma = nextSeparator(value, 0); comma >= 0; comma = nextSeparator(value, start)) {
+            addTrimmed(value, start, comma, out);
+            start = comma + 1;
         }
-        addTrimmed(value, start, n, out);
+        addTrimmed(value, start, value.length(), out);
     }
 
     /** Index of the first comma that separates list elements in {@code value}, or -1. */
     static int firstSeparator(String value) {
+        return nextSeparator(value, 0);
+    }
+
+    /**
+     * Index of the first list-separating comma at or after {@code from}, or -1. Commas inside quoted
+     * strings (with backslash escapes) and inside {@code <...>} do not separate.
+     */
+    static int nextSeparator(String value, int from) {
         boolean quoted = false;
         boolean angle = false;
-        for (int i = 0; i < value.length(); i++) {
+        for (int i = from; i < value.length(); i++) {
             char c = value.charAt(i);
             if (quoted) {
                 if (c == '\\') {

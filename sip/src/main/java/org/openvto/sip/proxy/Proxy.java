@@ -199,6 +199,7 @@ public final class Proxy {
     private final class ForkContext implements ClientTransactionListener {
         final ServerTransactionHandle server;
         final List<Branch> branches = new ArrayList<>();
+        /** Best final response so far, ready to go upstream (our Via already removed). */
         SipResponse best;
         boolean finalSent;
         boolean cancelled;
@@ -231,13 +232,13 @@ public final class Proxy {
                 return;
             }
             if (best == null || rank(code) < rank(best.statusCode())) {
-                best = response;
+                best = upstream(response);
             }
             if (code >= 600) {
                 cancelPending(branch); // §16.7 step 5: 6xx ends the search
             }
             if (branches.stream().allMatch(b -> b.done)) {
-                sendFinal(upstream(best));
+                sendFinal(best);
             }
         }
 
@@ -249,7 +250,7 @@ public final class Proxy {
                 best = reply(server.request(), 408, "Request Timeout");
             }
             if (branches.stream().allMatch(b -> b.done)) {
-                sendFinal(best.topVia() != null && isOwnVia(best) ? upstream(best) : best);
+                sendFinal(best);
             }
         }
 
@@ -327,10 +328,6 @@ public final class Proxy {
         return copy;
     }
 
-    private boolean isOwnVia(SipResponse r) {
-        SipVia v = r.topVia();
-        return v != null && isOwn(v.host(), v.port());
-    }
 
     private void addVia(SipRequest request, String tp) {
         String branch = SipVia.MAGIC_COOKIE + loopHash(request) + "." + Long.toHexString(branchCounter.incrementAndGet());

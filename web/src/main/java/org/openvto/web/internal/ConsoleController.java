@@ -2,7 +2,6 @@ package org.openvto.web.internal;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.List;
 import java.util.Map;
 import org.openvto.security.AccountService;
 import org.openvto.security.AccountService.ChangeResult;
@@ -77,7 +76,4 @@ final class ConsoleController {
         return Math.max(1, Integer.parseInt(raw));
     }
 
-    static List<String> notYetImplemented() {
-        return List.copyOf(NOT_YET.keySet());
-    }
 }

@@ -148,11 +148,8 @@ final class InstallationApi {
     }
 
     private void importConfig(Context ctx) {
-        switch (ConfigurationFile.read(ctx.body())) {
-            case Result.Rejected<org.openvto.household.InstallationSnapshot> r -> Json.invalid(ctx, r.errors());
-            case Result.Applied<org.openvto.household.InstallationSnapshot> s -> apply(ctx, () -> installation.restore(s.value()),
-                    () -> Json.MAPPER.createObjectNode().put("imported", true));
-        }
+        String text = ctx.body();
+        apply(ctx, () -> ConfigurationFile.restore(installation, text), () -> Json.MAPPER.createObjectNode().put("imported", true));
     }
 
     // ---- plumbing ----

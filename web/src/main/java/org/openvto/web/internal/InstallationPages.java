@@ -347,11 +347,7 @@ final class InstallationPages {
         } catch (IOException e) {
             text = "";
         }
-        Result<Installation.Change> result = switch (ConfigurationFile.read(text)) {
-            case Result.Rejected<org.openvto.household.InstallationSnapshot> r -> Result.rejected(r.errors());
-            case Result.Applied<org.openvto.household.InstallationSnapshot> s -> installation.restore(s.value());
-        };
-        switch (result) {
+        switch (ConfigurationFile.restore(installation, text)) {
             case Result.Rejected<Installation.Change> r -> system(ctx, 400, new FormErrors(r.errors()),
                     new Notice("error", "Nothing was imported: the file has " + r.errors().size() + " problem(s)."));
             case Result.Applied<Installation.Change> a -> ctx.redirect("/console/local/system?saved=Configuration+imported.");

@@ -3,7 +3,6 @@ package org.openvto.web.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.openvto.household.Installation;
-import org.openvto.household.RegistrationStatus;
 import org.openvto.household.RoomDevice;
 import org.openvto.network.SipServerSettings;
 import org.openvto.web.ConfigurationFile;
@@ -67,7 +66,4 @@ final class InstallationViews {
                 .put("expires", reg.expires().toString()));
     }
 
-    RegistrationStatus registrations() {
-        return services.registrations();
-    }
 }
