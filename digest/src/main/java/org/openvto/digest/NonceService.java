@@ -15,8 +15,11 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Issues and checks server nonces for Digest authentication.
  *
- * <p>A nonce is {@code base64url(issuedAtMillis ‖ random64 ‖ HMAC-SHA256(secret, issuedAt ‖ random)[0..16])}:
- * its authenticity and age are checked without server state. Replay protection is stateful: for
+ * <p>A nonce is {@code base64url(issuedAtMillis ‖ unique64 ‖ HMAC-SHA256(secret, issuedAt ‖ unique)[0..16])}:
+ * its authenticity and age are checked without server state. {@code unique} is a counter that starts at a
+ * random value: the secret MAC makes nonces unforgeable and unpredictable, the counter makes every one
+ * different (so their nonce counts are tracked apart) without a call into the system's random source per
+ * challenge. Replay protection is stateful: for
  * every nonce in use the highest {@code nc} seen is remembered, and a request must present a strictly
  * higher one (RFC 7616 §3.4). Clients that do not use {@code qop} (older RTSP clients) send no
  * {@code nc}; whether that is accepted is the caller's choice ({@code requireNonceCount}).
@@ -41,14 +44,16 @@ public final class NonceService {
         REPLAYED
     }
 
-    private static final int RANDOM_BYTES = 8;
+    private static final int UNIQUE_BYTES = 8;
     private static final int MAC_BYTES = 16;
 
     private final Clock clock;
     private final Duration lifetime;
     private final int maxTrackedNonces;
-    private final SecureRandom random = new SecureRandom();
     private final SecretKeySpec key;
+    private final java.util.concurrent.atomic.AtomicLong unique;
+    /** A MAC instance per thread: looking one up costs more than computing the MAC. */
+    private final ThreadLocal<Mac> macs;
     private final Map<String, Long> highestNonceCount = new ConcurrentHashMap<>();
     private final java.util.concurrent.ConcurrentLinkedQueue<Tracked> order = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile long evictedUpTo = Long.MIN_VALUE;
@@ -60,16 +65,17 @@ public final class NonceService {
         this.clock = clock;
         this.lifetime = lifetime;
         this.maxTrackedNonces = maxTrackedNonces;
+        SecureRandom random = new SecureRandom();
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.unique = new java.util.concurrent.atomic.AtomicLong(random.nextLong());
+        this.macs = ThreadLocal.withInitial(this::newMac);
     }
 
     /** A new nonce, valid for the configured lifetime. */
     public String issue() {
-        byte[] rnd = new byte[RANDOM_BYTES];
-        random.nextBytes(rnd);
-        ByteBuffer body = ByteBuffer.allocate(8 + RANDOM_BYTES).putLong(clock.millis()).put(rnd);
+        ByteBuffer body = ByteBuffer.allocate(8 + UNIQUE_BYTES).putLong(clock.millis()).putLong(unique.incrementAndGet());
         byte[] mac = mac(body.array());
         ByteBuffer nonce = ByteBuffer.allocate(body.capacity() + MAC_BYTES).put(body.array()).put(mac, 0, MAC_BYTES);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(nonce.array());
@@ -86,10 +92,10 @@ public final class NonceService {
         } catch (IllegalArgumentException e) {
             return Check.INVALID;
         }
-        if (raw.length != 8 + RANDOM_BYTES + MAC_BYTES) {
+        if (raw.length != 8 + UNIQUE_BYTES + MAC_BYTES) {
             return Check.INVALID;
         }
-        byte[] body = java.util.Arrays.copyOf(raw, 8 + RANDOM_BYTES);
+        byte[] body = java.util.Arrays.copyOf(raw, 8 + UNIQUE_BYTES);
         byte[] expected = java.util.Arrays.copyOf(mac(body), MAC_BYTES);
         byte[] actual = java.util.Arrays.copyOfRange(raw, body.length, raw.length);
         if (!MessageDigest.isEqual(expected, actual)) {
@@ -151,10 +157,14 @@ public final class NonceService {
     }
 
     private byte[] mac(byte[] data) {
+        return macs.get().doFinal(data); // doFinal resets the instance for the next use
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal(data);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("JDK lacks HmacSHA256", e);
         }

@@ -36,8 +36,25 @@ abstract class DatabaseContract {
 
     @Test
     void migratesToTheCurrentSchema() {
-        assertThat(db.schemaVersion()).isEqualTo("3");
+        assertThat(db.schemaVersion()).isEqualTo("4");
         assertThat(db.healthy()).isTrue();
+    }
+
+    @Test
+    void sipBindingsAreReplacedPerUserInOneBatchAndKeepTheirRegisterTransaction() {
+        var store = db.sipBindings();
+        Instant exp = Instant.parse("2026-11-27T10:00:00Z");
+        var a1 = new org.openvto.sip.registrar.Binding("101#0", "sip:101%230@10.0.0.2:5060", "10.0.0.2:5060", "UDP",
+                "VTH", "call-1", 1, exp, "z9hG4bK1|10.0.0.2:5060|REGISTER");
+        var a2 = new org.openvto.sip.registrar.Binding("101#0", "sip:101%230@10.0.0.3:5060", "10.0.0.3:5060", "UDP",
+                null, "call-2", 7, exp, null);
+        var b = new org.openvto.sip.registrar.Binding("102#0", "sip:102%230@10.0.0.4:5060", "10.0.0.4:5060", "TCP",
+                "VTH", "call-3", 2, exp, "z9hG4bK3|10.0.0.4:5060|REGISTER");
+        store.replaceAll(Map.of("101#0", List.of(a1, a2), "102#0", List.of(b)));
+        var a1Later = new org.openvto.sip.registrar.Binding("101#0", a1.contact(), a1.source(), "UDP", "VTH", "call-1", 2,
+                exp.plusSeconds(60), "z9hG4bK9|10.0.0.2:5060|REGISTER");
+        store.replaceAll(Map.of("101#0", List.of(a1Later), "103#0", List.of()));
+        assertThat(store.loadAll()).containsExactlyInAnyOrder(a1Later, b);
     }
 
     @Test

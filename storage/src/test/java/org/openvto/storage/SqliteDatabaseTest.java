@@ -22,7 +22,7 @@ class SqliteDatabaseTest extends DatabaseContract {
         db.close();
         db = openFresh();
         assertThat(db.settings().get("device.vto-number")).contains("8002");
-        assertThat(db.schemaVersion()).isEqualTo("3");
+        assertThat(db.schemaVersion()).isEqualTo("4");
         assertThat(dir.resolve("openvto.db")).exists();
     }
 }

@@ -69,10 +69,12 @@ public final class Proxy {
             return;
         }
         switch (auth.check(request, "Proxy-Authorization")) {
-            case SipDigestAuth.Outcome.Challenge(boolean stale) -> {
-                SipResponse r = reply(request, 407, "Proxy Authentication Required");
-                r.headers().add("Proxy-Authenticate", auth.challenge(stale));
-                tx.respond(r);
+            case SipDigestAuth.Outcome.Challenge c -> {
+                challenge(request, tx, c.stale());
+                return;
+            }
+            case SipDigestAuth.Outcome.Replayed replayed -> { // a new request reusing a nonce count
+                challenge(request, tx, false);
                 return;
             }
             case SipDigestAuth.Outcome.Forbidden(String reason) -> {
@@ -120,6 +122,12 @@ public final class Proxy {
         if (fork.branches.isEmpty()) {
             tx.respond(reply(request, 480, "Temporarily Unavailable"));
         }
+    }
+
+    private void challenge(SipRequest request, ServerTransactionHandle tx, boolean stale) {
+        SipResponse r = reply(request, 407, "Proxy Authentication Required");
+        r.headers().add("Proxy-Authenticate", auth.challenge(stale));
+        tx.respond(r);
     }
 
     /** A CANCEL matched an INVITE we are forking (§16.10): cancel every pending branch. */

@@ -17,6 +17,15 @@ import org.openvto.sip.transaction.ServerTransactionHandle;
  * their number, each authenticating with its register password. Supports several contacts per account,
  * per-contact expiry within the configured bounds (423 below the minimum), un-REGISTER ({@code Expires: 0})
  * and {@code Contact: *}, and Call-ID/CSeq ordering. Runs on the SIP thread.
+ *
+ * <p>The registrar keeps no transaction state (like Kamailio's {@code save()}): every answer goes out
+ * {@linkplain ServerTransactionHandle#respondStatelessly statelessly}. Challenges and rejections are
+ * stateless by design (RFC 3261 §8.2.7, §26.1.5) and come out the same for a retransmission; a retransmitted
+ * successful REGISTER is recognised by the transaction id stored with its bindings (§17.2.3 matching: same
+ * branch and sent-by, same Call-ID and CSeq) and answered 200 with the current bindings again instead of
+ * failing the §10.3 step 7 CSeq check. So a REGISTER costs no memory after its answer, where a stateful
+ * transaction would hold its response for Timer J (32 s over UDP) — at thousands of REGISTERs per second,
+ * most of the heap.
  */
 public final class Registrar {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
@@ -38,32 +47,39 @@ public final class Registrar {
         NameAddr to = request.to();
         SipUri aor = to == null ? null : to.sipUri();
         if (aor == null || aor.user() == null) {
-            tx.respond(SipResponse.createFor(request, 404, "Not Found"));
+            tx.respondStatelessly(withToTag(SipResponse.createFor(request, 404, "Not Found")));
             return;
         }
         String user = aor.user();
         switch (auth.check(request, "Authorization")) {
             case SipDigestAuth.Outcome.Challenge(boolean stale) -> {
-                SipResponse r = SipResponse.createFor(request, 401, "Unauthorized");
-                r.headers().add("WWW-Authenticate", auth.challenge(stale));
-                tx.respond(withToTag(r));
+                tx.respondStatelessly(challenge(request, stale));
+                return;
+            }
+            case SipDigestAuth.Outcome.Replayed(String authUser) -> {
+                // the nonce count was used: a retransmission of a REGISTER we accepted, or a replay
+                List<Binding> current = locations.lookup(user);
+                boolean retransmission = authUser.equals(user) && current.stream().anyMatch(b -> tx.id().equals(
+                        b.registerId()) && b.callId().equals(request.callId()) && b.cseq() == request.cseq().number());
+                tx.respondStatelessly(retransmission ? ok(request, current) : challenge(request, false));
                 return;
             }
             case SipDigestAuth.Outcome.Forbidden(String reason) -> {
-                tx.respond(withToTag(SipResponse.createFor(request, 403, "Forbidden")));
+                tx.respondStatelessly(withToTag(SipResponse.createFor(request, 403, "Forbidden")));
                 return;
             }
             case SipDigestAuth.Outcome.Ok(String authUser) -> {
                 if (!authUser.equals(user)) {
-                    tx.respond(withToTag(SipResponse.createFor(request, 403, "Forbidden")));
+                    tx.respondStatelessly(withToTag(SipResponse.createFor(request, 403, "Forbidden")));
                     return;
                 }
             }
         }
-        update(request, tx, user, source, transport);
+        tx.respondStatelessly(update(request, tx.id(), user, source, transport));
     }
 
-    private void update(SipRequest request, ServerTransactionHandle tx, String user, String source, String transport) {
+    /** §10.3 steps 6–8: the answer to an authenticated REGISTER of {@code user}; changes the bindings on success. */
+    private SipResponse update(SipRequest request, String txId, String user, String source, String transport) {
         Instant now = clock.instant();
         List<NameAddr> contacts = request.contacts();
         long headerExpires = request.expires(); // -1 when absent
@@ -72,37 +88,51 @@ public final class Registrar {
         long cseq = request.cseq().number();
         if (contacts.size() == 1 && contacts.get(0).isWildcard()) {
             if (headerExpires != 0) {
-                tx.respond(withToTag(SipResponse.createFor(request, 400, "Contact * requires Expires: 0")));
-                return;
+                return withToTag(SipResponse.createFor(request, 400, "Contact * requires Expires: 0"));
             }
             locations.replace(user, List.of()); // §10.3 step 6: remove all
-            tx.respond(ok(request, List.of()));
-            return;
+            return ok(request, List.of());
         }
+        String userAgent = request.headers().get("User-Agent");
         for (NameAddr c : contacts) {
             long expires = c.param("expires") != null ? parse(c.param("expires")) : headerExpires >= 0 ? headerExpires
                     : config.defaultExpires();
             if (expires > 0 && expires < config.minExpires()) {
                 SipResponse r = SipResponse.createFor(request, 423, "Interval Too Brief");
                 r.headers().add("Min-Expires", String.valueOf(config.minExpires()));
-                tx.respond(withToTag(r));
-                return;
+                return withToTag(r);
             }
             expires = Math.min(expires, config.maxExpires());
-            String uri = c.uri();
-            Binding old = current.stream().filter(b -> b.contact().equals(uri)).findFirst().orElse(null);
+            Binding old = find(current, c.uri());
             if (old != null && old.callId().equals(callId) && old.cseq() >= cseq) {
-                tx.respond(withToTag(SipResponse.createFor(request, 500, "Out of order REGISTER")));
-                return; // §10.3 step 7: stale retransmission or reordering
+                if (old.cseq() == cseq && txId.equals(old.registerId())) {
+                    return ok(request, current); // a retransmission of the REGISTER that made this binding
+                }
+                return withToTag(SipResponse.createFor(request, 500, "Out of order REGISTER")); // §10.3 step 7
             }
             current.remove(old);
             if (expires > 0) {
-                current.add(new Binding(user, uri, source, transport, request.headers().get("User-Agent"), callId, cseq,
-                        now.plusSeconds(expires)));
+                current.add(new Binding(user, c.uri(), source, transport, userAgent, callId, cseq,
+                        now.plusSeconds(expires), txId));
             }
         }
         locations.replace(user, current);
-        tx.respond(ok(request, locations.lookup(user)));
+        return ok(request, locations.lookup(user));
+    }
+
+    private static Binding find(List<Binding> bindings, String contact) {
+        for (Binding b : bindings) {
+            if (b.contact().equals(contact)) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    private SipResponse challenge(SipRequest request, boolean stale) {
+        SipResponse r = SipResponse.createFor(request, 401, "Unauthorized");
+        r.headers().add("WWW-Authenticate", auth.challenge(stale));
+        return withToTag(r);
     }
 
     private SipResponse ok(SipRequest request, List<Binding> bindings) {

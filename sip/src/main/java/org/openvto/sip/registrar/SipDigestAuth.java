@@ -31,6 +31,14 @@ public final class SipDigestAuth {
         /** Credentials present but wrong, or for another user than allowed: 403. */
         record Forbidden(String reason) implements Outcome {
         }
+
+        /**
+         * Correct credentials of {@code user} whose nonce count was already used: a retransmission of a request
+         * answered statelessly, or a replay. Changes nothing; challenge it unless the caller knows it as a
+         * retransmission (the registrar does).
+         */
+        record Replayed(String user) implements Outcome {
+        }
     }
 
     private final String realm;
@@ -55,22 +63,18 @@ public final class SipDigestAuth {
         if (!realm.equals(r.realm())) {
             return new Outcome.Challenge(false);
         }
-        switch (nonces.check(r.nonce(), r.nc(), false)) {
-            case VALID -> {
-            }
-            case STALE -> {
-                return new Outcome.Challenge(true);
-            }
-            case INVALID, REPLAYED -> {
-                return new Outcome.Challenge(false);
-            }
-        }
+        // the response first, then the nonce: a wrong password must not consume a nonce count (NonceService)
         String password = accounts.password(r.username()).orElse(null);
         String ha1 = DigestVerifier.ha1(r.algorithm(), r.username(), realm, password == null ? "\u0000unknown" : password);
         if (password == null || !DigestVerifier.verify(r, request.method(), ha1)) {
             return new Outcome.Forbidden("wrong user name or password");
         }
-        return new Outcome.Ok(r.username());
+        return switch (nonces.check(r.nonce(), r.nc(), false)) {
+            case VALID -> new Outcome.Ok(r.username());
+            case STALE -> new Outcome.Challenge(true);
+            case INVALID -> new Outcome.Challenge(false);
+            case REPLAYED -> new Outcome.Replayed(r.username());
+        };
     }
 
     /** A fresh challenge header value. */

@@ -10,6 +10,18 @@ public interface ServerTransactionHandle {
     /** Sends {@code response} through the server transaction. */
     void respond(SipResponse response);
 
+    /**
+     * Sends a final {@code response} without keeping transaction state (RFC 3261 §8.2.7): a retransmission of
+     * the request reaches the transaction user again, which must then answer it the same way. For
+     * challenges and for requests the user recognises as retransmissions itself (the registrar). A
+     * provisional response, or a transaction that already answered statefully, falls back to
+     * {@link #respond}.
+     */
+    void respondStatelessly(SipResponse response);
+
+    /** The transaction's identity (§17.2.3: branch, sent-by and method): equal for a request's retransmissions. */
+    String id();
+
     /** The transaction user's own data (e.g. the proxy context of an INVITE). */
     Object attachment();
 

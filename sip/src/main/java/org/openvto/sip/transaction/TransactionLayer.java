@@ -12,6 +12,12 @@ import org.openvto.sip.codec.SipVia;
  * requests, absorbs retransmissions, routes ACK for non-2xx and CANCEL to their INVITE transactions, and
  * hands everything else to the {@link TransactionUser}.
  *
+ * <p>A server transaction is created when the transaction user first answers statefully, or when it returns
+ * from {@link TransactionUser#onRequest} without having answered (a proxy still forwarding): a request the
+ * user answers {@linkplain ServerTransactionHandle#respondStatelessly statelessly} (RFC 3261 §8.2.7, e.g. a
+ * digest challenge) leaves no state behind at all, so floods of unauthenticated requests cost no memory
+ * (§26.1.5).
+ *
  * <p>Matching uses the RFC 3261 branch (magic cookie {@code z9hG4bK}); requests without it (RFC 2543
  * clients) are matched by Call-ID, CSeq, From tag and top Via instead (§17.2.3, simplified).
  *
@@ -63,8 +69,9 @@ public final class TransactionLayer {
             existing.handle(new TransactionEvent.RequestReceived(request)); // retransmission
             return;
         }
-        Handle handle = newServer(request, replyPath, key);
+        Handle handle = new Handle(request, replyPath, key);
         user.onRequest(request, handle);
+        handle.settle();
     }
 
     /** A response from the network. */
@@ -96,7 +103,7 @@ public final class TransactionLayer {
             existing.handle(new TransactionEvent.RequestReceived(cancel));
             return;
         }
-        Handle cancelTx = newServer(cancel, replyPath, cancelKey);
+        Handle cancelTx = new Handle(cancel, replyPath, cancelKey);
         Transaction invite = server.get(inviteKey);
         if (invite instanceof ServerInviteTransaction sit && sit.state() == ServerInviteTransaction.State.PROCEEDING) {
             cancelTx.respond(SipResponse.createFor(cancel, 200, "OK")); // §9.2
@@ -107,23 +114,25 @@ public final class TransactionLayer {
     }
 
     private final Map<Transaction, Handle> handles = new ConcurrentHashMap<>();
+    private static final ServerTransactionListener NO_LISTENER = new ServerTransactionListener() { };
 
     private Object handleOf(Transaction t) {
         return handles.get(t);
     }
 
-    private Handle newServer(SipRequest request, TransactionContext replyPath, String key) {
+    private Transaction newServer(Handle handle) {
+        SipRequest request = handle.request;
         Transaction tx = "INVITE".equals(request.method())
-                ? new ServerInviteTransaction(replyPath, request, new ServerTransactionListener() { })
-                : new ServerNonInviteTransaction(replyPath, request, new ServerTransactionListener() { });
+                ? new ServerInviteTransaction(handle.replyPath, request, NO_LISTENER)
+                : new ServerNonInviteTransaction(handle.replyPath, request, NO_LISTENER);
+        String key = handle.key;
         server.put(key, tx);
-        Handle handle = new Handle(tx);
         handles.put(tx, handle);
         tx.onTerminated(() -> {
             server.remove(key, tx);
             handles.remove(tx);
         });
-        return handle;
+        return tx;
     }
 
     /** The transaction key of a request for {@code method}: branch + sent-by + method (§17.2.3). */
@@ -138,23 +147,58 @@ public final class TransactionLayer {
                 + request.fromTag() + "|" + (via == null ? "" : via.sentBy()) + "|" + method;
     }
 
-    /** The transaction user's view of a server transaction. */
-    private static final class Handle implements ServerTransactionHandle {
-        private final Transaction tx;
+    /**
+     * The transaction user's view of a server transaction. The transaction itself exists from the first
+     * stateful answer (or from {@link #settle} when the user has not answered yet); a stateless answer
+     * sends and forgets.
+     */
+    private final class Handle implements ServerTransactionHandle {
+        private final SipRequest request;
+        private final TransactionContext replyPath;
+        private final String key;
+        private Transaction tx;
+        private boolean answeredStatelessly;
         private Object attachment;
 
-        Handle(Transaction tx) {
-            this.tx = tx;
+        Handle(SipRequest request, TransactionContext replyPath, String key) {
+            this.request = request;
+            this.replyPath = replyPath;
+            this.key = key;
         }
 
         @Override
         public SipRequest request() {
-            return tx.request();
+            return request;
+        }
+
+        @Override
+        public String id() {
+            return key;
         }
 
         @Override
         public void respond(SipResponse response) {
+            if (tx == null) {
+                tx = newServer(this);
+            }
             tx.handle(new TransactionEvent.ResponseFromTu(response));
+        }
+
+        @Override
+        public void respondStatelessly(SipResponse response) {
+            if (tx != null || response.statusCode() < 200) {
+                respond(response); // §8.2.7: a stateless UAS sends no provisional; once stateful, stay so
+                return;
+            }
+            answeredStatelessly = true;
+            replyPath.send(response);
+        }
+
+        /** After the user's first look: keep state for a request it is still working on (retransmissions). */
+        void settle() {
+            if (tx == null && !answeredStatelessly) {
+                tx = newServer(this);
+            }
         }
 
         @Override

@@ -43,8 +43,17 @@ class SipDigestAuthTest {
             assertThat(auth.check(register("101#0", "Pw-101", algorithm, nonce, "00000001"), "Authorization"))
                     .isEqualTo(new SipDigestAuth.Outcome.Ok("101#0"));
             assertThat(auth.check(register("101#0", "Pw-101", algorithm, nonce, "00000001"), "Authorization"))
-                    .as("same nonce count again").isInstanceOf(SipDigestAuth.Outcome.Challenge.class);
+                    .as("same nonce count again").isInstanceOf(SipDigestAuth.Outcome.Replayed.class);
         }
+    }
+
+    @Test
+    void aWrongPasswordDoesNotUseUpTheNonceCount() {
+        String nonce = nonceOf(auth.challenge(false));
+        assertThat(auth.check(register("101#0", "nope", DigestAlgorithm.MD5, nonce, "00000001"), "Authorization"))
+                .isInstanceOf(SipDigestAuth.Outcome.Forbidden.class);
+        assertThat(auth.check(register("101#0", "Pw-101", DigestAlgorithm.MD5, nonce, "00000001"), "Authorization"))
+                .isEqualTo(new SipDigestAuth.Outcome.Ok("101#0"));
     }
 
     @Test

@@ -19,7 +19,7 @@ public final class JdbcBindingStore implements BindingStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM sip_binding").map((rs, ctx) -> new Binding(
                 rs.getString("user_name"), rs.getString("contact"), rs.getString("source"), rs.getString("transport"),
                 rs.getString("user_agent"), rs.getString("call_id"), rs.getLong("cseq"),
-                Instant.ofEpochMilli(rs.getLong("expires_at")))).list());
+                Instant.ofEpochMilli(rs.getLong("expires_at")), rs.getString("register_id"))).list());
     }
 
     @Override
@@ -27,25 +27,32 @@ public final class JdbcBindingStore implements BindingStore {
         replaceAll(java.util.Map.of(user, bindings));
     }
 
+    /** One transaction with two JDBC batches (all deletes, then all inserts), however many users changed. */
     @Override
     public void replaceAll(java.util.Map<String, List<Binding>> byUser) {
-        jdbi.useTransaction(h -> byUser.forEach((user, bindings) -> replaceIn(h, user, bindings)));
-    }
-
-    private void replaceIn(org.jdbi.v3.core.Handle h, String user, List<Binding> bindings) {
-        {
-            h.createUpdate("DELETE FROM sip_binding WHERE user_name = :u").bind("u", user).execute();
-            var batch = h.prepareBatch("INSERT INTO sip_binding (user_name, contact, source, transport, user_agent, call_id,"
-                    + " cseq, expires_at) VALUES (:u, :c, :s, :t, :ua, :cid, :cseq, :exp)");
-            for (Binding b : bindings) {
-                batch.bind("u", user).bind("c", trim(b.contact(), 512)).bind("s", b.source()).bind("t", b.transport())
-                        .bind("ua", trim(b.userAgent(), 128)).bind("cid", trim(b.callId(), 256)).bind("cseq", b.cseq())
-                        .bind("exp", b.expiresAt().toEpochMilli()).add();
-            }
-            if (!bindings.isEmpty()) {
-                batch.execute();
-            }
+        if (byUser.isEmpty()) {
+            return;
         }
+        jdbi.useTransaction(h -> {
+            var delete = h.prepareBatch("DELETE FROM sip_binding WHERE user_name = :u");
+            byUser.keySet().forEach(user -> delete.bind("u", user).add());
+            delete.execute();
+            var insert = h.prepareBatch("INSERT INTO sip_binding (user_name, contact, source, transport, user_agent,"
+                    + " call_id, cseq, expires_at, register_id) VALUES (:u, :c, :s, :t, :ua, :cid, :cseq, :exp, :rid)");
+            int rows = 0;
+            for (var entry : byUser.entrySet()) {
+                for (Binding b : entry.getValue()) {
+                    insert.bind("u", entry.getKey()).bind("c", trim(b.contact(), 512)).bind("s", b.source())
+                            .bind("t", b.transport()).bind("ua", trim(b.userAgent(), 128))
+                            .bind("cid", trim(b.callId(), 256)).bind("cseq", b.cseq())
+                            .bind("exp", b.expiresAt().toEpochMilli()).bind("rid", trim(b.registerId(), 256)).add();
+                    rows++;
+                }
+            }
+            if (rows > 0) {
+                insert.execute();
+            }
+        });
     }
 
     private static String trim(String s, int max) {
