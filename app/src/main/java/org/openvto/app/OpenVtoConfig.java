@@ -12,7 +12,7 @@ import org.openvto.web.HttpConfig;
 
 /** Every feature's configuration record, validated at start-up (each record checks its own keys). */
 record OpenVtoConfig(DeviceConfig device, HttpConfig http, NetworkDefaults network, StorageConfig storage,
-        SecurityConfig security) {
+        SecurityConfig security, SipConfig sip) {
 
     /** Reads and validates; throws {@link org.openvto.config.ConfigException} naming the first bad key. */
     static OpenVtoConfig load(Path userFile, Map<String, String> env, int portOffset) {
@@ -29,6 +29,10 @@ record OpenVtoConfig(DeviceConfig device, HttpConfig http, NetworkDefaults netwo
                         Duration.ofMinutes(t.integer("security.lockout-minutes")),
                         Duration.ofMillis(t.integer("security.failure-delay-ms")),
                         Duration.ofMinutes(t.integer("security.session-idle-minutes")),
-                        Duration.ofSeconds(t.integer("security.digest-nonce-seconds"))));
+                        Duration.ofSeconds(t.integer("security.digest-nonce-seconds"))),
+                new SipConfig(t.integer("sip.t1-ms"), t.integer("sip.t2-ms"), t.integer("sip.t4-ms"),
+                        t.integer("sip.register-min-expires"), t.integer("sip.register-max-expires"),
+                        t.integer("sip.register-default-expires"), SipConfig.algorithms(t.string("sip.digest-algorithms")),
+                        t.integer("sip.max-call-minutes")));
     }
 }

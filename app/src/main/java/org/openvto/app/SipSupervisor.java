@@ -2,21 +2,25 @@ package org.openvto.app;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.openvto.call.CallStateChanged;
 import org.openvto.device.SystemType;
 import org.openvto.event.EventBus;
 import org.openvto.household.ConfigChanged;
 import org.openvto.household.Installation;
 import org.openvto.household.RegistrationStatus;
+import org.openvto.network.SipServerSettings;
 import org.openvto.sip.codec.SipLimits;
 import org.openvto.sip.registrar.BindingStore;
-import org.openvto.sip.registrar.RegistrarConfig;
 import org.openvto.sip.registrar.SipAccounts;
 import org.openvto.sip.registrar.WriteBehindBindingStore;
+import org.openvto.sip.dialog.Dialog;
+import org.openvto.sip.dialog.DialogInfo;
 import org.openvto.sip.server.SipServer;
-import org.openvto.sip.transaction.TransactionTimers;
+import org.openvto.sip.server.SipServerConfig;
 import org.openvto.sip.transport.SipTransportConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +39,8 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     private final String bindAddress;
     private final BindingStore bindings;
     private final Clock clock;
+    private final SipConfig config;
+    private final EventBus bus;
     private final AutoCloseable subscription;
     private volatile SipServer server;
     private volatile WriteBehindBindingStore writer;
@@ -42,9 +48,11 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     private volatile Map<String, String> accounts = Map.of();
     private volatile String notRunning = "the SIP server is not running";
 
-    SipSupervisor(Installation installation, String bindAddress, BindingStore bindings, Clock clock, EventBus bus,
-            java.nio.file.Path dataDir) {
+    SipSupervisor(Installation installation, SipConfig config, String bindAddress, BindingStore bindings, Clock clock,
+            EventBus bus, java.nio.file.Path dataDir) {
         this.dataDir = dataDir;
+        this.config = config;
+        this.bus = bus;
         this.installation = installation;
         this.bindAddress = bindAddress;
         this.bindings = bindings;
@@ -81,8 +89,9 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
             LOG.warn("SIP over TLS off: {}", e.getMessage());
             tls = null;
         }
-        SipServer s = new SipServer(new SipTransportConfig(bindAddress, sipPort, SipLimits.DEFAULT, tls),
-                TransactionTimers.DEFAULT, new RegistrarConfig(sip.domain(), 30, 3600, 60), lookup, store, clock);
+        SipServerConfig serverConfig = new SipServerConfig(new SipTransportConfig(bindAddress, sipPort, SipLimits.DEFAULT,
+                tls), config.timers(), config.registrar(sip.domain()), config.digestAlgorithms(), config.dialogLimits());
+        SipServer s = new SipServer(serverConfig, lookup, store, clock, this::publishCall);
         writer = store;
         try {
             s.start();
@@ -95,6 +104,28 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
             notRunning = "the SIP port " + installation.network().sipPort() + " could not be opened: " + e.getMessage();
             LOG.error("SIP server could not start: {}", e.getMessage());
         }
+    }
+
+    /** Each routed call's state changes become {@code call/<id>/<state>} events (on the SIP thread). */
+    private void publishCall(DialogInfo d, Dialog.State before) {
+        CallStateChanged.State state = switch (d.state()) {
+            case EARLY -> CallStateChanged.State.RINGING;
+            case CONFIRMED -> CallStateChanged.State.ANSWERED;
+            case TERMINATED -> CallStateChanged.State.ENDED;
+        };
+        Instant at = switch (d.state()) {
+            case EARLY -> d.createdAt();
+            case CONFIRMED -> d.answeredAt();
+            case TERMINATED -> d.endedAt();
+        };
+        bus.publish(new CallStateChanged(d.id().callId(), d.id().calleeTag(), state, d.caller(), d.callee(), at,
+                d.endReason()));
+    }
+
+    /** Calls being routed now (ringing or answered); 0 while the SIP server is off. */
+    int activeCalls() {
+        SipServer s = server;
+        return s == null ? 0 : s.dialogs().size();
     }
 
     private synchronized void restart() {
@@ -120,6 +151,10 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
         Map<String, String> all = new HashMap<>();
         installation.rooms("", 0, Integer.MAX_VALUE).forEach(r -> all.put(r.number().toString(), r.registerPassword()));
         installation.vtos().forEach(v -> all.put(v.recNo(), v.registerPassword()));
+        String centre = installation.sipServer().centrePassword();
+        if (!centre.isEmpty()) {
+            all.put(SipServerSettings.CENTRE_CALL_NO, centre); // the management centre (seed 4.2.7)
+        }
         return Map.copyOf(all);
     }
 

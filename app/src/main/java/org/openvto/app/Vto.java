@@ -77,10 +77,12 @@ final class Vto implements AutoCloseable {
                     config.security());
             PrometheusMeterRegistry metrics = metrics(core.bus());
             stack.push(metrics::close);
-            SipSupervisor sip = new SipSupervisor(core.installation(), config.http().bindAddress(), core.db().sipBindings(),
-                    core.clock(), core.bus(), core.dir().path());
+            SipSupervisor sip = new SipSupervisor(core.installation(), config.sip(), config.http().bindAddress(),
+                    core.db().sipBindings(), core.clock(), core.bus(), core.dir().path());
             stack.push(sip);
             sip.start();
+            io.micrometer.core.instrument.Gauge.builder("openvto.sip.calls.active", sip, SipSupervisor::activeCalls)
+                    .description("Calls the building SIP server is routing (ringing or answered)").register(metrics);
             WebServices services = new WebServices(core.bus(), core.device(), core.accounts(), auth,
                     core.db().securityLog(), config.security(), metrics, core.db()::healthy, core.clock(),
                     core.installation(), sip,

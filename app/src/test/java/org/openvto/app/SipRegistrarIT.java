@@ -68,6 +68,20 @@ class SipRegistrarIT {
             assertThat(online).isEqualTo(1000);
             assertThat(listed.has("statusUnavailable")).isFalse();
             assertThat(malformedGets400(sipPort)).startsWith("SIP/2.0 400 ");
+
+            // the management centre (Centre Call No. 888888) registers once the installer gave it a password
+            Path centre = dir.resolve("centre.csv");
+            Files.write(centre, List.of("SEQUENTIAL", "888888;[authentication username=888888 password=Centre-Pw-7]"));
+            assertThat(sipp(sipPort, "register-wrong-password.xml", centre, 1, 10).exitCode())
+                    .as("no password set yet: 403").isZero();
+            assertThat(api.send(vto.baseUrl(), "PUT", "/api/v1/sip-server", "{\"centrePassword\":\"Centre-Pw-7\"}")
+                    .statusCode()).isEqualTo(200);
+            JsonNode sip = JSON.readTree(api.send(vto.baseUrl(), "GET", "/api/v1/sip-server", null).body());
+            assertThat(sip.get("centrePasswordSet").asBoolean()).isTrue();
+            assertThat(sip.has("centrePassword")).as("never read back").isFalse();
+            waitForSip(sipPort);
+            Sipp centreRegistered = sipp(sipPort, "register-digest.xml", centre, 1, 10);
+            assertThat(centreRegistered.exitCode()).as(centreRegistered.output()).isZero();
             assertThat(optionsOverTls(sipPort + 1)).as("SIP over TLS on the SIP port + 1").startsWith("SIP/2.0 200 OK");
         }
         try (VtoProcess vto = new VtoProcess(data, "SipRegistrarIT-2").start()) {

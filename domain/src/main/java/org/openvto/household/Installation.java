@@ -155,7 +155,7 @@ public final class Installation {
                 settings.get("sip.login-username").orElse(""), secret("sip.login-password"),
                 settings.get("sip.alt-ip-address").orElse(""), settings.get("sip.alt-username").orElse(""),
                 secret("sip.alt-password"), settings.get("sip.alt-vts-ip-address").orElse(""), bool("sip.alt-enabled"),
-                bool("sip.support-building"), bool("sip.support-unit"));
+                bool("sip.support-building"), bool("sip.support-unit"), secret("sip.centre-password"));
     }
 
     /** Saves the SIP server page; blank password fields keep the stored passwords. */
@@ -166,7 +166,8 @@ public final class Installation {
                 incoming.port(), incoming.username(), keep(incoming.password(), old.password()), incoming.domain(),
                 incoming.loginUsername(), keep(incoming.loginPassword(), old.loginPassword()), incoming.altIpAddress(),
                 incoming.altUsername(), keep(incoming.altPassword(), old.altPassword()), incoming.altVtsIpAddress(),
-                incoming.altEnabled(), incoming.supportBuilding(), incoming.supportUnit());
+                incoming.altEnabled(), incoming.supportBuilding(), incoming.supportUnit(),
+                keep(incoming.centrePassword(), old.centrePassword()));
         InstallationRules.checkSip(v, s, old);
         if (!v.isEmpty()) {
             return Result.rejected(v.list());
@@ -471,6 +472,7 @@ public final class Installation {
         m.put("sip.alt-enabled", String.valueOf(s.altEnabled()));
         m.put("sip.support-building", String.valueOf(s.supportBuilding()));
         m.put("sip.support-unit", String.valueOf(s.supportUnit()));
+        m.put("sip.centre-password", cipher.encrypt(nz(s.centrePassword())));
         return m;
     }
 

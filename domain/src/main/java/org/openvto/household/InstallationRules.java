@@ -84,6 +84,7 @@ final class InstallationRules {
         optionalIp(v, "altVtsIpAddress", s.altVtsIpAddress(), "Alternate VTS IP Addr.");
         text(v, "altUsername", s.altUsername(), 0, 32, "Alternate Username");
         text(v, "altPassword", s.altPassword(), 0, 64, "Alternate Password");
+        text(v, "centrePassword", s.centrePassword(), 0, 64, "Management Centre Register Password");
         if (s.altEnabled()) {
             v.check(!s.thisVtoIsServer(), "altEnabled", "An alternate server is used only when another server is the SIP server");
             v.check(!blank(s.altIpAddress()), "altIpAddress", "Enter Alternate IP Addr. before enabling the Alternate Server");

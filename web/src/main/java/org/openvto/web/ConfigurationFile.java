@@ -120,7 +120,8 @@ public final class ConfigurationFile {
                 .put("altVtsIpAddress", s.altVtsIpAddress()).put("altEnabled", s.altEnabled())
                 .put("supportBuilding", s.supportBuilding()).put("supportUnit", s.supportUnit());
         if (secrets) {
-            n.put("password", s.password()).put("loginPassword", s.loginPassword()).put("altPassword", s.altPassword());
+            n.put("password", s.password()).put("loginPassword", s.loginPassword()).put("altPassword", s.altPassword())
+                    .put("centrePassword", s.centrePassword());
         }
         return n;
     }
@@ -183,7 +184,7 @@ public final class ConfigurationFile {
                 r.str(n, "altUsername", c == null ? "" : c.altUsername()), r.str(n, "altPassword", ""),
                 r.str(n, "altVtsIpAddress", c == null ? "" : c.altVtsIpAddress()),
                 r.bool(n, "altEnabled", c != null && c.altEnabled()), r.bool(n, "supportBuilding", c != null && c.supportBuilding()),
-                r.bool(n, "supportUnit", c != null && c.supportUnit()));
+                r.bool(n, "supportUnit", c != null && c.supportUnit()), r.str(n, "centrePassword", ""));
     }
 
     public static VtoEntry vto(JsonNode n, Reader r) {

@@ -9,6 +9,7 @@ import org.openvto.sip.codec.SipRequest;
 import org.openvto.sip.codec.SipResponse;
 import org.openvto.sip.codec.SipUri;
 import org.openvto.sip.codec.SipVia;
+import org.openvto.sip.dialog.DialogTable;
 import org.openvto.sip.registrar.Binding;
 import org.openvto.sip.registrar.LocationService;
 import org.openvto.sip.registrar.SipAccounts;
@@ -26,7 +27,8 @@ import org.openvto.sip.transport.SipTransport;
  * wins and the other branches are cancelled; when every branch failed the best final response goes back
  * (486 from all → 486); nobody registered → 480; unknown number → 404. Provisional responses (183 with
  * early-media SDP) pass through. Only authenticated, registered devices may call (digest, 407).
- * The proxy Record-Routes ({@code ;lr}) so the dialog's later requests (ACK, BYE) come through it.
+ * The proxy Record-Routes ({@code ;lr}) so the dialog's later requests (ACK, BYE) come through it, and
+ * keeps every call it routes in the {@link DialogTable} (dialog-stateful, like Kamailio's dialog module).
  *
  * <p>Runs on the SIP thread.
  */
@@ -36,11 +38,13 @@ public final class Proxy {
     private final LocationService locations;
     private final SipAccounts accounts;
     private final SipDigestAuth auth;
+    private final DialogTable dialogs;
     private final AtomicLong branchCounter = new AtomicLong();
 
     public Proxy(TransactionLayer layer, SipTransport transport, LocationService locations, SipAccounts accounts,
-            SipDigestAuth auth) {
+            SipDigestAuth auth, DialogTable dialogs) {
         this.layer = layer;
+        this.dialogs = dialogs;
         this.transport = transport;
         this.locations = locations;
         this.accounts = accounts;
@@ -126,7 +130,7 @@ public final class Proxy {
 
     private void challenge(SipRequest request, ServerTransactionHandle tx, boolean stale) {
         SipResponse r = reply(request, 407, "Proxy Authentication Required");
-        r.headers().add("Proxy-Authenticate", auth.challenge(stale));
+        auth.challenges(stale).forEach(c -> r.headers().add("Proxy-Authenticate", c));
         tx.respond(r);
     }
 
@@ -220,6 +224,12 @@ public final class Proxy {
         public void onResponse(ClientTransaction tx, SipResponse response) {
             Branch branch = (Branch) tx.attachment();
             int code = response.statusCode();
+            SipRequest sent = branch.request; // null after the branch's final answer (2xx retransmissions)
+            if (sent != null && "INVITE".equals(sent.method())) {
+                dialogs.onInviteResponse(sent, response); // §12.1: early, confirmed or ended
+            } else if (sent != null && code >= 200) {
+                dialogs.onInDialogResponse(sent, response); // BYE ends the dialog (§15)
+            }
             if (code == 100) {
                 return;
             }
@@ -229,7 +239,7 @@ public final class Proxy {
                 }
                 return;
             }
-            branch.done = true;
+            branch.finish();
             if (code < 300) {
                 boolean first = !finalSent;
                 finalSent = true;
@@ -253,7 +263,10 @@ public final class Proxy {
         @Override
         public void onTimeout(ClientTransaction tx, String reason) {
             Branch branch = (Branch) tx.attachment();
-            branch.done = true;
+            branch.finish();
+            if (finalSent) {
+                return; // another branch answered already
+            }
             if (best == null) {
                 best = reply(server.request(), 408, "Request Timeout");
             }
@@ -304,7 +317,8 @@ public final class Proxy {
     }
 
     private static final class Branch {
-        final SipRequest request;
+        /** The forwarded copy, until the branch's final answer: CANCEL goes only to pending branches. */
+        SipRequest request;
         final InetSocketAddress target;
         final String transport;
         ClientTransaction tx;
@@ -314,6 +328,12 @@ public final class Proxy {
             this.request = request;
             this.target = target;
             this.transport = transport;
+        }
+
+        /** The branch got its final answer (or timed out); its fork context may live on for 2xx retransmissions. */
+        void finish() {
+            done = true;
+            request = null;
         }
     }
 

@@ -131,7 +131,7 @@ public final class Registrar {
 
     private SipResponse challenge(SipRequest request, boolean stale) {
         SipResponse r = SipResponse.createFor(request, 401, "Unauthorized");
-        r.headers().add("WWW-Authenticate", auth.challenge(stale));
+        auth.challenges(stale).forEach(c -> r.headers().add("WWW-Authenticate", c));
         return withToTag(r);
     }
 

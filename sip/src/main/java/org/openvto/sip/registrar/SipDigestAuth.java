@@ -2,6 +2,7 @@ package org.openvto.sip.registrar;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.openvto.digest.DigestAlgorithm;
 import org.openvto.digest.DigestChallenge;
 import org.openvto.digest.DigestHeaderParser;
@@ -12,8 +13,9 @@ import org.openvto.digest.NonceService;
 import org.openvto.sip.codec.SipRequest;
 
 /**
- * SIP digest authentication (RFC 3261 §22, RFC 8760): MD5 challenges with {@code qop="auth"} (what VTHs,
- * SIPp, baresip and Linphone use), nonces that expire and whose nonce count must increase. Unknown
+ * SIP digest authentication (RFC 3261 §22, RFC 8760): challenges with {@code qop="auth"} for the configured
+ * algorithms (MD5 by default: what VTHs, SIPp and baresip use; SHA-256 and MD5 for modern phones), MD5 and
+ * SHA-256 responses verified, nonces that expire and whose nonce count must increase. Unknown
  * users get exactly the same challenge and the same failure as a wrong password, so accounts cannot be
  * enumerated. Thread-safe.
  */
@@ -44,11 +46,19 @@ public final class SipDigestAuth {
     private final String realm;
     private final SipAccounts accounts;
     private final NonceService nonces;
+    private final List<DigestAlgorithm> offered;
 
+    /** Challenges with MD5 only. */
     public SipDigestAuth(String realm, SipAccounts accounts, Clock clock) {
+        this(realm, accounts, clock, List.of(DigestAlgorithm.MD5));
+    }
+
+    /** Challenges with each of {@code offered}, most preferred first (RFC 8760 §2.4). */
+    public SipDigestAuth(String realm, SipAccounts accounts, Clock clock, List<DigestAlgorithm> offered) {
         this.realm = realm;
         this.accounts = accounts;
         this.nonces = new NonceService(clock, Duration.ofMinutes(5), 100_000);
+        this.offered = List.copyOf(offered);
     }
 
     /** Checks the credentials of {@code request} in {@code header} (Authorization or Proxy-Authorization). */
@@ -77,8 +87,12 @@ public final class SipDigestAuth {
         };
     }
 
-    /** A fresh challenge header value. */
-    public String challenge(boolean stale) {
-        return new DigestChallenge(realm, nonces.issue(), null, DigestAlgorithm.MD5, true, stale).toHeaderValue();
+    /**
+     * Fresh challenge header values, one per offered algorithm in order of preference (RFC 8760 §2.4), all with
+     * the same nonce: a client answers the first it supports.
+     */
+    public List<String> challenges(boolean stale) {
+        String nonce = nonces.issue();
+        return offered.stream().map(a -> new DigestChallenge(realm, nonce, null, a, true, stale).toHeaderValue()).toList();
     }
 }

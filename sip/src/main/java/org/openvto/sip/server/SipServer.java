@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.openvto.sip.codec.SipRequest;
 import org.openvto.sip.codec.SipResponse;
 import org.openvto.sip.codec.SipVia;
+import org.openvto.sip.dialog.DialogTable;
 import org.openvto.sip.proxy.Proxy;
 import org.openvto.sip.registrar.BindingStore;
 import org.openvto.sip.registrar.LocationService;
@@ -24,25 +25,46 @@ import org.openvto.sip.transport.SipTransportConfig;
  * and gives everything else — calls, in-dialog requests, CANCEL, ACK — to the forking {@link Proxy}.
  */
 public final class SipServer implements TransactionUser, AutoCloseable {
+    private static final java.time.Duration DIALOG_SWEEP = java.time.Duration.ofSeconds(10);
     private final TransactionLayer layer;
     private final SipTransport transport;
     private final Registrar registrar;
     private final LocationService locations;
     private final Proxy proxy;
+    private final DialogTable dialogs;
 
-    public SipServer(SipTransportConfig transportConfig, TransactionTimers timers, RegistrarConfig registrarConfig,
-            SipAccounts accounts, BindingStore bindings, Clock clock) {
-        this.layer = new TransactionLayer(timers);
-        this.transport = new SipTransport(transportConfig, layer);
+    /** {@code dialogListener} is told about every call's state changes, on the SIP thread. */
+    public SipServer(SipServerConfig config, SipAccounts accounts, BindingStore bindings, Clock clock,
+            DialogTable.Listener dialogListener) {
+        this.layer = new TransactionLayer(config.timers());
+        this.dialogs = new DialogTable(clock, config.dialogLimits(), dialogListener);
+        this.transport = new SipTransport(config.transport(), layer);
         this.locations = new LocationService(bindings, clock);
-        SipDigestAuth auth = new SipDigestAuth(registrarConfig.realm(), accounts, clock);
-        this.registrar = new Registrar(registrarConfig, auth, locations, clock);
-        this.proxy = new Proxy(layer, transport, locations, accounts, auth);
+        SipDigestAuth auth = new SipDigestAuth(config.registrar().realm(), accounts, clock, config.challengeAlgorithms());
+        this.registrar = new Registrar(config.registrar(), auth, locations, clock);
+        this.proxy = new Proxy(layer, transport, locations, accounts, auth, dialogs);
         layer.setUser(this);
     }
 
     public void start() throws InterruptedException {
         transport.start();
+        scheduleDialogSweep();
+    }
+
+    private void scheduleDialogSweep() {
+        try {
+            transport.scheduler().schedule(DIALOG_SWEEP, () -> {
+                dialogs.sweep();
+                scheduleDialogSweep();
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the server is shutting down: no more sweeps
+        }
+    }
+
+    /** The calls being routed (live dialogs). */
+    public DialogTable dialogs() {
+        return dialogs;
     }
 
     public int port() {

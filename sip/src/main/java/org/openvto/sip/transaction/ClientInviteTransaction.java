@@ -69,6 +69,7 @@ public final class ClientInviteTransaction extends Transaction implements Client
             case TransactionEvent.ResponseReceived(SipResponse r) when r.statusCode() < 300 -> {
                 stopAll(); // RFC 6026 §7.2: 2xx → Accepted, Timer M = 64*T1
                 state = State.ACCEPTED;
+                releaseRequest(); // Accepted only passes 2xx retransmissions up: the INVITE is not needed again
                 start(TimerName.M, context.timers().timeout());
                 listener.onResponse(this, r);
             }

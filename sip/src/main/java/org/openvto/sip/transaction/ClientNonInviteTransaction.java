@@ -74,6 +74,7 @@ public final class ClientNonInviteTransaction extends Transaction implements Cli
                 stop(TimerName.F);
                 state = State.COMPLETED; // §17.1.2.2: final → Completed, Timer K = T4 (0 if reliable)
                 start(TimerName.K, context.reliable() ? Duration.ZERO : context.timers().t4());
+                releaseRequest(); // Completed only absorbs response retransmissions
                 listener.onResponse(this, r);
             }
             default -> { }

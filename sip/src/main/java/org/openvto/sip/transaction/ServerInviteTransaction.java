@@ -55,10 +55,11 @@ public final class ServerInviteTransaction extends Transaction {
                 send(r);
             }
             case TransactionEvent.ResponseFromTu(SipResponse r) when r.statusCode() < 300 -> {
-                lastResponse = r;
                 send(r);
                 state = State.ACCEPTED; // RFC 6026 §7.1: 2xx → Accepted, Timer L = 64*T1
                 start(TimerName.L, context.timers().timeout());
+                lastResponse = null; // Accepted only absorbs INVITE retransmissions: keep nothing for 32 s
+                releaseRequest();
             }
             case TransactionEvent.ResponseFromTu(SipResponse r) -> {
                 lastResponse = r;
@@ -86,6 +87,8 @@ public final class ServerInviteTransaction extends Transaction {
                 stop(TimerName.H);
                 state = State.CONFIRMED; // §17.2.1: ACK → Confirmed, Timer I = T4 (0 if reliable)
                 start(TimerName.I, context.reliable() ? Duration.ZERO : context.timers().t4());
+                lastResponse = null; // Confirmed only absorbs ACKs
+                releaseRequest();
             }
             case TransactionEvent.TimerFired(TimerName n) when n == TimerName.G -> {
                 send(lastResponse); // §17.2.1: retransmit, min(2*G, T2)

@@ -121,7 +121,7 @@ public final class TransactionLayer {
     }
 
     private Transaction newServer(Handle handle) {
-        SipRequest request = handle.request;
+        SipRequest request = handle.request();
         Transaction tx = "INVITE".equals(request.method())
                 ? new ServerInviteTransaction(handle.replyPath, request, NO_LISTENER)
                 : new ServerNonInviteTransaction(handle.replyPath, request, NO_LISTENER);
@@ -153,7 +153,8 @@ public final class TransactionLayer {
      * sends and forgets.
      */
     private final class Handle implements ServerTransactionHandle {
-        private final SipRequest request;
+        /** Until the transaction exists; then the transaction owns (and in time releases) the request. */
+        private SipRequest request;
         private final TransactionContext replyPath;
         private final String key;
         private Transaction tx;
@@ -168,7 +169,7 @@ public final class TransactionLayer {
 
         @Override
         public SipRequest request() {
-            return request;
+            return tx != null ? tx.request() : request;
         }
 
         @Override
@@ -179,7 +180,7 @@ public final class TransactionLayer {
         @Override
         public void respond(SipResponse response) {
             if (tx == null) {
-                tx = newServer(this);
+                create();
             }
             tx.handle(new TransactionEvent.ResponseFromTu(response));
         }
@@ -197,8 +198,13 @@ public final class TransactionLayer {
         /** After the user's first look: keep state for a request it is still working on (retransmissions). */
         void settle() {
             if (tx == null && !answeredStatelessly) {
-                tx = newServer(this);
+                create();
             }
+        }
+
+        private void create() {
+            tx = newServer(this);
+            request = null;
         }
 
         @Override

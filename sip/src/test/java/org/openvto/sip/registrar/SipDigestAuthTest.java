@@ -39,7 +39,7 @@ class SipDigestAuthTest {
     @Test
     void acceptsMd5AndSha256ResponsesAndRefusesAReplayedNonceCount() {
         for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
-            String nonce = nonceOf(auth.challenge(false));
+            String nonce = nonceOf(auth.challenges(false).get(0));
             assertThat(auth.check(register("101#0", "Pw-101", algorithm, nonce, "00000001"), "Authorization"))
                     .isEqualTo(new SipDigestAuth.Outcome.Ok("101#0"));
             assertThat(auth.check(register("101#0", "Pw-101", algorithm, nonce, "00000001"), "Authorization"))
@@ -48,8 +48,22 @@ class SipDigestAuthTest {
     }
 
     @Test
+    void offersOneChallengePerConfiguredAlgorithmMostPreferredFirstWithOneNonce() {
+        var both = new SipDigestAuth("VDP", user -> Optional.of("Pw-101"), Clock.systemUTC(),
+                java.util.List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5));
+        var challenges = both.challenges(true);
+        assertThat(challenges).hasSize(2);
+        assertThat(challenges.get(0)).contains("algorithm=SHA-256").endsWith("stale=true");
+        assertThat(challenges.get(1)).contains("algorithm=MD5");
+        assertThat(nonceOf(challenges.get(0))).isEqualTo(nonceOf(challenges.get(1)));
+        String nonce = nonceOf(challenges.get(0));
+        assertThat(both.check(register("101#0", "Pw-101", DigestAlgorithm.SHA_256, nonce, "00000001"), "Authorization"))
+                .isEqualTo(new SipDigestAuth.Outcome.Ok("101#0"));
+    }
+
+    @Test
     void aWrongPasswordDoesNotUseUpTheNonceCount() {
-        String nonce = nonceOf(auth.challenge(false));
+        String nonce = nonceOf(auth.challenges(false).get(0));
         assertThat(auth.check(register("101#0", "nope", DigestAlgorithm.MD5, nonce, "00000001"), "Authorization"))
                 .isInstanceOf(SipDigestAuth.Outcome.Forbidden.class);
         assertThat(auth.check(register("101#0", "Pw-101", DigestAlgorithm.MD5, nonce, "00000001"), "Authorization"))
@@ -58,9 +72,9 @@ class SipDigestAuthTest {
 
     @Test
     void unknownUsersAndWrongPasswordsLookTheSame() {
-        var wrong = auth.check(register("101#0", "nope", DigestAlgorithm.MD5, nonceOf(auth.challenge(false)), "00000001"),
+        var wrong = auth.check(register("101#0", "nope", DigestAlgorithm.MD5, nonceOf(auth.challenges(false).get(0)), "00000001"),
                 "Authorization");
-        var unknown = auth.check(register("999#0", "nope", DigestAlgorithm.MD5, nonceOf(auth.challenge(false)), "00000001"),
+        var unknown = auth.check(register("999#0", "nope", DigestAlgorithm.MD5, nonceOf(auth.challenges(false).get(0)), "00000001"),
                 "Authorization");
         assertThat(wrong).isEqualTo(unknown).isInstanceOf(SipDigestAuth.Outcome.Forbidden.class);
     }
@@ -71,6 +85,6 @@ class SipDigestAuthTest {
                 .isEqualTo(new SipDigestAuth.Outcome.Challenge(false));
         assertThat(auth.check(register("101#0", "Pw-101", DigestAlgorithm.MD5, "forged", "00000001"), "Authorization"))
                 .isInstanceOf(SipDigestAuth.Outcome.Challenge.class);
-        assertThat(auth.challenge(false)).startsWith("Digest realm=\"VDP\", qop=\"auth\", algorithm=MD5, nonce=\"");
+        assertThat(auth.challenges(false).get(0)).startsWith("Digest realm=\"VDP\", qop=\"auth\", algorithm=MD5, nonce=\"");
     }
 }

@@ -13,34 +13,12 @@ import org.openvto.sip.codec.SipResponse;
 /** The RFC 3261 §17 timers, driven by a fake clock: no test here sleeps. */
 class TransactionTimersTest {
     private final FakeScheduler scheduler = new FakeScheduler();
-    private final List<Long> sentAt = new ArrayList<>();
-    private final List<SipMessage> sent = new ArrayList<>();
     private final List<String> events = new ArrayList<>();
+    private RecordingContext recording;
 
     private TransactionContext context(boolean reliable) {
-        return new TransactionContext() {
-            @Override
-            public boolean send(SipMessage message) {
-                sent.add(message);
-                sentAt.add(scheduler.nowMillis());
-                return true;
-            }
-
-            @Override
-            public boolean reliable() {
-                return reliable;
-            }
-
-            @Override
-            public TransactionTimers timers() {
-                return TransactionTimers.DEFAULT;
-            }
-
-            @Override
-            public TimerScheduler scheduler() {
-                return scheduler;
-            }
-        };
+        recording = new RecordingContext(reliable, scheduler, scheduler::nowMillis);
+        return recording;
     }
 
     private final ClientTransactionListener clientListener = new ClientTransactionListener() {
@@ -75,7 +53,7 @@ class TransactionTimersTest {
         var tx = new ClientInviteTransaction(context(false), request("INVITE"), clientListener);
         tx.start();
         scheduler.advance(Duration.ofSeconds(40));
-        assertThat(sentAt).containsExactly(0L, 500L, 1500L, 3500L, 7500L, 15500L, 31500L);
+        assertThat(recording.sentAt).containsExactly(0L, 500L, 1500L, 3500L, 7500L, 15500L, 31500L);
         assertThat(events).containsExactly("Timer B at 32000");
         assertThat(tx.terminated()).isTrue();
     }
@@ -88,12 +66,12 @@ class TransactionTimersTest {
         scheduler.advance(Duration.ofMillis(600));
         tx.handle(new TransactionEvent.ResponseReceived(response(invite, 180)));
         scheduler.advance(Duration.ofSeconds(5));
-        assertThat(sentAt).containsExactly(0L, 500L);
+        assertThat(recording.sentAt).containsExactly(0L, 500L);
         tx.handle(new TransactionEvent.ResponseReceived(response(invite, 486)));
         tx.handle(new TransactionEvent.ResponseReceived(response(invite, 486)));
-        assertThat(sent).hasSize(4);
-        assertThat(((SipRequest) sent.get(2)).method()).isEqualTo("ACK");
-        assertThat(sent.get(2).cseq().method()).isEqualTo("ACK");
+        assertThat(recording.sent).hasSize(4);
+        assertThat(((SipRequest) recording.sent.get(2)).method()).isEqualTo("ACK");
+        assertThat(recording.sent.get(2).cseq().method()).isEqualTo("ACK");
         assertThat(events).containsExactly("response 180 at 600", "response 486 at 5600");
         assertThat(tx.state()).isEqualTo(ClientInviteTransaction.State.COMPLETED);
         scheduler.advance(Duration.ofSeconds(32));
@@ -105,7 +83,7 @@ class TransactionTimersTest {
         var tx = new ClientNonInviteTransaction(context(false), request("REGISTER"), clientListener);
         tx.start();
         scheduler.advance(Duration.ofSeconds(40));
-        assertThat(sentAt).containsExactly(0L, 500L, 1500L, 3500L, 7500L, 11500L, 15500L, 19500L, 23500L, 27500L, 31500L);
+        assertThat(recording.sentAt).containsExactly(0L, 500L, 1500L, 3500L, 7500L, 11500L, 15500L, 19500L, 23500L, 27500L, 31500L);
         assertThat(events).containsExactly("Timer F at 32000");
     }
 
@@ -117,7 +95,7 @@ class TransactionTimersTest {
         scheduler.advance(Duration.ofSeconds(10));
         tx.handle(new TransactionEvent.ResponseReceived(response(register, 200)));
         scheduler.advance(Duration.ZERO);
-        assertThat(sentAt).containsExactly(0L);
+        assertThat(recording.sentAt).containsExactly(0L);
         assertThat(tx.terminated()).isTrue();
     }
 
@@ -127,15 +105,15 @@ class TransactionTimersTest {
         var tx = new ServerInviteTransaction(context(false), invite, new ServerTransactionListener() { });
         tx.respond(response(invite, 486));
         scheduler.advance(Duration.ofMillis(3600));
-        assertThat(sentAt).containsExactly(0L, 500L, 1500L, 3500L);
+        assertThat(recording.sentAt).containsExactly(0L, 500L, 1500L, 3500L);
         tx.handle(new TransactionEvent.RequestReceived(invite));
-        assertThat(sent).hasSize(5);
+        assertThat(recording.sent).hasSize(5);
         SipRequest ack = request("ACK");
         tx.handle(new TransactionEvent.RequestReceived(ack));
         assertThat(tx.state()).isEqualTo(ServerInviteTransaction.State.CONFIRMED);
         scheduler.advance(Duration.ofSeconds(5));
         assertThat(tx.terminated()).as("Timer I = T4").isTrue();
-        assertThat(sent).hasSize(5);
+        assertThat(recording.sent).hasSize(5);
     }
 
     @Test
@@ -150,7 +128,7 @@ class TransactionTimersTest {
         });
         tx.respond(response(invite, 480));
         scheduler.advance(Duration.ofSeconds(40));
-        assertThat(sentAt).containsExactly(0L, 500L, 1500L, 3500L, 7500L, 11500L, 15500L, 19500L, 23500L, 27500L, 31500L);
+        assertThat(recording.sentAt).containsExactly(0L, 500L, 1500L, 3500L, 7500L, 11500L, 15500L, 19500L, 23500L, 27500L, 31500L);
         assertThat(noAck).containsExactly("H at 32000");
     }
 
@@ -159,10 +137,10 @@ class TransactionTimersTest {
         SipRequest register = request("REGISTER");
         var tx = new ServerNonInviteTransaction(context(false), register, new ServerTransactionListener() { });
         tx.handle(new TransactionEvent.RequestReceived(register));
-        assertThat(sent).isEmpty();
+        assertThat(recording.sent).isEmpty();
         tx.respond(response(register, 401));
         tx.handle(new TransactionEvent.RequestReceived(register));
-        assertThat(sent).hasSize(2).allMatch(m -> ((SipResponse) m).statusCode() == 401);
+        assertThat(recording.sent).hasSize(2).allMatch(m -> ((SipResponse) m).statusCode() == 401);
         scheduler.advance(Duration.ofSeconds(31));
         assertThat(tx.terminated()).isFalse();
         scheduler.advance(Duration.ofSeconds(1));
@@ -175,7 +153,7 @@ class TransactionTimersTest {
         var tx = new ServerInviteTransaction(context(false), invite, new ServerTransactionListener() { });
         tx.respond(response(invite, 200));
         tx.handle(new TransactionEvent.RequestReceived(invite));
-        assertThat(sent).hasSize(1);
+        assertThat(recording.sent).hasSize(1);
         assertThat(tx.state()).isEqualTo(ServerInviteTransaction.State.ACCEPTED);
         scheduler.advance(Duration.ofSeconds(32));
         assertThat(tx.terminated()).as("Timer L").isTrue();

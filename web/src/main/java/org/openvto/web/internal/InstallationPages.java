@@ -187,13 +187,14 @@ final class InstallationPages {
             // Alternate Server enabled: the page lets only the VTS IP and the Enable box change (Table 4-1).
             s = new SipServerSettings(old.enabled(), old.type(), old.ipAddress(), old.port(), old.username(), "", old.domain(),
                     old.loginUsername(), "", old.altIpAddress(), old.altUsername(), "", f.str("altVtsIpAddress"),
-                    f.checked("altEnabled"), old.supportBuilding(), old.supportUnit());
+                    f.checked("altEnabled"), old.supportBuilding(), old.supportUnit(), "");
         } else {
             int port = f.integer("port", "Port");
             s = new SipServerSettings(f.checked("enabled"), ServerType.parse(f.str("type")).orElse(null), f.str("ipAddress"),
                     port, f.str("username"), f.raw("password"), f.str("domain"), f.str("loginUsername"),
                     f.raw("loginPassword"), f.str("altIpAddress"), f.str("altUsername"), f.raw("altPassword"),
-                    f.str("altVtsIpAddress"), f.checked("altEnabled"), f.checked("supportBuilding"), f.checked("supportUnit"));
+                    f.str("altVtsIpAddress"), f.checked("altEnabled"), f.checked("supportBuilding"), f.checked("supportUnit"),
+                    f.raw("centrePassword"));
         }
         if (!f.violations.isEmpty()) {
             sip(ctx, 400, s, new FormErrors(f.violations.list()), new Notice("error", "Nothing was saved."));

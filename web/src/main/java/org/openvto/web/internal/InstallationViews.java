@@ -37,7 +37,8 @@ final class InstallationViews {
         SipServerSettings s = installation.sipServer();
         ObjectNode n = ConfigurationFile.sipServer(s, false);
         n.put("thisVtoIsServer", s.thisVtoIsServer()).put("passwordSet", !s.password().isEmpty())
-                .put("loginPasswordSet", !s.loginPassword().isEmpty()).put("altPasswordSet", !s.altPassword().isEmpty());
+                .put("loginPasswordSet", !s.loginPassword().isEmpty()).put("altPasswordSet", !s.altPassword().isEmpty())
+                .put("centreCallNo", SipServerSettings.CENTRE_CALL_NO).put("centrePasswordSet", !s.centrePassword().isEmpty());
         return n;
     }
 

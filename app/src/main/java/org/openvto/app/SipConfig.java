@@ -1,0 +1,67 @@
+package org.openvto.app;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.openvto.config.ConfigChecks;
+import org.openvto.config.ConfigException;
+import org.openvto.digest.DigestAlgorithm;
+import org.openvto.sip.dialog.DialogTable;
+import org.openvto.sip.registrar.RegistrarConfig;
+import org.openvto.sip.transaction.TransactionTimers;
+
+/**
+ * The building SIP server's protocol settings (section {@code sip} of the defaults file). Port, domain and
+ * whether the server runs at all are installer settings in the console (Network Setting).
+ *
+ * @param t1Ms, t2Ms, t4Ms  RFC 3261 timer bases ({@code sip.t1-ms}, {@code sip.t2-ms}, {@code sip.t4-ms})
+ * @param minExpires        shortest registration accepted, seconds ({@code sip.register-min-expires})
+ * @param maxExpires        longest granted ({@code sip.register-max-expires})
+ * @param defaultExpires    when a REGISTER names none ({@code sip.register-default-expires})
+ * @param digestAlgorithms  offered in challenges, preferred first ({@code sip.digest-algorithms})
+ * @param maxCallMinutes    an answered call without BYE is forgotten after this ({@code sip.max-call-minutes})
+ */
+record SipConfig(int t1Ms, int t2Ms, int t4Ms, int minExpires, int maxExpires, int defaultExpires,
+        List<DigestAlgorithm> digestAlgorithms, int maxCallMinutes) {
+
+    SipConfig {
+        ConfigChecks.inRange("sip.t1-ms", t1Ms, 50, 5_000);
+        ConfigChecks.inRange("sip.t2-ms", t2Ms, t1Ms, 60_000);
+        ConfigChecks.inRange("sip.t4-ms", t4Ms, 0, 60_000);
+        ConfigChecks.inRange("sip.register-min-expires", minExpires, 1, 3_600);
+        ConfigChecks.inRange("sip.register-max-expires", maxExpires, minExpires, 86_400);
+        ConfigChecks.inRange("sip.register-default-expires", defaultExpires, minExpires, maxExpires);
+        ConfigChecks.inRange("sip.max-call-minutes", maxCallMinutes, 1, 1_440);
+        digestAlgorithms = List.copyOf(digestAlgorithms);
+    }
+
+    /** Parses {@code sip.digest-algorithms}: comma-separated RFC 8760 names, e.g. {@code SHA-256,MD5}. */
+    static List<DigestAlgorithm> algorithms(String value) {
+        List<DigestAlgorithm> out = new ArrayList<>();
+        for (String token : value.split(",")) {
+            String t = token.strip();
+            DigestAlgorithm a = t.isEmpty() ? null : DigestAlgorithm.fromToken(t).orElse(null);
+            if (a == null) {
+                throw new ConfigException("sip.digest-algorithms", "must list MD5 and/or SHA-256, comma-separated (was \""
+                        + value + "\")");
+            }
+            if (out.contains(a)) {
+                throw new ConfigException("sip.digest-algorithms", "names " + t + " twice");
+            }
+            out.add(a);
+        }
+        return out;
+    }
+
+    TransactionTimers timers() {
+        return new TransactionTimers(Duration.ofMillis(t1Ms), Duration.ofMillis(t2Ms), Duration.ofMillis(t4Ms));
+    }
+
+    RegistrarConfig registrar(String realm) {
+        return new RegistrarConfig(realm, minExpires, maxExpires, defaultExpires);
+    }
+
+    DialogTable.Limits dialogLimits() {
+        return new DialogTable.Limits(DialogTable.Limits.DEFAULT.maxEarly(), Duration.ofMinutes(maxCallMinutes));
+    }
+}

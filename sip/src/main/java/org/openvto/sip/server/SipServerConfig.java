@@ -1,0 +1,26 @@
+package org.openvto.sip.server;
+
+import java.util.List;
+import org.openvto.digest.DigestAlgorithm;
+import org.openvto.sip.dialog.DialogTable;
+import org.openvto.sip.registrar.RegistrarConfig;
+import org.openvto.sip.transaction.TransactionTimers;
+import org.openvto.sip.transport.SipTransportConfig;
+
+/**
+ * Everything the building SIP server is configured with.
+ *
+ * @param challengeAlgorithms digest algorithms offered in 401/407 challenges, most preferred first (RFC 8760
+ *                            §2.4: one challenge per algorithm); responses with MD5 or SHA-256 are verified
+ *                            whatever is offered
+ * @param dialogLimits        how long calls may live without the signalling that ends them
+ */
+public record SipServerConfig(SipTransportConfig transport, TransactionTimers timers, RegistrarConfig registrar,
+        List<DigestAlgorithm> challengeAlgorithms, DialogTable.Limits dialogLimits) {
+    public SipServerConfig {
+        if (challengeAlgorithms.isEmpty()) {
+            throw new IllegalArgumentException("at least one digest algorithm must be offered");
+        }
+        challengeAlgorithms = List.copyOf(challengeAlgorithms);
+    }
+}
