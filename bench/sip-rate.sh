@@ -4,7 +4,7 @@
 #
 # For each server, SIPp runs REGISTER-with-digest (REGISTER → 401 → REGISTER with credentials → 200; 1,000
 # rooms) at increasing rates, then calls (INVITE → 407 → ACK → INVITE with credentials → 180 → 200 → ACK → BYE;
-# one caller VTO, 1,000 rooms whose device is one answering SIPp UAS) at increasing rates. A step holds when
+# one caller VTO, 1,000 other rooms (a room the REGISTER load registered would also fork to that load generator) whose device is one answering SIPp UAS) at increasing rates. A step holds when
 # every SIPp call of it succeeded (0 failed: no timeout, no unexpected message, no 4xx/5xx), and SIPp could
 # send at the rate asked (the step took no longer than its length + 10% + 1.5 s). The search: 10-second steps
 # up to the first that does not hold, one step halfway back, then the highest held rate must hold again for
@@ -87,7 +87,7 @@ trap 'exit 130' INT TERM
 log() { echo "[$(date +%H:%M:%S)] $*"; }
 rss_mib() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status" 2>/dev/null || echo "?"; }
 
-# --- OpenVTO: a fresh VTO that is the SIP server, 1,000 rooms, one VTO (the caller) -----------------------------
+# --- OpenVTO: a fresh VTO that is the SIP server, 2,000 rooms, one VTO (the caller) -----------------------------
 start_openvto() {
   "$ROOT/openvto" --version >/dev/null   # builds the jar if sources changed, outside the measurement
   # run a private copy of the launcher and jar: a rebuild of app/target/openvto.jar during the run (someone
@@ -107,10 +107,11 @@ start_openvto() {
   curl "${AUTH[@]}" -X PUT "$BASE/api/v1/device/properties" -d '{"systemType":"TCP/IP"}' >/dev/null
   curl "${AUTH[@]}" -X PUT "$BASE/api/v1/sip-server" -d '{"enabled":true,"type":"VTO"}' >/dev/null
   curl "${AUTH[@]}" -X POST "$BASE/api/v1/rooms/batch" \
-    -d '{"layers":20,"roomsPerLayer":50,"firstFloorNo":1001,"secondFloorNo":1101}' >/dev/null
+    -d '{"layers":40,"roomsPerLayer":50,"firstFloorNo":1001,"secondFloorNo":1101}' >/dev/null
   curl "${AUTH[@]}" -X POST "$BASE/api/v1/vtos" \
     -d '{"recNo":"8002","ipAddress":"192.168.1.109","registerPassword":"Pw-8002"}' >/dev/null
-  curl "${AUTH[@]}" "$BASE/api/v1/rooms?limit=1000" >"$WORK/rooms.json"
+  curl "${AUTH[@]}" "$BASE/api/v1/rooms?limit=1000&offset=0" >"$WORK/rooms-1.json"
+  curl "${AUTH[@]}" "$BASE/api/v1/rooms?limit=1000&offset=1000" >"$WORK/rooms-2.json"
 }
 
 # --- input files for SIPp and Kamailio from the VTO's rooms and passwords --------------------------------------
@@ -118,22 +119,25 @@ write_inputs() {
   python3 - "$WORK" "$UAS_PORT" <<'EOF'
 import json, sys
 work, uas = sys.argv[1], sys.argv[2]
-rooms = json.load(open(f"{work}/rooms.json"))["rooms"]
+rooms = json.load(open(f"{work}/rooms-1.json"))["rooms"] + json.load(open(f"{work}/rooms-2.json"))["rooms"]
 users = [(r["roomNo"], r["registerPassword"]) for r in rooms]
-assert len(users) == 1000, len(users)
+assert len(users) == 2000, len(users)
+# the REGISTER load uses the first 1,000 rooms, the calls the other 1,000: a room the load registered keeps that
+# binding (to the load generator, gone after its run), and a call to it would fork to that dead contact too
+loaded, called = users[:1000], users[1000:]
 with open(f"{work}/register.csv", "w") as f:          # REGISTER load: every room in turn
     f.write("SEQUENTIAL\n")
-    for u, p in users:
+    for u, p in loaded:
         f.write(f"{u.replace('#', '%23')};[authentication username={u} password={p}]\n")
 with open(f"{work}/rooms-to-uas.csv", "w") as f:      # call set-up: every room's contact is the UAS
     f.write("SEQUENTIAL\n")
-    for u, p in users:
+    for u, p in called:
         f.write(f"{u.replace('#', '%23')};[authentication username={u} password={p}];{uas}\n")
 with open(f"{work}/caller.csv", "w") as f:            # the calling VTO registers itself
     f.write("SEQUENTIAL\n8002;[authentication username=8002 password=Pw-8002]\n")
-with open(f"{work}/calls.csv", "w") as f:             # VTO 8002 calls room 1001, 1002, ... in turn
+with open(f"{work}/calls.csv", "w") as f:             # VTO 8002 calls the called rooms in turn
     f.write("SEQUENTIAL\n")
-    for u, _ in users:
+    for u, _ in called:
         f.write(f"8002;[authentication username=8002 password=Pw-8002];{u.split('#')[0]}\n")
 with open(f"{work}/kamailio-users.cfg", "w") as f:    # the same accounts for Kamailio's hash table
     f.write("event_route[htable:mod-init] {\n")
@@ -254,7 +258,7 @@ stop_uas() { kill "$UAS_PID" 2>/dev/null || true; wait "$UAS_PID" 2>/dev/null ||
 
 # --- run ----------------------------------------------------------------------------------------------------
 log "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo) GiB; $(sipp -v 2>&1 | grep -o 'SIPp v[^ ]*' | head -n 1); $(kamailio -v 2>&1 | head -n 1)"
-log "starting OpenVTO (SIP udp:$HOST:$VTO_SIP) and setting it up: SIP server, 1,000 rooms, VTO 8002"
+log "starting OpenVTO (SIP udp:$HOST:$VTO_SIP) and setting it up: SIP server, 2,000 rooms (1,000 for the REGISTER load, 1,000 called), VTO 8002"
 start_openvto
 write_inputs
 for _ in $(seq 50); do   # the SIP server restarts when the VTO becomes the SIP server: wait for its registrar

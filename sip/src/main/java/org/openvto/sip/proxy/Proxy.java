@@ -246,6 +246,7 @@ public final class Proxy {
                 server.respond(upstream(response)); // §16.7 step 5: every 2xx is forwarded at once
                 if (first) {
                     cancelPending(branch);
+                    branches.clear(); // decided: later answers need only their own branch (memory for 32 s)
                 }
                 return;
             }
@@ -280,6 +281,7 @@ public final class Proxy {
                 return;
             }
             finalSent = true;
+            branches.clear(); // every branch is done; 2xx retransmissions need only their own branch
             if (response.statusCode() == 503) {
                 response = reply(server.request(), 500, "Server Internal Error"); // §16.7 step 6
             }

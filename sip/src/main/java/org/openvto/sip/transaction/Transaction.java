@@ -64,10 +64,36 @@ public abstract sealed class Transaction permits ClientInviteTransaction, Client
 
     protected final void start(TimerName name, Duration delay) {
         stop(name);
-        running.put(name, context.scheduler().schedule(delay, () -> {
-            running.remove(name);
-            handle(new TransactionEvent.TimerFired(name));
-        }));
+        Armed armed = new Armed(this, name);
+        TimerScheduler.Handle scheduled = context.scheduler().schedule(delay, armed);
+        running.put(name, () -> {
+            armed.owner = null;
+            scheduled.cancel();
+        });
+    }
+
+    /**
+     * A scheduled timer that lets go of its transaction when cancelled: a scheduler may keep a cancelled task
+     * until its deadline (Timer B and F are 32 s), and through it the whole transaction with its messages.
+     */
+    private static final class Armed implements Runnable {
+        private Transaction owner;
+        private final TimerName name;
+
+        Armed(Transaction owner, TimerName name) {
+            this.owner = owner;
+            this.name = name;
+        }
+
+        @Override
+        public void run() {
+            Transaction t = owner;
+            if (t != null) {
+                owner = null;
+                t.running.remove(name);
+                t.handle(new TransactionEvent.TimerFired(name));
+            }
+        }
     }
 
     protected final void stop(TimerName name) {

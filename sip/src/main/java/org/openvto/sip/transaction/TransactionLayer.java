@@ -107,18 +107,13 @@ public final class TransactionLayer {
         Transaction invite = server.get(inviteKey);
         if (invite instanceof ServerInviteTransaction sit && sit.state() == ServerInviteTransaction.State.PROCEEDING) {
             cancelTx.respond(SipResponse.createFor(cancel, 200, "OK")); // §9.2
-            user.onCancel(cancel, (Handle) handleOf(sit));
+            user.onCancel(cancel, (Handle) sit.attachment());
         } else {
             cancelTx.respond(SipResponse.createFor(cancel, 481, "Call/Transaction Does Not Exist"));
         }
     }
 
-    private final Map<Transaction, Handle> handles = new ConcurrentHashMap<>();
     private static final ServerTransactionListener NO_LISTENER = new ServerTransactionListener() { };
-
-    private Object handleOf(Transaction t) {
-        return handles.get(t);
-    }
 
     private Transaction newServer(Handle handle) {
         SipRequest request = handle.request();
@@ -127,11 +122,8 @@ public final class TransactionLayer {
                 : new ServerNonInviteTransaction(handle.replyPath, request, NO_LISTENER);
         String key = handle.key;
         server.put(key, tx);
-        handles.put(tx, handle);
-        tx.onTerminated(() -> {
-            server.remove(key, tx);
-            handles.remove(tx);
-        });
+        tx.attach(handle); // a CANCEL finds the INVITE's handle here (§9.2)
+        tx.onTerminated(() -> server.remove(key, tx));
         return tx;
     }
 
