@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SipSupervisor.class);
+    static final Duration WATCHDOG_PERIOD = Duration.ofSeconds(5);
+    static final Duration WATCHDOG_TIMEOUT = Duration.ofSeconds(10);
 
     private final Installation installation;
     private final java.nio.file.Path dataDir;
@@ -47,6 +49,8 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     /** Account → register password, rebuilt when the household changes; REGISTER never touches the database. */
     private volatile Map<String, String> accounts = Map.of();
     private volatile String notRunning = "the SIP server is not running";
+    private final java.util.concurrent.ScheduledExecutorService watchdog;
+    private final java.util.concurrent.atomic.AtomicInteger watchdogRestarts = new java.util.concurrent.atomic.AtomicInteger();
 
     SipSupervisor(Installation installation, SipConfig config, String bindAddress, BindingStore bindings, Clock clock,
             EventBus bus, java.nio.file.Path dataDir) {
@@ -57,6 +61,13 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
         this.bindAddress = bindAddress;
         this.bindings = bindings;
         this.clock = clock;
+        this.watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sip-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        watchdog.scheduleWithFixedDelay(this::checkAlive, WATCHDOG_PERIOD.toSeconds(), WATCHDOG_PERIOD.toSeconds(),
+                java.util.concurrent.TimeUnit.SECONDS);
         this.subscription = bus.subscribe(ConfigChanged.class, "config", e -> {
             if (e.restart().contains("sip")) {
                 Thread.ofVirtual().name("sip-restart").start(this::restart);
@@ -122,6 +133,29 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
                 d.endReason()));
     }
 
+    /**
+     * Every {@link #WATCHDOG_PERIOD}: if the SIP thread has not run a task within {@link #WATCHDOG_TIMEOUT}
+     * (it died of an Error, or hangs), restart the SIP server — devices re-register within their expiry and
+     * the bindings come back from the database meanwhile.
+     */
+    private void checkAlive() {
+        SipServer s = server;
+        if (s == null || s.responsive(WATCHDOG_TIMEOUT)) {
+            return;
+        }
+        if (s != server) {
+            return; // restarted meanwhile by a configuration change
+        }
+        LOG.error("SIP server thread did not respond within {} s: restarting the SIP server", WATCHDOG_TIMEOUT.toSeconds());
+        watchdogRestarts.incrementAndGet();
+        restart();
+    }
+
+    /** How often the watchdog restarted a dead or stuck SIP server since start-up. */
+    int watchdogRestarts() {
+        return watchdogRestarts.get();
+    }
+
     /** Calls being routed now (ringing or answered); 0 while the SIP server is off. */
     int activeCalls() {
         SipServer s = server;
@@ -184,6 +218,7 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
 
     @Override
     public synchronized void close() throws Exception {
+        watchdog.shutdownNow();
         subscription.close();
         stop();
     }

@@ -83,10 +83,59 @@ class GroupCallIT {
             assertThat(otherVto.waitFor(20, TimeUnit.SECONDS)).isTrue();
             assertThat(otherVto.exitValue()).isZero();
 
+            // early media (183 with the door video's SDP) passes through from every monitor; all busy → 486
+            for (String room : new String[] {"301#0", "301#1"}) {
+                assertThat(api.send(vto.baseUrl(), "POST", "/api/v1/rooms",
+                        "{\"roomNo\":\"" + room + "\",\"registerPassword\":\"Pw-" + room.replace("#", "-") + "\"}")
+                        .statusCode()).isEqualTo(201);
+            }
+            int[] busyPorts = {VtoProcess.freeUdpPort(), VtoProcess.freeUdpPort()};
+            Path busyReg = dir.resolve("busy-reg.csv");
+            Files.write(busyReg, List.of("SEQUENTIAL",
+                    "301%230;[authentication username=301#0 password=Pw-301-0];" + busyPorts[0],
+                    "301%231;[authentication username=301#1 password=Pw-301-1];" + busyPorts[1]));
+            assertThat(SipRegistrarIT.sipp(sipPort, "register-contact.xml", busyReg, 2, 10).exitCode()).isZero();
+            List<Process> busy = List.of(uas("uas-early-media-busy.xml", busyPorts[0]),
+                    uas("uas-early-media-busy.xml", busyPorts[1]));
+            Thread.sleep(300);
+            Path busyCall = dir.resolve("busy-call.csv");
+            Files.write(busyCall, List.of("SEQUENTIAL", "8002;[authentication username=8002 password=Pw-8002];301"));
+            double[] mostActive = {0};
+            Thread watcher = Thread.ofVirtual().start(() -> { // both monitors ring (early dialogs) for a second
+                while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                        mostActive[0] = Math.max(mostActive[0], activeCalls(api, vto));
+                        Thread.sleep(20);
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+            SipRegistrarIT.Sipp busyCaller = sippFrom(callerPort, sipPort, "uac-call-early-media-busy.xml", busyCall);
+            watcher.interrupt();
+            watcher.join();
+            assertThat(busyCaller.exitCode()).as("183 with video SDP, then 486 from all\n" + busyCaller.output()).isZero();
+            assertThat(mostActive[0]).as("one early dialog per ringing monitor, seen in /metrics").isEqualTo(2.0);
+            for (Process m : busy) {
+                assertThat(m.waitFor(20, TimeUnit.SECONDS)).isTrue();
+                assertThat(m.exitValue()).as("busy monitor got the ACK for its 486").isZero();
+            }
+            assertThat(activeCalls(api, vto)).as("every dialog of the calls above ended (BYE, CANCEL/487, 486)").isZero();
+
             assertThat(rejected(sipPort, "201", "Pw-8002", 480).exitCode()).as("offline room").isZero();
             assertThat(rejected(sipPort, "999", "Pw-8002", 404).exitCode()).as("unknown number").isZero();
             assertThat(rejected(sipPort, "101", "wrong", 403).exitCode()).as("wrong password after the challenge").isZero();
         }
+    }
+
+    /** The {@code openvto_sip_calls_active} gauge from /metrics. */
+    private static double activeCalls(DigestClient api, VtoProcess vto) throws Exception {
+        var m = java.util.regex.Pattern.compile("(?m)^openvto_sip_calls_active\\{[^}]*} ([0-9.]+)$")
+                .matcher(api.send(vto.baseUrl(), "GET", "/metrics", null).body());
+        if (!m.find()) {
+            throw new AssertionError("no openvto_sip_calls_active in /metrics");
+        }
+        return Double.parseDouble(m.group(1));
     }
 
     private SipRegistrarIT.Sipp rejected(int sipPort, String callee, String password, int code) throws Exception {

@@ -62,6 +62,26 @@ public final class SipServer implements TransactionUser, AutoCloseable {
         }
     }
 
+    /**
+     * True when the SIP thread runs a task within {@code timeout}: false when it died (an Error escaped
+     * Netty) or is stuck. All SIP work runs on that one thread, so a supervisor restarts the server then.
+     * Call from another thread.
+     */
+    public boolean responsive(java.time.Duration timeout) {
+        var beat = new java.util.concurrent.CompletableFuture<Void>();
+        try {
+            transport.execute(() -> beat.complete(null));
+            beat.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.RejectedExecutionException | java.util.concurrent.ExecutionException
+                | java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** The calls being routed (live dialogs). */
     public DialogTable dialogs() {
         return dialogs;
