@@ -19,7 +19,7 @@
 #                   resident memory (VmRSS of the JVM) before, every 30 s, and after
 #     --keep        keep the work directory (SIPp statistics and error files, server logs) for inspection
 # Needs: sipp (Debian sip-tester), kamailio (Debian kamailio), curl, a JDK 21+ and Maven (./openvto builds).
-# Only 127.0.0.1 is used. A default run takes about 10 minutes; --soak adds 5.
+# Only 127.0.0.1 is used. A default run takes about 15 minutes (more when a step fails: each failed step waits 33 s); --soak adds 5.
 # OpenVTO runs from a copy of app/target/openvto.jar taken at the start (after ./openvto builds it if needed).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -11,6 +11,7 @@ import org.openvto.device.SystemType;
 import org.openvto.event.EventBus;
 import org.openvto.household.ConfigChanged;
 import org.openvto.household.Installation;
+import org.openvto.household.RegisterType;
 import org.openvto.household.RegistrationStatus;
 import org.openvto.network.SipServerSettings;
 import org.openvto.sip.codec.SipLimits;
@@ -180,10 +181,15 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
         }
     }
 
-    /** Every room device ({@code 101#0}) and VTO ({@code 8002}) with its register password. */
+    /**
+     * Every room device ({@code 101#0}) of Register Type public, every VTO ({@code 8002}) and the management
+     * centre ({@code 888888}, once it has a password) with its register password.
+     */
     private Map<String, String> loadAccounts() {
         Map<String, String> all = new HashMap<>();
-        installation.rooms("", 0, Integer.MAX_VALUE).forEach(r -> all.put(r.number().toString(), r.registerPassword()));
+        installation.rooms("", 0, Integer.MAX_VALUE).stream()
+                .filter(r -> r.registerType() == RegisterType.PUBLIC) // seed 4.2.6: "local is reserved for future use"
+                .forEach(r -> all.put(r.number().toString(), r.registerPassword()));
         installation.vtos().forEach(v -> all.put(v.recNo(), v.registerPassword()));
         String centre = installation.sipServer().centrePassword();
         if (!centre.isEmpty()) {

@@ -69,6 +69,16 @@ class SipRegistrarIT {
             assertThat(listed.has("statusUnavailable")).isFalse();
             assertThat(malformedGets400(sipPort)).startsWith("SIP/2.0 400 ");
 
+            // Register Type local is "reserved for future use" (seed 4.2.6): such a room cannot register
+            assertThat(api.send(vto.baseUrl(), "POST", "/api/v1/rooms",
+                    "{\"roomNo\":\"9001#0\",\"registerType\":\"local\",\"registerPassword\":\"Pw-local-1\"}")
+                    .statusCode()).isEqualTo(201);
+            Path local = dir.resolve("local.csv");
+            Files.write(local, List.of("SEQUENTIAL", "9001%230;[authentication username=9001#0 password=Pw-local-1]"));
+            waitForSip(sipPort);
+            assertThat(sipp(sipPort, "register-wrong-password.xml", local, 1, 10).exitCode())
+                    .as("a local room gets 403 even with its password").isZero();
+
             // the management centre (Centre Call No. 888888) registers once the installer gave it a password
             Path centre = dir.resolve("centre.csv");
             Files.write(centre, List.of("SEQUENTIAL", "888888;[authentication username=888888 password=Centre-Pw-7]"));
