@@ -6,6 +6,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.openvto.call.CallStateChanged;
 import org.openvto.device.SystemType;
 import org.openvto.event.EventBus;
@@ -50,8 +54,8 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     /** Account → register password, rebuilt when the household changes; REGISTER never touches the database. */
     private volatile Map<String, String> accounts = Map.of();
     private volatile String notRunning = "the SIP server is not running";
-    private final java.util.concurrent.ScheduledExecutorService watchdog;
-    private final java.util.concurrent.atomic.AtomicInteger watchdogRestarts = new java.util.concurrent.atomic.AtomicInteger();
+    private final ScheduledExecutorService watchdog;
+    private final AtomicInteger watchdogRestarts = new AtomicInteger();
 
     SipSupervisor(Installation installation, SipConfig config, String bindAddress, BindingStore bindings, Clock clock,
             EventBus bus, java.nio.file.Path dataDir) {
@@ -62,13 +66,13 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
         this.bindAddress = bindAddress;
         this.bindings = bindings;
         this.clock = clock;
-        this.watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sip-watchdog");
             t.setDaemon(true);
             return t;
         });
         watchdog.scheduleWithFixedDelay(this::checkAlive, WATCHDOG_PERIOD.toSeconds(), WATCHDOG_PERIOD.toSeconds(),
-                java.util.concurrent.TimeUnit.SECONDS);
+                TimeUnit.SECONDS);
         this.subscription = bus.subscribe(ConfigChanged.class, "config", e -> {
             if (e.restart().contains("sip")) {
                 Thread.ofVirtual().name("sip-restart").start(this::restart);

@@ -1,6 +1,12 @@
 package org.openvto.sip.server;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.openvto.sip.codec.SipRequest;
 import org.openvto.sip.codec.SipResponse;
 import org.openvto.sip.codec.SipVia;
@@ -25,7 +31,7 @@ import org.openvto.sip.transport.SipTransportConfig;
  * and gives everything else — calls, in-dialog requests, CANCEL, ACK — to the forking {@link Proxy}.
  */
 public final class SipServer implements TransactionUser, AutoCloseable {
-    private static final java.time.Duration DIALOG_SWEEP = java.time.Duration.ofSeconds(10);
+    private static final Duration DIALOG_SWEEP = Duration.ofSeconds(10);
     private final TransactionLayer layer;
     private final SipTransport transport;
     private final Registrar registrar;
@@ -57,7 +63,7 @@ public final class SipServer implements TransactionUser, AutoCloseable {
                 dialogs.sweep();
                 scheduleDialogSweep();
             });
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
+        } catch (RejectedExecutionException closing) {
             // the server is shutting down: no more sweeps
         }
     }
@@ -67,14 +73,14 @@ public final class SipServer implements TransactionUser, AutoCloseable {
      * Netty) or is stuck. All SIP work runs on that one thread, so a supervisor restarts the server then.
      * Call from another thread.
      */
-    public boolean responsive(java.time.Duration timeout) {
-        var beat = new java.util.concurrent.CompletableFuture<Void>();
+    public boolean responsive(Duration timeout) {
+        var beat = new CompletableFuture<Void>();
         try {
             transport.execute(() -> beat.complete(null));
-            beat.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            beat.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
-        } catch (java.util.concurrent.RejectedExecutionException | java.util.concurrent.ExecutionException
-                | java.util.concurrent.TimeoutException e) {
+        } catch (RejectedExecutionException | ExecutionException
+                | TimeoutException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
