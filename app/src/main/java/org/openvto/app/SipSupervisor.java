@@ -1,5 +1,8 @@
 package org.openvto.app;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -165,6 +168,35 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     int activeCalls() {
         SipServer s = server;
         return s == null ? 0 : s.dialogs().size();
+    }
+
+    /**
+     * The SIP server's figures on {@code registry}; each reads the server running at scrape time (0 while off;
+     * the counters start again from 0 when the server restarts, which Prometheus treats as a counter reset).
+     */
+    void bindMetrics(MeterRegistry registry) {
+        Gauge.builder("openvto.sip.calls.active", this, SipSupervisor::activeCalls)
+                .description("Calls the building SIP server is routing (ringing or answered)").register(registry);
+        Gauge.builder("openvto.sip.registrations", this, s -> s.read(x -> x.locations().size()))
+                .description("Registered contacts (bindings) of rooms, VTOs and the management centre").register(registry);
+        for (String kind : new String[] {"server", "client"}) {
+            int i = kind.equals("server") ? 0 : 1;
+            Gauge.builder("openvto.sip.transactions", this, s -> s.read(x -> x.transactionCounts()[i])).tag("kind", kind)
+                    .description("Live SIP transactions").register(registry);
+        }
+        FunctionCounter.builder("openvto.sip.malformed", this, s -> s.read(x -> x.transport().malformedRequests()))
+                .tag("message", "request").description("Malformed SIP messages (requests are answered 400, responses dropped)")
+                .register(registry);
+        FunctionCounter.builder("openvto.sip.malformed", this, s -> s.read(x -> x.transport().malformedResponses()))
+                .tag("message", "response").description("Malformed SIP messages (requests are answered 400, responses dropped)")
+                .register(registry);
+        FunctionCounter.builder("openvto.sip.watchdog.restarts", this, SipSupervisor::watchdogRestarts)
+                .description("Times the SIP server was restarted because its thread stopped responding").register(registry);
+    }
+
+    private double read(java.util.function.ToDoubleFunction<SipServer> figure) {
+        SipServer s = server;
+        return s == null ? 0 : figure.applyAsDouble(s);
     }
 
     private synchronized void restart() {

@@ -81,10 +81,7 @@ final class Vto implements AutoCloseable {
                     core.db().sipBindings(), core.clock(), core.bus(), core.dir().path());
             stack.push(sip);
             sip.start();
-            io.micrometer.core.instrument.Gauge.builder("openvto.sip.calls.active", sip, SipSupervisor::activeCalls)
-                    .description("Calls the building SIP server is routing (ringing or answered)").register(metrics);
-            io.micrometer.core.instrument.Gauge.builder("openvto.sip.watchdog.restarts", sip, SipSupervisor::watchdogRestarts)
-                    .description("Times the SIP server was restarted because its thread stopped responding").register(metrics);
+            sip.bindMetrics(metrics);
             WebServices services = new WebServices(core.bus(), core.device(), core.accounts(), auth,
                     core.db().securityLog(), config.security(), metrics, core.db()::healthy, core.clock(),
                     core.installation(), sip,

@@ -68,6 +68,12 @@ class SipRegistrarIT {
             assertThat(online).isEqualTo(1000);
             assertThat(listed.has("statusUnavailable")).isFalse();
             assertThat(malformedGets400(sipPort)).startsWith("SIP/2.0 400 ");
+            String metrics = api.send(vto.baseUrl(), "GET", "/metrics", null).body();
+            assertThat(metrics).as("the malformed request is counted")
+                    .containsPattern("(?m)^openvto_sip_malformed_total\\{[^}]*message=\"request\"[^}]*} 1\\.0$")
+                    .containsPattern("(?m)^openvto_sip_registrations\\{[^}]*} 1000\\.0$")
+                    // 1,002 REGISTERs left no transaction behind; only the OPTIONS of waitForSip waits out Timer J
+                    .containsPattern("(?m)^openvto_sip_transactions\\{[^}]*kind=\"server\"[^}]*} 1\\.0$");
 
             // Register Type local is "reserved for future use" (seed 4.2.6): such a room cannot register
             assertThat(api.send(vto.baseUrl(), "POST", "/api/v1/rooms",

@@ -88,6 +88,11 @@ public final class SipServer implements TransactionUser, AutoCloseable {
         }
     }
 
+    /** Live server and client transactions, for metrics. */
+    public int[] transactionCounts() {
+        return layer.sizes();
+    }
+
     /** The calls being routed (live dialogs). */
     public DialogTable dialogs() {
         return dialogs;
