@@ -8,6 +8,9 @@ import org.openvto.event.Event;
  * {@code ringing} (early dialog), {@code answered} (confirmed) or {@code ended}. A forked call to a room
  * may report several {@code ringing} devices ({@code device} differs) before one answers.
  *
+ * <p>Published on the SIP thread (the bus delivers synchronously): subscribers must not block — a call record
+ * that goes to the database is handed to the subscriber's own executor.
+ *
  * @param callId  the SIP Call-ID
  * @param device  the callee device's dialog tag, telling the devices of a forked call apart
  * @param caller  the caller's SIP URI (a VTO or a room device)
