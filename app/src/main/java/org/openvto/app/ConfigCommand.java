@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.concurrent.Callable;
 import org.openvto.household.Installation;
 import org.openvto.validation.Result;
@@ -24,25 +22,6 @@ final class ConfigCommand implements Runnable {
         System.err.println("Use: openvto config export FILE | openvto config import FILE [--data-dir DIR]");
     }
 
-    /** Runs {@code action} against the configuration of an opened data directory. */
-    static int withInstallation(Main.Common common, java.util.function.Function<Installation, Integer> action) throws Exception {
-        OpenVtoConfig config = common.loadOrReport();
-        if (config == null) {
-            return Main.EXIT_CONFIG;
-        }
-        Deque<AutoCloseable> stack = new ArrayDeque<>();
-        try {
-            return action.apply(Vto.Core.open(config, common.dataDir, BuildInfo.load(), stack).installation());
-        } catch (IllegalStateException e) {
-            System.err.println(e.getMessage());
-            return 1;
-        } finally {
-            while (!stack.isEmpty()) {
-                stack.pop().close();
-            }
-        }
-    }
-
     @Command(name = "export", description = "Write the configuration to FILE (JSON; contains passwords, created with mode 600).")
     static final class Export implements Callable<Integer> {
         @Mixin
@@ -53,11 +32,11 @@ final class ConfigCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            return withInstallation(common, installation -> {
+            return common.withCore(core -> {
                 try {
                     Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".openvto-export", ".tmp",
                             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                    Files.writeString(tmp, ConfigurationFile.write(installation.snapshot()), StandardCharsets.UTF_8);
+                    Files.writeString(tmp, ConfigurationFile.write(core.installation().snapshot()), StandardCharsets.UTF_8);
                     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                     System.out.println("Configuration exported to " + file);
                     return 0;
@@ -86,18 +65,16 @@ final class ConfigCommand implements Runnable {
                 System.err.println("Cannot read " + file + ": " + e.getMessage());
                 return 1;
             }
-            return withInstallation(common, installation -> {
-                return switch (ConfigurationFile.restore(installation, text)) {
-                    case Result.Applied<Installation.Change> a -> {
-                        System.out.println("Configuration imported from " + file);
-                        yield 0;
-                    }
-                    case Result.Rejected<Installation.Change> r -> {
-                        System.err.println("Nothing was imported; " + file + " has " + r.errors().size() + " problem(s):");
-                        r.errors().forEach(e -> System.err.println("  " + e.field() + ": " + e.message()));
-                        yield Main.EXIT_REJECTED;
-                    }
-                };
+            return common.withCore(core -> switch (ConfigurationFile.restore(core.installation(), text)) {
+                case Result.Applied<Installation.Change> a -> {
+                    System.out.println("Configuration imported from " + file);
+                    yield 0;
+                }
+                case Result.Rejected<Installation.Change> r -> {
+                    System.err.println("Nothing was imported; " + file + " has " + r.errors().size() + " problem(s):");
+                    r.errors().forEach(e -> System.err.println("  " + e.field() + ": " + e.message()));
+                    yield Main.EXIT_REJECTED;
+                }
             });
         }
     }

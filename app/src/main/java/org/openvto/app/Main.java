@@ -66,6 +66,27 @@ public final class Main implements Runnable {
             return OpenVtoConfig.load(file, System.getenv(), portOffset);
         }
 
+        /**
+         * Runs one CLI command against the opened data directory (configuration, database, installation — no
+         * network services) and closes it again; a configuration or data-directory problem is printed and
+         * becomes the exit code.
+         */
+        int withCore(java.util.function.Function<Vto.Core, Integer> action) throws Exception {
+            OpenVtoConfig config = loadOrReport();
+            if (config == null) {
+                return EXIT_CONFIG;
+            }
+            Deque<AutoCloseable> stack = new ArrayDeque<>();
+            try {
+                return action.apply(Vto.Core.open(config, dataDir, BuildInfo.load(), stack));
+            } catch (IllegalStateException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            } finally {
+                Vto.closeAll(stack);
+            }
+        }
+
         /** The configuration, or {@code null} after printing which key is wrong. */
         OpenVtoConfig loadOrReport() {
             try {
@@ -118,31 +139,20 @@ public final class Main implements Runnable {
             }
             String pw = password.equals("-") ? new BufferedReader(new InputStreamReader(System.in,
                     StandardCharsets.UTF_8)).readLine() : password;
-            Deque<AutoCloseable> stack = new ArrayDeque<>();
-            try {
-                var core = Vto.Core.open(config, common.dataDir, BuildInfo.load(), stack);
-                return switch (core.accounts().initialize(pw, pw, email, "cli")) {
-                    case InitResult.Initialized i -> {
-                        System.out.println("Initialization succeeded. Log in as admin.");
-                        yield 0;
-                    }
-                    case InitResult.AlreadyInitialized a -> {
-                        System.err.println("The device is already initialized; nothing was changed.");
-                        yield EXIT_ALREADY;
-                    }
-                    case InitResult.Rejected r -> {
-                        r.errors().forEach(e -> System.err.println(e.field() + ": " + e.message()));
-                        yield EXIT_REJECTED;
-                    }
-                };
-            } catch (IllegalStateException e) {
-                System.err.println(e.getMessage());
-                return 1;
-            } finally {
-                while (!stack.isEmpty()) {
-                    stack.pop().close();
+            return common.withCore(core -> switch (core.accounts().initialize(pw, pw, email, "cli")) {
+                case InitResult.Initialized i -> {
+                    System.out.println("Initialization succeeded. Log in as admin.");
+                    yield 0;
                 }
-            }
+                case InitResult.AlreadyInitialized a -> {
+                    System.err.println("The device is already initialized; nothing was changed.");
+                    yield EXIT_ALREADY;
+                }
+                case InitResult.Rejected r -> {
+                    r.errors().forEach(e -> System.err.println(e.field() + ": " + e.message()));
+                    yield EXIT_REJECTED;
+                }
+            });
         }
     }
 }

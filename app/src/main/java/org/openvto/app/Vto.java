@@ -125,7 +125,8 @@ final class Vto implements AutoCloseable {
         LOG.info("OpenVTO stopped");
     }
 
-    private static void closeAll(Deque<AutoCloseable> stack) {
+    /** Closes everything on {@code stack}, newest first; a failure is logged and the rest still close. */
+    static void closeAll(Deque<AutoCloseable> stack) {
         while (!stack.isEmpty()) {
             AutoCloseable c = stack.pop();
             try {

@@ -237,6 +237,17 @@ public final class SipVia {
         return p < 0 ? -1 : (int) p;
     }
 
+    /** The host responses for this hop go to (§18.2.2): {@code received} if present, else the sent-by host. */
+    public String responseHost() {
+        return received() != null ? received() : host();
+    }
+
+    /** The port responses for this hop go to (RFC 3581 §4): a valued {@code rport}, else the sent-by port, else 5060. */
+    public int responsePort() {
+        int r = rport();
+        return r > 0 ? r : port() > 0 ? port() : 5060;
+    }
+
     /** The {@code maddr} parameter, or {@code null}. */
     public String maddr() {
         return params.get("maddr");

@@ -168,10 +168,7 @@ public final class Proxy {
         if (next == null) {
             return;
         }
-        String host = next.param("received") != null ? next.param("received") : next.host();
-        String rport = next.param("rport");
-        int port = rport != null && !rport.isEmpty() ? Integer.parseInt(rport) : next.port() > 0 ? next.port() : 5060;
-        transport.pathTo(new InetSocketAddress(host, port), next.transport()).send(response);
+        transport.pathTo(new InetSocketAddress(next.responseHost(), next.responsePort()), next.transport()).send(response);
     }
 
     private void forwardInDialog(SipRequest request, ServerTransactionHandle tx) {

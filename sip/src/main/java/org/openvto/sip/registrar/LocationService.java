@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LocationService {
     private final Map<String, List<Binding>> bindings = new ConcurrentHashMap<>();
+    /** Room ({@code 101}) → its devices with bindings ({@code 101#0}, {@code 101#1}), so a group call need not scan all. */
+    private final Map<String, java.util.Set<String>> devicesByRoom = new ConcurrentHashMap<>();
     private final BindingStore store;
     private final Clock clock;
 
@@ -23,6 +25,7 @@ public final class LocationService {
         for (Binding b : store.loadAll()) {
             if (b.expiresAt().isAfter(now)) {
                 bindings.computeIfAbsent(b.user(), k -> new ArrayList<>()).add(b);
+                index(b.user(), true);
             }
         }
     }
@@ -37,12 +40,15 @@ public final class LocationService {
     /** Live bindings of every device of {@code room} ({@code 101#0}, {@code 101#1}, …). */
     public List<Binding> lookupRoom(String room) {
         List<Binding> out = new ArrayList<>();
-        String prefix = room + "#";
-        bindings.keySet().stream().filter(u -> u.startsWith(prefix)).sorted().forEach(u -> out.addAll(lookup(u)));
+        java.util.Set<String> devices = devicesByRoom.get(room);
+        if (devices != null) {
+            devices.forEach(u -> out.addAll(lookup(u))); // sorted: 101#0 (master) first
+        }
         return out;
     }
 
-    void replace(String user, List<Binding> list) {
+    /** Replaces the bindings of {@code user}; returns the live ones kept (expired ones are dropped). */
+    List<Binding> replace(String user, List<Binding> list) {
         Instant now = clock.instant();
         List<Binding> live = list.stream().filter(b -> b.expiresAt().isAfter(now)).toList();
         store.replace(user, live);
@@ -50,6 +56,24 @@ public final class LocationService {
             bindings.remove(user);
         } else {
             bindings.put(user, new ArrayList<>(live));
+        }
+        index(user, !live.isEmpty());
+        return live;
+    }
+
+    private void index(String user, boolean registered) {
+        int hash = user.indexOf('#');
+        if (hash < 0) {
+            return; // a VTO or the centre: not part of a room
+        }
+        String room = user.substring(0, hash);
+        if (registered) {
+            devicesByRoom.computeIfAbsent(room, k -> new java.util.concurrent.ConcurrentSkipListSet<>()).add(user);
+        } else {
+            devicesByRoom.computeIfPresent(room, (k, set) -> {
+                set.remove(user);
+                return set.isEmpty() ? null : set;
+            });
         }
     }
 

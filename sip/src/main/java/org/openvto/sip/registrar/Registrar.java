@@ -116,8 +116,7 @@ public final class Registrar {
                         now.plusSeconds(expires), txId));
             }
         }
-        locations.replace(user, current);
-        return ok(request, locations.lookup(user));
+        return ok(request, locations.replace(user, current));
     }
 
     private static Binding find(List<Binding> bindings, String contact) {

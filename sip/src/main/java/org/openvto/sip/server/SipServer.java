@@ -143,10 +143,7 @@ public final class SipServer implements TransactionUser, AutoCloseable {
     /** The sender's address as recorded on the top Via by the transport ({@code received}/{@code rport}). */
     static String source(SipRequest request) {
         SipVia via = request.topVia();
-        String host = via.param("received") != null ? via.param("received") : via.host();
-        String rport = via.param("rport");
-        int port = rport != null && !rport.isEmpty() ? Integer.parseInt(rport) : via.port() > 0 ? via.port() : 5060;
-        return host + ":" + port;
+        return via.responseHost() + ":" + via.responsePort();
     }
 
     static String transportOf(SipRequest request) {

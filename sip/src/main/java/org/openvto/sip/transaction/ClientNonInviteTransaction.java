@@ -54,7 +54,7 @@ public final class ClientNonInviteTransaction extends Transaction implements Cli
             case TransactionEvent.TimerFired(TimerName name) when name == TimerName.E -> {
                 context.send(request());
                 // §17.1.2.2: Trying doubles up to T2; Proceeding retransmits every T2
-                timerE = state == State.PROCEEDING ? context.timers().t2() : min(timerE.multipliedBy(2), context.timers().t2());
+                timerE = state == State.PROCEEDING ? context.timers().t2() : context.timers().backoff(timerE);
                 start(TimerName.E, timerE);
             }
             case TransactionEvent.TimerFired(TimerName name) when name == TimerName.F -> {
@@ -81,15 +81,10 @@ public final class ClientNonInviteTransaction extends Transaction implements Cli
         }
     }
 
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
 
     private void terminate() {
         state = State.TERMINATED;
         finish();
     }
-
-
 
 }

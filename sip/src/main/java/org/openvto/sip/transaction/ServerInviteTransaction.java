@@ -92,7 +92,7 @@ public final class ServerInviteTransaction extends Transaction {
             }
             case TransactionEvent.TimerFired(TimerName n) when n == TimerName.G -> {
                 send(lastResponse); // §17.2.1: retransmit, min(2*G, T2)
-                timerG = timerG.multipliedBy(2).compareTo(context.timers().t2()) < 0 ? timerG.multipliedBy(2) : context.timers().t2();
+                timerG = context.timers().backoff(timerG);
                 start(TimerName.G, timerG);
             }
             case TransactionEvent.TimerFired(TimerName n) when n == TimerName.H -> {

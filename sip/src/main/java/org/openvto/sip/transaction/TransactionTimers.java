@@ -17,6 +17,12 @@ public record TransactionTimers(Duration t1, Duration t2, Duration t4) {
         }
     }
 
+    /** The next retransmission interval of Timers E and G: twice {@code interval}, at most T2 (§17.1.2.2, §17.2.1). */
+    public Duration backoff(Duration interval) {
+        Duration doubled = interval.multipliedBy(2);
+        return doubled.compareTo(t2) < 0 ? doubled : t2;
+    }
+
     /** 64·T1: Timers B, F, H, J (unreliable), L and M. */
     public Duration timeout() {
         return t1.multipliedBy(64);

@@ -47,6 +47,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SipTransport implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SipTransport.class);
+    /** Compiled once: every request from a NAT-ed or rport-asking client is stamped (the REGISTER hot path). */
+    private static final java.util.regex.Pattern OLD_RECEIVED = java.util.regex.Pattern.compile(";\\s*received=[^;,]*");
+    private static final java.util.regex.Pattern OLD_RPORT = java.util.regex.Pattern.compile(";\\s*rport(=[^;,]*)?");
 
     private final SipTransportConfig config;
     private final TransactionLayer layer;
@@ -216,10 +219,10 @@ public final class SipTransport implements AutoCloseable {
             return;
         }
         String ip = source.getAddress().getHostAddress();
-        boolean rport = via.params().containsKey("rport");
+        boolean rport = via.hasRport();
         if (!ip.equals(via.host()) || rport) {
             String top = request.headers().getAllSplit("Via").get(0);
-            String stamped = top.replaceAll(";\\s*received=[^;,]*", "").replaceAll(";\\s*rport(=[^;,]*)?", "")
+            String stamped = OLD_RPORT.matcher(OLD_RECEIVED.matcher(top).replaceAll("")).replaceAll("")
                     + ";received=" + ip + (rport ? ";rport=" + source.getPort() : "");
             request.headers().replaceTopVia(stamped);
         }
@@ -228,11 +231,7 @@ public final class SipTransport implements AutoCloseable {
     /** Where a response goes over UDP (§18.2.2, RFC 3581 §4). */
     static InetSocketAddress responseTarget(SipResponse response, InetSocketAddress source) {
         SipVia via = response.topVia();
-        if (via == null || via.param("rport") != null && !via.param("rport").isEmpty()) {
-            return source;
-        }
-        String host = via.param("received") != null ? via.param("received") : via.host();
-        return new InetSocketAddress(host, via.port() > 0 ? via.port() : 5060);
+        return via == null || via.rport() > 0 ? source : new InetSocketAddress(via.responseHost(), via.responsePort());
     }
 
     private void dispatch(SipDecodeResult result, InetSocketAddress source, TransactionContext replyPath) {
