@@ -103,7 +103,8 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
         int sipPort = installation.network().sipPort();
         SipTransportConfig.Tls tls;
         try {
-            tls = SipTlsIdentity.load(dataDir, sipPort + 1, "OpenVTO " + installation.deviceProperties().vtoNumber());
+            tls = SipTlsIdentity.load(dataDir, sipPort + 1, "OpenVTO " + installation.deviceProperties().vtoNumber(),
+                    java.util.List.of(bindAddress, installation.network().ipAddress()));
         } catch (java.io.IOException | InterruptedException e) {
             LOG.warn("SIP over TLS off: {}", e.getMessage());
             tls = null;
@@ -185,11 +186,19 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
                     .description("Live SIP transactions").register(registry);
         }
         FunctionCounter.builder("openvto.sip.malformed", this, s -> s.read(x -> x.transport().malformedRequests()))
-                .tag("message", "request").description("Malformed SIP messages (requests are answered 400, responses dropped)")
+                .tag("message", "request").description("Malformed SIP messages (requests are answered 400, or 513 when too large; responses dropped)")
                 .register(registry);
         FunctionCounter.builder("openvto.sip.malformed", this, s -> s.read(x -> x.transport().malformedResponses()))
-                .tag("message", "response").description("Malformed SIP messages (requests are answered 400, responses dropped)")
+                .tag("message", "response").description("Malformed SIP messages (requests are answered 400, or 513 when too large; responses dropped)")
                 .register(registry);
+        FunctionCounter.builder("openvto.sip.processing.failures", this, s -> s.read(x -> x.transport().processingFailures()))
+                .description("SIP messages dropped because their processing failed (logged, rate-limited)").register(registry);
+        FunctionCounter.builder("openvto.sip.stun", this, s -> s.read(x -> x.transport().stunRequests()))
+                .description("STUN messages on the SIP port (Binding requests are answered, RFC 5626 §8.4)").register(registry);
+        Gauge.builder("openvto.sip.connections", this, s -> s.read(x -> x.transport().openConnections()))
+                .description("Open SIP TCP and TLS connections").register(registry);
+        FunctionCounter.builder("openvto.sip.connections.refused", this, s -> s.read(x -> x.transport().refusedConnections()))
+                .description("SIP TCP/TLS connections closed at once: per-source or total connection limit").register(registry);
         FunctionCounter.builder("openvto.sip.watchdog.restarts", this, SipSupervisor::watchdogRestarts)
                 .description("Times the SIP server was restarted because its thread stopped responding").register(registry);
     }

@@ -119,6 +119,8 @@ final class Lexer {
                     }
                     value = s.substring(i, close + 1);
                     i = close + 1;
+                } else if (ADDRESS_PARAMS.contains(name.toLowerCase(Locale.ROOT)) && SipChars.isHex(c)) {
+                    value = address(); // received=2001:db8::1 (RFC 3261 §25: IPv6address unbracketed)
                 } else {
                     value = token();
                     if (value.isEmpty()) {
@@ -135,6 +137,18 @@ final class Lexer {
             out.putIfAbsent(name.toLowerCase(Locale.ROOT), value);
         }
         return out == null ? Collections.emptyMap() : Collections.unmodifiableMap(out);
+    }
+
+    /** Via parameters whose value is an IP address, which RFC 3261 writes without brackets when IPv6. */
+    private static final java.util.Set<String> ADDRESS_PARAMS = java.util.Set.of("received", "maddr");
+
+    /** Consumes a token or an unbracketed IPv6 address (hex digits, ':' and '.'). */
+    private String address() {
+        int start = i;
+        while (i < n && (SipChars.isToken(s.charAt(i)) || s.charAt(i) == ':')) {
+            i++;
+        }
+        return s.substring(start, i);
     }
 
     boolean fail(String why) {

@@ -22,7 +22,22 @@ public sealed interface SipDecodeResult {
      * @param request true if the start line looked like a request (i.e. did not start with {@code SIP/})
      * @param partialOrNull for requests whose start line parsed: the request with whatever headers were
      *     read and the body if it was framed, so that a 400 can be built; otherwise {@code null}
+     * @param tooLarge true when the message broke a size limit ({@link SipLimits}): answer 513 Message Too Large
+     *     (RFC 3261 §21.5.14) instead of 400
      */
-    record Malformed(String reason, boolean request, SipMessage partialOrNull) implements SipDecodeResult {
+    record Malformed(String reason, boolean request, SipMessage partialOrNull, boolean tooLarge)
+            implements SipDecodeResult {
+        /** A message malformed in content (not in size). */
+        public Malformed(String reason, boolean request, SipMessage partialOrNull) {
+            this(reason, request, partialOrNull, false);
+        }
+    }
+
+    /**
+     * A CRLFCRLF keep-alive ping on a stream (RFC 5626 §4.4.1): answer with a single CRLF pong. Single CRLFs
+     * between messages (pongs, stray line ends) are skipped without a result.
+     */
+    record KeepAlive() implements SipDecodeResult {
+        public static final KeepAlive INSTANCE = new KeepAlive();
     }
 }

@@ -488,13 +488,12 @@ public final class SipMessageDecoder {
                     }
                 }
                 case "via" -> {
-                    if (++via == 1) {
-                        int comma = SipHeaders.firstSeparator(v);
-                        String top = comma < 0 ? v : v.substring(0, comma);
-                        String why = SipVia.whyInvalid(top);
-                        if (why != null) {
-                            h.fail("malformed Via header: " + why);
-                        }
+                    via++;
+                    // every Via, not only the top one: responses travel back along all of them, and a proxy
+                    // reads them all for loop detection (§16.3 step 4)
+                    String why = viaError(v);
+                    if (why != null) {
+                        h.fail("malformed Via header: " + why);
                     }
                 }
                 case "max-forwards" -> {
@@ -547,6 +546,20 @@ public final class SipMessageDecoder {
         if (expires > 1) {
             h.fail("multiple Expires headers");
         }
+    }
+
+    private static String viaError(String field) {
+        int comma = SipHeaders.firstSeparator(field);
+        if (comma < 0) {
+            return SipVia.whyInvalid(field); // the common case: one value per field, no list to split
+        }
+        for (String one : SipHeaders.splitValues(field)) {
+            String why = SipVia.whyInvalid(one);
+            if (why != null) {
+                return why;
+            }
+        }
+        return null;
     }
 
     private static String nameAddrError(String v) {

@@ -40,6 +40,8 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
     private int headLength;
     private boolean framingLost;
     private byte[] scratch = new byte[1024];
+    /** Line ends skipped between messages since the last ping; two make a CRLFCRLF keep-alive. */
+    private int lineEnds;
 
     public SipStreamDecoder() {
         this(SipLimits.DEFAULT);
@@ -77,33 +79,38 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
                         break;
                     }
                     in.skipBytes(1);
+                    if (c == '\n' && ++lineEnds == 2) { // CRLFCRLF, possibly split over reads: a ping
+                        lineEnds = 0;
+                        out.add(SipDecodeResult.KeepAlive.INSTANCE);
+                    }
                 }
                 if (!in.isReadable()) {
                     return;
                 }
+                lineEnds = 0;
                 scanner.reset(limits.maxLineLength());
             }
             int start = in.readerIndex();
             int readable = in.readableBytes();
             int found = in.forEachByte(start + scanned, readable - scanned, scanner);
             if (scanner.lineTooLong) {
-                lose(in, out, new SipDecodeResult.Malformed("line exceeds maxLineLength (" + limits.maxLineLength()
-                        + ") before end of headers", looksLikeRequest(in), null));
+                lose(in, out, tooLarge(in, start, found < 0 ? readable : found - start, "line exceeds maxLineLength ("
+                        + limits.maxLineLength() + ") before end of headers"));
                 return;
             }
             if (found < 0) {
                 scanned = readable;
                 if (scanned > limits.maxMessageLength()) {
-                    lose(in, out, new SipDecodeResult.Malformed("no end of headers within maxMessageLength ("
-                            + limits.maxMessageLength() + ")", looksLikeRequest(in), null));
+                    lose(in, out, tooLarge(in, start, readable, "no end of headers within maxMessageLength ("
+                            + limits.maxMessageLength() + ")"));
                 }
                 return;
             }
             scanned = 0;
             headLength = found + 1 - start;
             if (headLength > limits.maxMessageLength()) {
-                lose(in, out, new SipDecodeResult.Malformed("headers exceed maxMessageLength ("
-                        + limits.maxMessageLength() + ")", looksLikeRequest(in), null));
+                lose(in, out, tooLarge(in, start, headLength, "headers exceed maxMessageLength ("
+                        + limits.maxMessageLength() + ")"));
                 return;
             }
             SipMessageDecoder.Head h = parseHead(in, start, headLength);
@@ -117,16 +124,13 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
                 return;
             }
             if (h.contentLength > limits.maxBodyLength()) {
-                h.error = null;
-                h.fail("Content-Length (" + h.contentLength + ") exceeds maxBodyLength (" + limits.maxBodyLength() + ")");
-                lose(in, out, h.malformed(null));
+                lose(in, out, tooLarge(h, "Content-Length (" + h.contentLength + ") exceeds maxBodyLength ("
+                        + limits.maxBodyLength() + ")"));
                 return;
             }
             if (headLength + h.contentLength > limits.maxMessageLength()) {
-                h.error = null;
-                h.fail("message of " + (headLength + h.contentLength) + " bytes exceeds maxMessageLength ("
-                        + limits.maxMessageLength() + ")");
-                lose(in, out, h.malformed(null));
+                lose(in, out, tooLarge(h, "message of " + (headLength + h.contentLength) + " bytes exceeds maxMessageLength ("
+                        + limits.maxMessageLength() + ")"));
                 return;
             }
             head = h;
@@ -153,6 +157,26 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
         }
         in.getBytes(start, scratch, 0, length);
         return parser.parseHead(scratch, 0, length);
+    }
+
+    /**
+     * A size-limit failure with whatever complete header lines came before it, so that the request can still be
+     * answered 513 when its Via, From, To, Call-ID and CSeq were among them.
+     */
+    private SipDecodeResult.Malformed tooLarge(ByteBuf in, int start, int length, String reason) {
+        int end = start + Math.min(length, in.readableBytes());
+        int lastLf = in.forEachByteDesc(start, end - start, ByteProcessor.FIND_LF);
+        if (lastLf < 0) {
+            return new SipDecodeResult.Malformed(reason, looksLikeRequest(in), null, true);
+        }
+        return tooLarge(parseHead(in, start, lastLf + 1 - start), reason);
+    }
+
+    private static SipDecodeResult.Malformed tooLarge(SipMessageDecoder.Head h, String reason) {
+        h.error = null;
+        h.fail(reason);
+        SipDecodeResult.Malformed m = h.malformed(null);
+        return new SipDecodeResult.Malformed(m.reason(), m.request(), m.partialOrNull(), true);
     }
 
     private void lose(ByteBuf in, List<Object> out, SipDecodeResult.Malformed result) {

@@ -12,6 +12,8 @@ import java.util.Map;
  * <p>Grammar accepted: {@code sip[s]:[user[:password]@]host[:port][;param[=value]]*[?headers]}.
  * The user part may contain the user-unreserved characters {@code & = + $ , ; ? /} (RFC 4475 §3.1.1.2,
  * §3.1.1.9), so the userinfo ends at the first {@code @} — a literal {@code @} elsewhere must be escaped.
+ * An unescaped {@code #} in the user part is accepted leniently and read as {@code %23} ({@code sip:101#0@VDP}:
+ * the room-device separator of this system, which some phones and scripts send raw).
  * {@code %HH} escapes in user, password and parameters are decoded exactly once ({@code %25%34%31}
  * becomes {@code %41}, never {@code A}; RFC 4475 §3.1.1.3); {@code %00} decodes to U+0000 and does not
  * truncate anything. Decoded escapes are interpreted as UTF-8. The host keeps its written form including
@@ -204,6 +206,9 @@ public final class SipUri {
                             return fail("bad %-escape in userinfo");
                         }
                         j += 2;
+                    } else if (c == '#' && colon < 0) {
+                        // lenient: an unescaped '#' (sip:101#0@VDP) is this system's room-device separator and
+                        // some phones and scripts send it raw; Kamailio accepts it too. Read as %23.
                     } else if (colon < 0 ? !SipChars.isUserChar(c) : !SipChars.isPasswordChar(c)) {
                         return fail("illegal character '" + printable(c) + "' in " + (colon < 0 ? "user" : "password"));
                     }

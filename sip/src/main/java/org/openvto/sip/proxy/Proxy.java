@@ -17,8 +17,13 @@ import org.openvto.sip.registrar.SipDigestAuth;
 import org.openvto.sip.transaction.ClientTransaction;
 import org.openvto.sip.transaction.ClientTransactionListener;
 import org.openvto.sip.transaction.ServerTransactionHandle;
+import org.openvto.sip.transaction.TransactionContext;
 import org.openvto.sip.transaction.TransactionLayer;
 import org.openvto.sip.transport.SipTransport;
+import org.openvto.sip.transport.SipTransportKind;
+import org.openvto.sip.codec.NameAddr;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The building's stateful forking proxy (RFC 3261 §16; seed 1.2 "Group call"). A call to a room
@@ -33,6 +38,7 @@ import org.openvto.sip.transport.SipTransport;
  * <p>Runs on the SIP thread.
  */
 public final class Proxy {
+    private static final Logger LOG = LoggerFactory.getLogger(Proxy.class);
     private final TransactionLayer layer;
     private final SipTransport transport;
     private final LocationService locations;
@@ -116,15 +122,21 @@ public final class Proxy {
         }
         ForkContext fork = new ForkContext(tx);
         tx.attach(fork);
+        fork.forking = true; // §16.7: no final answer upstream before every branch has been started
         for (Binding b : bindings) {
-            SipUri contact = SipUri.parse(b.contact());
-            if (contact == null) {
+            Hop hop = Hop.of(SipUri.parse(b.contact()), b);
+            if (hop == null) {
+                LOG.info("contact {} of {} not called: not a sip/sips URI with an IP address and a known transport",
+                        b.contact(), b.user());
                 continue;
             }
-            forward(fork, request, b.contact(), contact, true);
+            forward(fork, request, b.contact(), hop, true);
         }
-        if (fork.branches.isEmpty()) {
+        fork.forking = false;
+        if (fork.branches.isEmpty() && !fork.finalSent) {
             tx.respond(reply(request, 480, "Temporarily Unavailable"));
+        } else {
+            fork.finishIfAllDone();
         }
     }
 
@@ -148,13 +160,13 @@ public final class Proxy {
     /** ACK for a 2xx (no transaction) or another stateless request: forward along Route / Request-URI. */
     public void onAck(SipRequest ack) {
         popOwnRoute(ack);
-        InetSocketAddress next = nextHop(ack);
-        if (next == null || next.isUnresolved()) {
+        Hop next = nextHop(ack);
+        if (next == null) {
             return; // an ACK for a response we never forwarded (e.g. a stray ACK to the server's domain)
         }
-        addVia(ack, "UDP");
+        addVia(ack, next.kind());
         decrementMaxForwards(ack);
-        transport.pathTo(next, transportOf(ack)).send(ack);
+        next.path(transport).send(ack);
     }
 
     /** A response no client transaction claimed (a 2xx retransmission): forward statelessly (§16.11). */
@@ -168,37 +180,40 @@ public final class Proxy {
         if (next == null) {
             return;
         }
-        transport.pathTo(new InetSocketAddress(next.responseHost(), next.responsePort()), next.transport()).send(response);
+        InetSocketAddress to = SipTransport.literalAddress(next.responseHost(), next.responsePort());
+        SipTransportKind kind = SipTransportKind.of(next.transport(), false);
+        if (to != null && kind != null) {
+            transport.pathTo(to, kind, to).send(response); // over streams: the connection the request came on
+        }
     }
 
     private void forwardInDialog(SipRequest request, ServerTransactionHandle tx) {
         popOwnRoute(request);
-        InetSocketAddress next = nextHop(request);
-        if (next == null || next.isUnresolved()) {
+        Hop next = nextHop(request);
+        if (next == null) {
+            LOG.info("{} for {} not forwarded: next hop is not an IP address with a known transport", request.method(),
+                    request.requestUri());
             tx.respond(reply(request, 404, "Not Found"));
             return;
         }
         ForkContext fork = new ForkContext(tx);
         tx.attach(fork);
-        SipUri uri = routeTarget(request);
-        forward(fork, request, request.requestUri(), uri, false);
+        forward(fork, request, request.requestUri(), next, false);
     }
 
     /** §16.6: copy, retarget, Max-Forwards, Record-Route, Via; then a client transaction per branch. */
-    private void forward(ForkContext fork, SipRequest original, String requestUri, SipUri target, boolean recordRoute) {
+    private void forward(ForkContext fork, SipRequest original, String requestUri, Hop hop, boolean recordRoute) {
         SipRequest copy = new SipRequest(original.method(), requestUri, original.version(), original.headers().copy(),
                 original.body());
         decrementMaxForwards(copy);
         copy.headers().remove("Proxy-Authorization");
         if (recordRoute && "INVITE".equals(copy.method())) {
-            copy.headers().addFirst("Record-Route", "<sip:" + transport.host() + ":" + transport.port() + ";lr>");
+            recordRoute(copy, arrivedOver(original), hop.kind());
         }
-        String tp = target.transport() != null ? target.transport().toUpperCase() : "UDP";
-        addVia(copy, tp);
-        InetSocketAddress address = new InetSocketAddress(target.host(), target.port() > 0 ? target.port() : 5060);
-        Branch branch = new Branch(copy, address, tp);
+        addVia(copy, hop.kind());
+        Branch branch = new Branch(copy, hop);
         fork.branches.add(branch);
-        ClientTransaction ct = layer.newClient(copy, transport.pathTo(address, tp), fork);
+        ClientTransaction ct = layer.newClient(copy, hop.path(transport), fork);
         ct.attach(branch);
         branch.tx = ct;
         ct.start();
@@ -212,6 +227,8 @@ public final class Proxy {
         SipResponse best;
         boolean finalSent;
         boolean cancelled;
+        /** True while the branches are being started: a branch failing at once must not end the fork. */
+        boolean forking;
 
         ForkContext(ServerTransactionHandle server) {
             this.server = server;
@@ -253,7 +270,12 @@ public final class Proxy {
             if (code >= 600) {
                 cancelPending(branch); // §16.7 step 5: 6xx ends the search
             }
-            if (branches.stream().allMatch(b -> b.done)) {
+            finishIfAllDone();
+        }
+
+        /** §16.7 step 6: the best final response goes upstream once every branch has one (or timed out). */
+        void finishIfAllDone() {
+            if (!forking && !finalSent && best != null && branches.stream().allMatch(b -> b.done)) {
                 sendFinal(best);
             }
         }
@@ -268,9 +290,7 @@ public final class Proxy {
             if (best == null) {
                 best = reply(server.request(), 408, "Request Timeout");
             }
-            if (branches.stream().allMatch(b -> b.done)) {
-                sendFinal(best);
-            }
+            finishIfAllDone();
         }
 
         void sendFinal(SipResponse response) {
@@ -301,7 +321,7 @@ public final class Proxy {
                     h.add("Call-ID", b.request.callId());
                     h.add("CSeq", b.request.cseq().number() + " CANCEL");
                     h.add("Content-Length", "0");
-                    layer.newClient(cancel, transport.pathTo(b.target, b.transport), new ClientTransactionListener() {
+                    layer.newClient(cancel, b.hop.path(transport), new ClientTransactionListener() {
                         @Override
                         public void onResponse(ClientTransaction t, SipResponse r) {
                         }
@@ -318,15 +338,13 @@ public final class Proxy {
     private static final class Branch {
         /** The forwarded copy, until the branch's final answer: CANCEL goes only to pending branches. */
         SipRequest request;
-        final InetSocketAddress target;
-        final String transport;
+        final Hop hop;
         ClientTransaction tx;
         boolean done;
 
-        Branch(SipRequest request, InetSocketAddress target, String transport) {
+        Branch(SipRequest request, Hop hop) {
             this.request = request;
-            this.target = target;
-            this.transport = transport;
+            this.hop = hop;
         }
 
         /** The branch got its final answer (or timed out); its fork context may live on for 2xx retransmissions. */
@@ -356,9 +374,34 @@ public final class Proxy {
     }
 
 
-    private void addVia(SipRequest request, String tp) {
+    private void addVia(SipRequest request, SipTransportKind kind) {
         String branch = SipVia.MAGIC_COOKIE + loopHash(request) + "." + Long.toHexString(branchCounter.incrementAndGet());
-        request.headers().addFirst("Via", "SIP/2.0/" + tp + " " + transport.host() + ":" + transport.port() + ";branch=" + branch);
+        request.headers().addFirst("Via", "SIP/2.0/" + kind.token() + " " + transport.uriHost() + ":"
+                + transport.port(kind) + ";branch=" + branch);
+    }
+
+    /**
+     * §16.6 step 4 with the transport of each side: one Record-Route when both legs use the same transport,
+     * else two (RFC 5658 double Record-Route) — the callee's route set starts with the entry facing it, the
+     * caller's (reversed) with the one facing the caller — so a TLS or TCP dialog's ACK and BYE stay on it.
+     */
+    private void recordRoute(SipRequest request, SipTransportKind inbound, SipTransportKind outbound) {
+        request.headers().addFirst("Record-Route", routeEntry(inbound));
+        if (inbound != outbound) {
+            request.headers().addFirst("Record-Route", routeEntry(outbound));
+        }
+    }
+
+    private String routeEntry(SipTransportKind kind) {
+        String tp = kind == SipTransportKind.UDP ? "" : ";transport=" + kind.token().toLowerCase(java.util.Locale.ROOT);
+        return "<sip:" + transport.uriHost() + ":" + transport.port(kind) + tp + ";lr>";
+    }
+
+    /** The transport the request came over, from its top Via (the sender writes the one it used). */
+    private static SipTransportKind arrivedOver(SipRequest request) {
+        SipVia via = request.topVia();
+        SipTransportKind kind = via == null ? null : SipTransportKind.of(via.transport(), false);
+        return kind == null ? SipTransportKind.UDP : kind;
     }
 
     /** §16.6 step 8: a hash of what identifies the request, for loop detection (§16.3 step 4). */
@@ -370,7 +413,11 @@ public final class Proxy {
 
     private boolean loops(SipRequest request) {
         String mine = SipVia.MAGIC_COOKIE + loopHash(request) + ".";
-        for (SipVia v : request.vias()) {
+        List<SipVia> vias = request.vias();
+        if (vias == null) {
+            return false; // the decoder refuses malformed Vias; nothing to compare
+        }
+        for (SipVia v : vias) {
             String b = v.param("branch");
             if (isOwn(v.host(), v.port()) && b != null && b.startsWith(mine)) {
                 return true;
@@ -379,47 +426,62 @@ public final class Proxy {
         return false;
     }
 
+    /** True if {@code host:port} is this server on any of its ports (UDP/TCP, or TLS). */
     private boolean isOwn(String host, int port) {
-        return transport.host().equals(host) && (port <= 0 ? 5060 : port) == transport.port();
+        if (host == null || !(transport.host().equals(host) || transport.uriHost().equalsIgnoreCase(host))) {
+            return false;
+        }
+        return port <= 0 ? transport.port() == 5060 || transport.tlsPort() == 5061
+                : port == transport.port() || port == transport.tlsPort();
     }
 
+    /** §16.4 / §16.12: removes the Route entries that name this server (two after a double Record-Route). */
     private void popOwnRoute(SipRequest request) {
         List<String> routes = request.headers().getAllSplit("Route");
-        if (routes.isEmpty()) {
-            return;
+        int own = 0;
+        while (own < routes.size()) {
+            NameAddr addr = NameAddr.parse(routes.get(own));
+            SipUri uri = addr == null ? null : addr.sipUri();
+            if (uri == null || !isOwn(uri.host(), uri.port())) {
+                break;
+            }
+            own++;
         }
-        var addr = org.openvto.sip.codec.NameAddr.parse(routes.get(0));
-        SipUri uri = addr == null ? null : addr.sipUri();
-        if (uri != null && isOwn(uri.host(), uri.port())) {
+        if (own > 0) {
             request.headers().remove("Route");
-            for (String r : routes.subList(1, routes.size())) {
+            for (String r : routes.subList(own, routes.size())) {
                 request.headers().add("Route", r);
             }
         }
     }
 
-    private static SipUri routeTarget(SipRequest request) {
+    /**
+     * Where an in-dialog request or ACK goes: its first Route, else its Request-URI (the remote target); over the
+     * connection the target's device registered on when the Request-URI is a registered contact.
+     */
+    private Hop nextHop(SipRequest request) {
         List<String> routes = request.headers().getAllSplit("Route");
         if (!routes.isEmpty()) {
-            var addr = org.openvto.sip.codec.NameAddr.parse(routes.get(0));
-            if (addr != null && addr.sipUri() != null) {
-                return addr.sipUri();
+            NameAddr next = NameAddr.parse(routes.get(0)); // a strict router's or another proxy's entry
+            return Hop.of(next == null ? null : next.sipUri(), null);
+        }
+        SipUri target = request.sipRequestUri();
+        return Hop.of(target, target == null || target.user() == null ? null : registeredContact(target));
+    }
+
+    /** The binding a remote target belongs to: the same contact, else one at the same address (other params). */
+    private Binding registeredContact(SipUri target) {
+        Binding exact = locations.find(target.user(), target.toString());
+        if (exact != null) {
+            return exact;
+        }
+        for (Binding b : locations.lookup(target.user())) {
+            SipUri c = SipUri.parse(b.contact());
+            if (c != null && target.host().equalsIgnoreCase(c.host()) && target.port() == c.port()) {
+                return b;
             }
         }
-        return request.sipRequestUri();
-    }
-
-    private static InetSocketAddress nextHop(SipRequest request) {
-        SipUri uri = routeTarget(request);
-        if (uri == null || uri.host() == null) {
-            return null;
-        }
-        return new InetSocketAddress(uri.host(), uri.port() > 0 ? uri.port() : 5060);
-    }
-
-    private static String transportOf(SipRequest request) {
-        SipUri uri = routeTarget(request);
-        return uri != null && uri.transport() != null ? uri.transport().toUpperCase() : "UDP";
+        return null;
     }
 
     private static void decrementMaxForwards(SipRequest request) {
@@ -430,5 +492,37 @@ public final class Proxy {
     static SipResponse reply(SipRequest request, int code, String reason) {
         SipResponse r = SipResponse.createFor(request, code, reason);
         return code > 100 ? r.withToTag("p" + Long.toHexString(request.callId() == null ? 0 : request.callId().hashCode() & 0xffffffffL)) : r;
+    }
+
+    /**
+     * Where and how a request is sent: the target's address, the transport (RFC 3261 §18.1.1, §19.1.4: the URI's
+     * {@code transport} parameter, TLS for {@code sips:}, else the transport the device registered over), and for
+     * streams the connection the device registered on ({@code flow}) to reuse while it is open.
+     */
+    record Hop(InetSocketAddress target, SipTransportKind kind, InetSocketAddress flow) {
+        /** {@code null} when the URI has no IP address or names a transport this server cannot use. */
+        static Hop of(SipUri uri, Binding registeredOrNull) {
+            if (uri == null || uri.host() == null) {
+                return null;
+            }
+            String param = uri.transport();
+            SipTransportKind kind = param == null && !uri.isSecure() && registeredOrNull != null
+                    ? SipTransportKind.of(registeredOrNull.transport(), false) : SipTransportKind.of(param, uri.isSecure());
+            if (kind == null) {
+                return null;
+            }
+            int port = uri.port() > 0 ? uri.port() : kind == SipTransportKind.TLS ? 5061 : 5060;
+            InetSocketAddress target = SipTransport.literalAddress(uri.host(), port);
+            if (target == null) {
+                return null;
+            }
+            InetSocketAddress flow = registeredOrNull == null || !kind.reliable() ? null
+                    : SipTransport.parse(registeredOrNull.source());
+            return new Hop(target, kind, flow);
+        }
+
+        TransactionContext path(SipTransport transport) {
+            return transport.pathTo(target, kind, flow);
+        }
     }
 }

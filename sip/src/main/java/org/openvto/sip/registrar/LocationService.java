@@ -15,6 +15,8 @@ public final class LocationService {
     private final Map<String, List<Binding>> bindings = new ConcurrentHashMap<>();
     /** Room ({@code 101}) → its devices with bindings ({@code 101#0}, {@code 101#1}), so a group call need not scan all. */
     private final Map<String, java.util.Set<String>> devicesByRoom = new ConcurrentHashMap<>();
+    /** Where a device registered over TCP/TLS ({@code ip:port} of its connection) → its account: live flows. */
+    private final Map<String, String> flows = new ConcurrentHashMap<>();
     private final BindingStore store;
     private final Clock clock;
 
@@ -26,6 +28,7 @@ public final class LocationService {
             if (b.expiresAt().isAfter(now)) {
                 bindings.computeIfAbsent(b.user(), k -> new ArrayList<>()).add(b);
                 index(b.user(), true);
+                flow(b, true);
             }
         }
     }
@@ -52,6 +55,11 @@ public final class LocationService {
         Instant now = clock.instant();
         List<Binding> live = list.stream().filter(b -> b.expiresAt().isAfter(now)).toList();
         store.replace(user, live);
+        List<Binding> before = bindings.get(user);
+        if (before != null) {
+            before.forEach(b -> flow(b, false));
+        }
+        live.forEach(b -> flow(b, true));
         if (live.isEmpty()) {
             bindings.remove(user);
         } else {
@@ -59,6 +67,36 @@ public final class LocationService {
         }
         index(user, !live.isEmpty());
         return live;
+    }
+
+    private void flow(Binding b, boolean live) {
+        if (b.transport() == null || "UDP".equalsIgnoreCase(b.transport()) || b.source() == null) {
+            return;
+        }
+        if (live) {
+            flows.put(b.source(), b.user());
+        } else {
+            flows.remove(b.source(), b.user());
+        }
+    }
+
+    /**
+     * True while a live binding was registered over the stream connection from {@code source} ({@code ip:port}):
+     * the device is reached through it, so it must stay open (RFC 5626 §5.3 flows).
+     */
+    public boolean hasFlow(String source) {
+        String user = flows.get(source);
+        return user != null && lookup(user).stream().anyMatch(b -> source.equals(b.source()));
+    }
+
+    /** The binding whose contact is {@code contact} among {@code user}'s, or {@code null}. */
+    public Binding find(String user, String contact) {
+        for (Binding b : lookup(user)) {
+            if (b.contact().equals(contact)) {
+                return b;
+            }
+        }
+        return null;
     }
 
     private void index(String user, boolean registered) {

@@ -49,6 +49,7 @@ public final class SipServer implements TransactionUser, AutoCloseable {
         SipDigestAuth auth = new SipDigestAuth(config.registrar().realm(), accounts, clock, config.challengeAlgorithms());
         this.registrar = new Registrar(config.registrar(), auth, locations, clock);
         this.proxy = new Proxy(layer, transport, locations, accounts, auth, dialogs);
+        transport.setFlowInUse(remote -> locations.hasFlow(SipTransport.format(remote)));
         layer.setUser(this);
     }
 
@@ -119,7 +120,7 @@ public final class SipServer implements TransactionUser, AutoCloseable {
         boolean toServer = request.sipRequestUri() != null && request.sipRequestUri().user() == null;
         String method = "OPTIONS".equals(request.method()) && !toServer ? "OPTIONS-to-user" : request.method();
         switch (method) {
-            case "REGISTER" -> registrar.register(request, tx, source(request), transportOf(request));
+            case "REGISTER" -> registrar.register(request, tx, source(request, tx), transportOf(request));
             case "OPTIONS" -> {
                 SipResponse ok = SipResponse.createFor(request, 200, "OK");
                 ok.headers().add("Allow", "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO, MESSAGE");
@@ -140,8 +141,14 @@ public final class SipServer implements TransactionUser, AutoCloseable {
     }
 
 
-    /** The sender's address as recorded on the top Via by the transport ({@code received}/{@code rport}). */
-    static String source(SipRequest request) {
+    /**
+     * Where the REGISTER came from: the connection's or datagram's address (so a stream registration names its
+     * flow, RFC 5626), else the top Via as the transport stamped it ({@code received}/{@code rport}).
+     */
+    static String source(SipRequest request, ServerTransactionHandle tx) {
+        if (tx.peer() != null) {
+            return SipTransport.format(tx.peer());
+        }
         SipVia via = request.topVia();
         return via.responseHost() + ":" + via.responsePort();
     }

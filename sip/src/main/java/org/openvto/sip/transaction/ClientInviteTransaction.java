@@ -16,6 +16,7 @@ public final class ClientInviteTransaction extends Transaction implements Client
 
     public ClientInviteTransaction(TransactionContext context, SipRequest invite, ClientTransactionListener listener) {
         super(context, invite);
+        context.onTransportError(reason -> handle(new TransactionEvent.TransportError(reason))); // §17.1.4
         this.listener = listener;
     }
 

@@ -15,6 +15,7 @@ public final class ClientNonInviteTransaction extends Transaction implements Cli
 
     public ClientNonInviteTransaction(TransactionContext context, SipRequest request, ClientTransactionListener listener) {
         super(context, request);
+        context.onTransportError(reason -> handle(new TransactionEvent.TransportError(reason))); // §17.1.4
         this.listener = listener;
     }
 

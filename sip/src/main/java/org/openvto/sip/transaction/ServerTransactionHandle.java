@@ -26,4 +26,12 @@ public interface ServerTransactionHandle {
     Object attachment();
 
     void attach(Object attachment);
+
+    /**
+     * Where the request came from: the connection's remote address on TCP/TLS, the datagram's source on UDP
+     * (which may differ from the Via's sent-by); {@code null} when unknown (tests).
+     */
+    default java.net.InetSocketAddress peer() {
+        return null;
+    }
 }

@@ -12,7 +12,20 @@ public interface TransactionContext {
 
     boolean reliable();
 
+    /**
+     * Registers the listener for transport errors found after {@link #send} returned (a connection that could
+     * not be opened, a write that failed: RFC 3261 §17.1.4). It is called later on the transaction's thread,
+     * never from inside {@code send}. Paths without asynchronous errors ignore it.
+     */
+    default void onTransportError(java.util.function.Consumer<String> listener) {
+    }
+
     TransactionTimers timers();
 
     TimerScheduler scheduler();
+
+    /** The peer's address on this path (a connection's remote end, a datagram's source); {@code null} if unknown. */
+    default java.net.InetSocketAddress peer() {
+        return null;
+    }
 }

@@ -200,6 +200,11 @@ public final class TransactionLayer {
         }
 
         @Override
+        public java.net.InetSocketAddress peer() {
+            return replyPath.peer();
+        }
+
+        @Override
         public Object attachment() {
             return attachment;
         }

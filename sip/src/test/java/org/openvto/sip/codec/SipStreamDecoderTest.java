@@ -29,6 +29,11 @@ class SipStreamDecoderTest {
 
     /** Feeds {@code chunks} into a fresh channel and returns the encoded form of every result. */
     private static List<String> feed(SipLimits limits, byte[]... chunks) {
+        return feed(limits, false, chunks).stream().filter(r -> !r.equals("KEEPALIVE")).toList();
+    }
+
+    /** Like {@link #feed(SipLimits, byte[]...)}, with the keep-alive pings reported as {@code KEEPALIVE}. */
+    private static List<String> feed(SipLimits limits, boolean withPings, byte[]... chunks) {
         EmbeddedChannel ch = new EmbeddedChannel(new SipStreamDecoder(limits));
         for (byte[] c : chunks) {
             ch.writeInbound(Unpooled.wrappedBuffer(c));
@@ -46,8 +51,37 @@ class SipStreamDecoderTest {
         return switch (r) {
             case SipDecodeResult.Decoded d -> new String(SipMessageEncoder.encode(d.message()),
                     java.nio.charset.StandardCharsets.UTF_8);
-            case SipDecodeResult.Malformed m -> "MALFORMED " + m.reason();
+            case SipDecodeResult.Malformed m -> (m.tooLarge() ? "TOO LARGE " : "MALFORMED ") + m.reason();
+            case SipDecodeResult.KeepAlive k -> "KEEPALIVE";
         };
+    }
+
+    @Test
+    void aDoubleCrlfIsAPingEvenWhenSplitAndASingleCrlfIsNot() {
+        byte[] ping = "\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int split = 0; split <= ping.length; split++) {
+            byte[] a = java.util.Arrays.copyOfRange(ping, 0, split);
+            byte[] b = java.util.Arrays.copyOfRange(ping, split, ping.length);
+            assertThat(feed(SipLimits.DEFAULT, true, a, b)).as("split at " + split).containsExactly("KEEPALIVE");
+        }
+        assertThat(feed(SipLimits.DEFAULT, true, "\r\n".getBytes())).as("a pong").isEmpty();
+        assertThat(feed(SipLimits.DEFAULT, true, STREAM)).filteredOn("KEEPALIVE"::equals).hasSize(3);
+    }
+
+    @Test
+    void aHeaderLongerThanTheLimitIsTooLargeAndKeepsTheHeadersBeforeIt() {
+        String head = "INVITE sip:101@VDP SIP/2.0\r\nVia: SIP/2.0/TCP 127.0.0.1:5070;branch=z9hG4bK-big\r\n"
+                + "From: <sip:8002@VDP>;tag=1\r\nTo: <sip:101@VDP>\r\nCall-ID: big@x\r\nCSeq: 1 INVITE\r\n"
+                + "Subject: " + "x".repeat(9000) + "\r\n";
+        EmbeddedChannel ch = new EmbeddedChannel(new SipStreamDecoder(SipLimits.DEFAULT));
+        ch.writeInbound(Unpooled.wrappedBuffer(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        SipDecodeResult.Malformed m = (SipDecodeResult.Malformed) ch.readInbound();
+        assertThat(m.tooLarge()).isTrue();
+        assertThat(m.reason()).contains("maxLineLength");
+        assertThat(m.partialOrNull()).isInstanceOf(SipRequest.class);
+        assertThat(m.partialOrNull().callId()).isEqualTo("big@x");
+        assertThat(ch.pipeline().get(SipStreamDecoder.class).isFramingLost()).isTrue();
+        ch.finishAndReleaseAll();
     }
 
     @Test
@@ -131,7 +165,7 @@ class SipStreamDecoderTest {
     void oversizeContentLengthIsReportedBeforeTheBodyArrives() {
         byte[] big = TestMessages.crlf(TestMessages.REGISTER.replace("Content-Length: 0", "Content-Length: 70000"));
         List<String> out = feed(SipLimits.DEFAULT, big);
-        assertThat(out).containsExactly("MALFORMED Content-Length (70000) exceeds maxBodyLength (65536)");
+        assertThat(out).containsExactly("TOO LARGE Content-Length (70000) exceeds maxBodyLength (65536)");
     }
 
     @Test
