@@ -9,6 +9,7 @@ import org.openvto.digest.DigestAlgorithm;
 import org.openvto.sip.dialog.DialogTable;
 import org.openvto.sip.registrar.RegistrarConfig;
 import org.openvto.sip.transaction.TransactionTimers;
+import org.openvto.sip.transport.SipTransportConfig;
 
 /**
  * The building SIP server's protocol settings (section {@code sip} of the defaults file). Port, domain and
@@ -20,9 +21,13 @@ import org.openvto.sip.transaction.TransactionTimers;
  * @param defaultExpires    when a REGISTER names none ({@code sip.register-default-expires})
  * @param digestAlgorithms  offered in challenges, preferred first ({@code sip.digest-algorithms})
  * @param maxCallMinutes    an answered call without BYE is forgotten after this ({@code sip.max-call-minutes})
+ * @param connectionIdleSeconds a TCP/TLS connection without traffic and without a live registration is closed
+ *                          after this ({@code sip.connection-idle-seconds})
+ * @param connectionsPerSource, connectionsMax  open TCP/TLS connections allowed per source address and in total
  */
 record SipConfig(int t1Ms, int t2Ms, int t4Ms, int minExpires, int maxExpires, int defaultExpires,
-        List<DigestAlgorithm> digestAlgorithms, int maxCallMinutes) {
+        List<DigestAlgorithm> digestAlgorithms, int maxCallMinutes, int connectionIdleSeconds, int connectionsPerSource,
+        int connectionsMax) {
 
     SipConfig {
         ConfigChecks.inRange("sip.t1-ms", t1Ms, 50, 5_000);
@@ -32,6 +37,9 @@ record SipConfig(int t1Ms, int t2Ms, int t4Ms, int minExpires, int maxExpires, i
         ConfigChecks.inRange("sip.register-max-expires", maxExpires, minExpires, 86_400);
         ConfigChecks.inRange("sip.register-default-expires", defaultExpires, minExpires, maxExpires);
         ConfigChecks.inRange("sip.max-call-minutes", maxCallMinutes, 1, 1_440);
+        ConfigChecks.inRange("sip.connection-idle-seconds", connectionIdleSeconds, 1, 86_400);
+        ConfigChecks.inRange("sip.connections-per-source", connectionsPerSource, 1, 10_000);
+        ConfigChecks.inRange("sip.connections-max", connectionsMax, connectionsPerSource, 100_000);
         digestAlgorithms = List.copyOf(digestAlgorithms);
     }
 
@@ -59,6 +67,11 @@ record SipConfig(int t1Ms, int t2Ms, int t4Ms, int minExpires, int maxExpires, i
 
     RegistrarConfig registrar(String realm) {
         return new RegistrarConfig(realm, minExpires, maxExpires, defaultExpires);
+    }
+
+    SipTransportConfig.Connections connections() {
+        return new SipTransportConfig.Connections(Duration.ofSeconds(connectionIdleSeconds), connectionsPerSource,
+                connectionsMax);
     }
 
     DialogTable.Limits dialogLimits() {

@@ -110,7 +110,7 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
             tls = null;
         }
         SipServerConfig serverConfig = new SipServerConfig(new SipTransportConfig(bindAddress, sipPort, SipLimits.DEFAULT,
-                tls), config.timers(), config.registrar(sip.domain()), config.digestAlgorithms(), config.dialogLimits());
+                tls, config.connections()), config.timers(), config.registrar(sip.domain()), config.digestAlgorithms(), config.dialogLimits());
         SipServer s = new SipServer(serverConfig, lookup, store, clock, this::publishCall);
         writer = store;
         try {

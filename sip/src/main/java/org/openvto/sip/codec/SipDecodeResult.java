@@ -20,7 +20,7 @@ public sealed interface SipDecodeResult {
      * @param reason short description safe to log and to use as a reason phrase (names the offending
      *     header or limit)
      * @param request true if the start line looked like a request (i.e. did not start with {@code SIP/})
-     * @param partialOrNull for requests whose start line parsed: the request with whatever headers were
+     * @param partialOrNull for requests whose method parsed (even if the Request-URI or version did not): the request with whatever headers were
      *     read and the body if it was framed, so that a 400 can be built; otherwise {@code null}
      * @param tooLarge true when the message broke a size limit ({@link SipLimits}): answer 513 Message Too Large
      *     (RFC 3261 §21.5.14) instead of 400

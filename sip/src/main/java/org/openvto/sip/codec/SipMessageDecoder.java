@@ -167,7 +167,7 @@ public final class SipMessageDecoder {
         }
 
         SipDecodeResult.Malformed malformed(byte[] bodyOrNull) {
-            SipMessage partial = request && startLineOk ? build(bodyOrNull) : null;
+            SipMessage partial = request && method != null ? build(bodyOrNull) : null;
             return new SipDecodeResult.Malformed(error, request, partial);
         }
     }
@@ -371,6 +371,10 @@ public final class SipMessageDecoder {
                 return;
             }
         }
+        // the method is known from here on: a request whose URI or version is bad can still be answered 400
+        h.method = SipMethod.fromBytes(b, s, sp1);
+        h.uri = new String(b, sp1 + 1, e - sp1 - 1, StandardCharsets.UTF_8);
+        h.version = SipMessage.SIP_2_0;
         int sp2 = lastIndexOf(b, sp1 + 1, e, (byte) ' ');
         if (sp2 < 0) {
             h.fail("request line has no SIP version");

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.openvto.sip.codec.SipMessage;
 import org.openvto.sip.codec.SipRequest;
 import org.openvto.sip.codec.SipResponse;
 import org.openvto.sip.codec.SipVia;
@@ -117,7 +118,15 @@ public final class SipServer implements TransactionUser, AutoCloseable {
             proxy.onAck(request); // ACK for a 2xx travels end to end, through us when we Record-Routed
             return;
         }
-        boolean toServer = request.sipRequestUri() != null && request.sipRequestUri().user() == null;
+        if (!SipMessage.SIP_2_0.equals(request.version())) {
+            tx.respondStatelessly(Registrar.withToTag(SipResponse.createFor(request, 505, "Version Not Supported")));
+            return; // RFC 3261 §8.1.1.1; the decoder lets other versions through so that they get this answer
+        }
+        if (request.sipRequestUri() == null) {
+            tx.respondStatelessly(Registrar.withToTag(SipResponse.createFor(request, 416, "Unsupported URI Scheme")));
+            return; // §8.2.2.1: tel: and other schemes are not routed here
+        }
+        boolean toServer = request.sipRequestUri().user() == null;
         String method = "OPTIONS".equals(request.method()) && !toServer ? "OPTIONS-to-user" : request.method();
         switch (method) {
             case "REGISTER" -> registrar.register(request, tx, source(request, tx), transportOf(request));

@@ -479,8 +479,10 @@ public final class SipTransport implements AutoCloseable {
         }
         malformedRequests.incrementAndGet();
         badInput.warn("SIP request from {} refused: {}", source, m.reason());
-        if (m.partialOrNull() instanceof SipRequest r && r.topVia() != null && !"ACK".equals(r.method())
-                && stampVia(r, source)) {
+        // a request with any Via is answered, even when that Via is the malformed part: the answer then goes to
+        // the packet's source (no usable Via to follow), so a broken client learns why instead of retransmitting
+        if (m.partialOrNull() instanceof SipRequest r && r.headers().get("Via") != null && !"ACK".equals(r.method())
+                && (r.topVia() == null || stampVia(r, source))) {
             int code = m.tooLarge() ? 513 : 400; // §21.4.1 says why; §21.5.14 Message Too Large
             replyPath.send(SipResponse.createFor(r, code, m.reason()));
         }
