@@ -16,6 +16,7 @@ import org.openvto.sip.registrar.BindingStore;
 import org.openvto.sip.registrar.LocationService;
 import org.openvto.sip.registrar.Registrar;
 import org.openvto.sip.registrar.RegistrarConfig;
+import org.openvto.sip.registrar.ServedDomains;
 import org.openvto.sip.registrar.SipAccounts;
 import org.openvto.sip.registrar.SipDigestAuth;
 import org.openvto.sip.transaction.ServerTransactionHandle;
@@ -47,7 +48,8 @@ public final class SipServer implements TransactionUser, AutoCloseable {
         this.transport = new SipTransport(config.transport(), layer);
         this.locations = new LocationService(bindings, clock);
         SipDigestAuth auth = new SipDigestAuth(config.registrar().realm(), accounts, clock, config.challengeAlgorithms());
-        this.registrar = new Registrar(config.registrar(), auth, locations, clock);
+        ServedDomains served = ServedDomains.of(config.registrar().realm(), config.transport().bindAddress());
+        this.registrar = new Registrar(config.registrar(), served, auth, locations, clock);
         this.proxy = new Proxy(layer, transport, locations, accounts, auth, dialogs);
         layer.setUser(this);
     }
