@@ -24,6 +24,7 @@ import org.openvto.network.SipServerSettings;
 import org.openvto.sip.codec.SipLimits;
 import org.openvto.sip.registrar.BindingStore;
 import org.openvto.sip.registrar.SipAccounts;
+import org.openvto.sip.registrar.SipAuthGuard;
 import org.openvto.sip.registrar.WriteBehindBindingStore;
 import org.openvto.sip.dialog.Dialog;
 import org.openvto.sip.dialog.DialogInfo;
@@ -58,6 +59,7 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     private volatile Map<String, String> accounts = Map.of();
     private volatile String notRunning = "the SIP server is not running";
     private final ScheduledExecutorService watchdog;
+    private final SipSecurityEvents securityEvents;
     private final AtomicInteger watchdogRestarts = new AtomicInteger();
 
     SipSupervisor(Installation installation, SipConfig config, String bindAddress, BindingStore bindings, Clock clock,
@@ -74,6 +76,7 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.securityEvents = new SipSecurityEvents(bus);
         watchdog.scheduleWithFixedDelay(this::checkAlive, WATCHDOG_PERIOD.toSeconds(), WATCHDOG_PERIOD.toSeconds(),
                 TimeUnit.SECONDS);
         this.subscription = bus.subscribe(ConfigChanged.class, "config", e -> {
@@ -109,8 +112,9 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
             tls = null;
         }
         SipServerConfig serverConfig = new SipServerConfig(new SipTransportConfig(bindAddress, sipPort, SipLimits.DEFAULT,
-                tls), config.timers(), config.registrar(sip.domain()), config.digestAlgorithms(), config.dialogLimits());
-        SipServer s = new SipServer(serverConfig, lookup, store, clock, this::publishCall);
+                tls), config.timers(), config.registrar(sip.domain()), config.digestAlgorithms(), config.dialogLimits(),
+                config.authPolicy());
+        SipServer s = new SipServer(serverConfig, lookup, store, clock, this::publishCall, securityEvents);
         writer = store;
         try {
             s.start();
@@ -190,8 +194,27 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
         FunctionCounter.builder("openvto.sip.malformed", this, s -> s.read(x -> x.transport().malformedResponses()))
                 .tag("message", "response").description("Malformed SIP messages (requests are answered 400, responses dropped)")
                 .register(registry);
+        authCounter(registry, "openvto.sip.auth.lockouts", "(account, source address) pairs locked after wrong passwords",
+                g -> g.lockouts());
+        authCounter(registry, "openvto.sip.auth.locked.refused", "Requests refused with 403 because their pair was locked",
+                g -> g.refusedWhileLocked());
+        authCounter(registry, "openvto.sip.flood.bans", "Source addresses banned for flooding unauthenticated requests",
+                g -> g.floodBans());
+        authCounter(registry, "openvto.sip.flood.dropped", "Requests from banned source addresses dropped unanswered",
+                g -> g.droppedWhileBanned());
+        authCounter(registry, "openvto.sip.auth.evictions", "Lockout/flood table entries dropped because a table was full",
+                g -> g.evictions());
+        FunctionCounter.builder("openvto.sip.security.events.dropped", securityEvents, SipSecurityEvents::dropped)
+                .description("SIP lock/ban events not written to the security log because its queue was full")
+                .register(registry);
         FunctionCounter.builder("openvto.sip.watchdog.restarts", this, SipSupervisor::watchdogRestarts)
                 .description("Times the SIP server was restarted because its thread stopped responding").register(registry);
+    }
+
+    private void authCounter(MeterRegistry registry, String name, String description,
+            java.util.function.ToDoubleFunction<SipAuthGuard> figure) {
+        FunctionCounter.builder(name, this, s -> s.read(x -> figure.applyAsDouble(x.authGuard())))
+                .description(description).register(registry);
     }
 
     private double read(java.util.function.ToDoubleFunction<SipServer> figure) {
@@ -263,6 +286,7 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
         watchdog.shutdownNow();
         subscription.close();
         stop();
+        securityEvents.close();
     }
 
 }
