@@ -97,6 +97,8 @@ start_openvto() {
   cp "$ROOT/app/target/openvto.jar" "$WORK/snapshot/app/target/openvto.jar"
   "$WORK/snapshot/openvto" --version >"$WORK/vto-version.txt"
   "$WORK/snapshot/openvto" init --data-dir "$WORK/vto" --password "$PASSWORD" >"$WORK/vto-init.log" 2>&1
+  # every SIPp call comes from 127.0.0.1: the per-address flood ban (sip.flood-requests-per-second) would stop it
+  OPENVTO_SIP_FLOOD_REQUESTS_PER_SECOND=0 \
   "$WORK/snapshot/openvto" run --data-dir "$WORK/vto" --port-offset "$OFFSET" >"$WORK/vto.log" 2>&1 &
   VTO_PID=$!   # the launcher execs the JVM: this is the java process
   PIDS+=("$VTO_PID")

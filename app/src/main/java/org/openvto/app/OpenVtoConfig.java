@@ -33,7 +33,10 @@ record OpenVtoConfig(DeviceConfig device, HttpConfig http, NetworkDefaults netwo
                 new SipConfig(t.integer("sip.t1-ms"), t.integer("sip.t2-ms"), t.integer("sip.t4-ms"),
                         t.integer("sip.register-min-expires"), t.integer("sip.register-max-expires"),
                         t.integer("sip.register-default-expires"), SipConfig.algorithms(t.string("sip.digest-algorithms")),
-                        t.integer("sip.max-call-minutes"), t.integer("sip.connection-idle-seconds"),
-                        t.integer("sip.connections-per-source"), t.integer("sip.connections-max")));
+                        t.integer("sip.max-call-minutes"), t.bool("sip.digest-allow-no-qop"),
+                        t.integer("sip.lockout-failures"), t.integer("sip.lockout-minutes"),
+                        t.integer("sip.flood-requests-per-second"), t.integer("sip.flood-ban-seconds"),
+                        t.integer("sip.connection-idle-seconds"), t.integer("sip.connections-per-source"),
+                        t.integer("sip.connections-max")));
     }
 }

@@ -8,6 +8,7 @@ import org.openvto.config.ConfigException;
 import org.openvto.digest.DigestAlgorithm;
 import org.openvto.sip.dialog.DialogTable;
 import org.openvto.sip.registrar.RegistrarConfig;
+import org.openvto.sip.registrar.SipAuthPolicy;
 import org.openvto.sip.transaction.TransactionTimers;
 import org.openvto.sip.transport.SipTransportConfig;
 
@@ -21,12 +22,20 @@ import org.openvto.sip.transport.SipTransportConfig;
  * @param defaultExpires    when a REGISTER names none ({@code sip.register-default-expires})
  * @param digestAlgorithms  offered in challenges, preferred first ({@code sip.digest-algorithms})
  * @param maxCallMinutes    an answered call without BYE is forgotten after this ({@code sip.max-call-minutes})
+ * @param allowNoQop        accept digest without qop from old devices ({@code sip.digest-allow-no-qop})
+ * @param lockoutFailures   wrong passwords of one account from one address that lock the pair
+ *                          ({@code sip.lockout-failures})
+ * @param lockoutMinutes    how long such a lock lasts ({@code sip.lockout-minutes})
+ * @param floodPerSecond    unauthenticated requests per second one address may send before it is banned, 0 = no
+ *                          limit ({@code sip.flood-requests-per-second})
+ * @param floodBanSeconds   how long a flooding address is ignored ({@code sip.flood-ban-seconds})
  * @param connectionIdleSeconds a TCP/TLS connection without traffic and without a live registration is closed
  *                          after this ({@code sip.connection-idle-seconds})
  * @param connectionsPerSource, connectionsMax  open TCP/TLS connections allowed per source address and in total
  */
 record SipConfig(int t1Ms, int t2Ms, int t4Ms, int minExpires, int maxExpires, int defaultExpires,
-        List<DigestAlgorithm> digestAlgorithms, int maxCallMinutes, int connectionIdleSeconds, int connectionsPerSource,
+        List<DigestAlgorithm> digestAlgorithms, int maxCallMinutes, boolean allowNoQop, int lockoutFailures,
+        int lockoutMinutes, int floodPerSecond, int floodBanSeconds, int connectionIdleSeconds, int connectionsPerSource,
         int connectionsMax) {
 
     SipConfig {
@@ -37,6 +46,10 @@ record SipConfig(int t1Ms, int t2Ms, int t4Ms, int minExpires, int maxExpires, i
         ConfigChecks.inRange("sip.register-max-expires", maxExpires, minExpires, 86_400);
         ConfigChecks.inRange("sip.register-default-expires", defaultExpires, minExpires, maxExpires);
         ConfigChecks.inRange("sip.max-call-minutes", maxCallMinutes, 1, 1_440);
+        ConfigChecks.inRange("sip.lockout-failures", lockoutFailures, 1, 100);
+        ConfigChecks.inRange("sip.lockout-minutes", lockoutMinutes, 1, 1_440);
+        ConfigChecks.inRange("sip.flood-requests-per-second", floodPerSecond, 0, 1_000_000);
+        ConfigChecks.inRange("sip.flood-ban-seconds", floodBanSeconds, 1, 86_400);
         ConfigChecks.inRange("sip.connection-idle-seconds", connectionIdleSeconds, 1, 86_400);
         ConfigChecks.inRange("sip.connections-per-source", connectionsPerSource, 1, 10_000);
         ConfigChecks.inRange("sip.connections-max", connectionsMax, connectionsPerSource, 100_000);
@@ -72,6 +85,11 @@ record SipConfig(int t1Ms, int t2Ms, int t4Ms, int minExpires, int maxExpires, i
     SipTransportConfig.Connections connections() {
         return new SipTransportConfig.Connections(Duration.ofSeconds(connectionIdleSeconds), connectionsPerSource,
                 connectionsMax);
+    }
+
+    SipAuthPolicy authPolicy() {
+        return new SipAuthPolicy(allowNoQop, lockoutFailures, Duration.ofMinutes(lockoutMinutes), floodPerSecond,
+                Duration.ofSeconds(floodBanSeconds), SipAuthPolicy.DEFAULT.maxTracked());
     }
 
     DialogTable.Limits dialogLimits() {

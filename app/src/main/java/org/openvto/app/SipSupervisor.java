@@ -24,6 +24,7 @@ import org.openvto.network.SipServerSettings;
 import org.openvto.sip.codec.SipLimits;
 import org.openvto.sip.registrar.BindingStore;
 import org.openvto.sip.registrar.SipAccounts;
+import org.openvto.sip.registrar.SipAuthGuard;
 import org.openvto.sip.registrar.WriteBehindBindingStore;
 import org.openvto.sip.dialog.Dialog;
 import org.openvto.sip.dialog.DialogInfo;
@@ -58,7 +59,11 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     private volatile Map<String, String> accounts = Map.of();
     private volatile String notRunning = "the SIP server is not running";
     private final ScheduledExecutorService watchdog;
+    private final SipSecurityEvents securityEvents;
     private final AtomicInteger watchdogRestarts = new AtomicInteger();
+    /** Counter figures read from the running server, and what servers before it counted (guarded by carried). */
+    private final java.util.List<java.util.function.ToDoubleFunction<SipServer>> counted = new java.util.ArrayList<>();
+    private final java.util.List<Double> carried = new java.util.ArrayList<>();
 
     SipSupervisor(Installation installation, SipConfig config, String bindAddress, BindingStore bindings, Clock clock,
             EventBus bus, java.nio.file.Path dataDir) {
@@ -74,6 +79,7 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.securityEvents = new SipSecurityEvents(bus);
         watchdog.scheduleWithFixedDelay(this::checkAlive, WATCHDOG_PERIOD.toSeconds(), WATCHDOG_PERIOD.toSeconds(),
                 TimeUnit.SECONDS);
         this.subscription = bus.subscribe(ConfigChanged.class, "config", e -> {
@@ -110,8 +116,9 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
             tls = null;
         }
         SipServerConfig serverConfig = new SipServerConfig(new SipTransportConfig(bindAddress, sipPort, SipLimits.DEFAULT,
-                tls, config.connections()), config.timers(), config.registrar(sip.domain()), config.digestAlgorithms(), config.dialogLimits());
-        SipServer s = new SipServer(serverConfig, lookup, store, clock, this::publishCall);
+                tls, config.connections()), config.timers(), config.registrar(sip.domain()), config.digestAlgorithms(),
+                config.dialogLimits(), config.authPolicy());
+        SipServer s = new SipServer(serverConfig, lookup, store, clock, this::publishCall, securityEvents);
         writer = store;
         try {
             s.start();
@@ -172,8 +179,9 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     }
 
     /**
-     * The SIP server's figures on {@code registry}; each reads the server running at scrape time (0 while off;
-     * the counters start again from 0 when the server restarts, which Prometheus treats as a counter reset).
+     * The SIP server's figures on {@code registry}; each reads the server running at scrape time (gauges are 0 while
+     * it is off). Counters add what earlier servers had counted before a restart ({@link #carried}), so a restart
+     * after a settings change does not look like a counter reset.
      */
     void bindMetrics(MeterRegistry registry) {
         Gauge.builder("openvto.sip.calls.active", this, SipSupervisor::activeCalls)
@@ -185,22 +193,54 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
             Gauge.builder("openvto.sip.transactions", this, s -> s.read(x -> x.transactionCounts()[i])).tag("kind", kind)
                     .description("Live SIP transactions").register(registry);
         }
-        FunctionCounter.builder("openvto.sip.malformed", this, s -> s.read(x -> x.transport().malformedRequests()))
+        counter("openvto.sip.malformed", x -> x.transport().malformedRequests())
                 .tag("message", "request").description("Malformed SIP messages (requests are answered 400, or 513 when too large; responses dropped)")
                 .register(registry);
-        FunctionCounter.builder("openvto.sip.malformed", this, s -> s.read(x -> x.transport().malformedResponses()))
+        counter("openvto.sip.malformed", x -> x.transport().malformedResponses())
                 .tag("message", "response").description("Malformed SIP messages (requests are answered 400, or 513 when too large; responses dropped)")
                 .register(registry);
-        FunctionCounter.builder("openvto.sip.processing.failures", this, s -> s.read(x -> x.transport().processingFailures()))
+        counter("openvto.sip.processing.failures", x -> x.transport().processingFailures())
                 .description("SIP messages dropped because their processing failed (logged, rate-limited)").register(registry);
-        FunctionCounter.builder("openvto.sip.stun", this, s -> s.read(x -> x.transport().stunRequests()))
+        counter("openvto.sip.stun", x -> x.transport().stunRequests())
                 .description("STUN messages on the SIP port (Binding requests are answered, RFC 5626 §8.4)").register(registry);
         Gauge.builder("openvto.sip.connections", this, s -> s.read(x -> x.transport().openConnections()))
                 .description("Open SIP TCP and TLS connections").register(registry);
-        FunctionCounter.builder("openvto.sip.connections.refused", this, s -> s.read(x -> x.transport().refusedConnections()))
+        counter("openvto.sip.connections.refused", x -> x.transport().refusedConnections())
                 .description("SIP TCP/TLS connections closed at once: per-source or total connection limit").register(registry);
+        authCounter(registry, "openvto.sip.auth.lockouts", "(account, source address) pairs locked after wrong passwords",
+                g -> g.lockouts());
+        authCounter(registry, "openvto.sip.auth.locked.refused", "Requests refused with 403 because their pair was locked",
+                g -> g.refusedWhileLocked());
+        authCounter(registry, "openvto.sip.flood.bans", "Source addresses banned for flooding unauthenticated requests",
+                g -> g.floodBans());
+        authCounter(registry, "openvto.sip.flood.dropped", "Requests from banned source addresses dropped unanswered",
+                g -> g.droppedWhileBanned());
+        authCounter(registry, "openvto.sip.auth.evictions", "Lockout/flood table entries dropped because a table was full",
+                g -> g.evictions());
+        FunctionCounter.builder("openvto.sip.security.events.dropped", securityEvents, SipSecurityEvents::dropped)
+                .description("SIP lock/ban events not written to the security log because its queue was full")
+                .register(registry);
         FunctionCounter.builder("openvto.sip.watchdog.restarts", this, SipSupervisor::watchdogRestarts)
                 .description("Times the SIP server was restarted because its thread stopped responding").register(registry);
+    }
+
+    private void authCounter(MeterRegistry registry, String name, String description,
+            java.util.function.ToDoubleFunction<SipAuthGuard> figure) {
+        counter(name, x -> figure.applyAsDouble(x.authGuard())).description(description).register(registry);
+    }
+
+    /** A counter of the running server's {@code figure}, continued across restarts. */
+    private FunctionCounter.Builder<SipSupervisor> counter(String name, java.util.function.ToDoubleFunction<SipServer> figure) {
+        int slot = counted.size();
+        counted.add(figure);
+        carried.add(0.0);
+        return FunctionCounter.builder(name, this, s -> s.cumulative(slot));
+    }
+
+    private double cumulative(int slot) {
+        synchronized (carried) {
+            return carried.get(slot) + read(counted.get(slot));
+        }
     }
 
     private double read(java.util.function.ToDoubleFunction<SipServer> figure) {
@@ -214,8 +254,14 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     }
 
     private void stop() {
-        SipServer s = server;
-        server = null;
+        SipServer s;
+        synchronized (carried) { // the old server's counts carry over in the same step that removes it
+            s = server;
+            server = null;
+            for (int i = 0; s != null && i < counted.size(); i++) {
+                carried.set(i, carried.get(i) + counted.get(i).applyAsDouble(s));
+            }
+        }
         if (s != null) {
             s.close();
         }
@@ -272,6 +318,7 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
         watchdog.shutdownNow();
         subscription.close();
         stop();
+        securityEvents.close();
     }
 
 }

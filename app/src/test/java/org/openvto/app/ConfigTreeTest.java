@@ -64,4 +64,30 @@ class ConfigTreeTest {
         assertThatThrownBy(() -> OpenVtoConfig.load(null, Map.of(), 60_000))
                 .hasMessage("http.port: must be between 1 and 65535 (was 68080)");
     }
+
+    @Test
+    void theSipDefencesDefaultToTheConsolesLockoutAndABuildingSizedFloodLimit() {
+        var policy = OpenVtoConfig.load(null, Map.of(), 0).sip().authPolicy();
+        assertThat(policy.allowNoQop()).isFalse();
+        assertThat(policy.lockoutFailures()).isEqualTo(5);
+        assertThat(policy.lockoutDuration()).hasMinutes(30);
+        assertThat(policy.floodRequestsPerSecond()).isEqualTo(2_000);
+        assertThat(policy.floodBan()).hasSeconds(60);
+        assertThat(OpenVtoConfig.load(null, Map.of("OPENVTO_SIP_FLOOD_REQUESTS_PER_SECOND", "0",
+                "OPENVTO_SIP_DIGEST_ALLOW_NO_QOP", "true"), 0).sip().authPolicy().allowNoQop()).isTrue();
+    }
+
+    @Test
+    void badSipDefenceValuesNameTheKey() {
+        assertThatThrownBy(() -> OpenVtoConfig.load(null, Map.of("OPENVTO_SIP_LOCKOUT_FAILURES", "0"), 0))
+                .hasMessageStartingWith("sip.lockout-failures: ");
+        assertThatThrownBy(() -> OpenVtoConfig.load(null, Map.of("OPENVTO_SIP_LOCKOUT_MINUTES", "2000"), 0))
+                .hasMessageStartingWith("sip.lockout-minutes: ");
+        assertThatThrownBy(() -> OpenVtoConfig.load(null, Map.of("OPENVTO_SIP_FLOOD_REQUESTS_PER_SECOND", "-1"), 0))
+                .hasMessageStartingWith("sip.flood-requests-per-second: ");
+        assertThatThrownBy(() -> OpenVtoConfig.load(null, Map.of("OPENVTO_SIP_FLOOD_BAN_SECONDS", "0"), 0))
+                .hasMessageStartingWith("sip.flood-ban-seconds: ");
+        assertThatThrownBy(() -> OpenVtoConfig.load(null, Map.of("OPENVTO_SIP_DIGEST_ALLOW_NO_QOP", "maybe"), 0))
+                .hasMessageStartingWith("sip.digest-allow-no-qop: ");
+    }
 }

@@ -155,7 +155,7 @@ class SipRegistrarIT {
         }
     }
 
-    private static void waitForSip(int port) throws Exception {
+    static void waitForSip(int port) throws Exception {
         for (int i = 0; i < 50; i++) {
             try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
                 socket.setSoTimeout(200);

@@ -53,4 +53,20 @@ public sealed interface SecurityEvent extends Event {
             return "security/password/changed";
         }
     }
+
+    /** SIP digest refused an account from one source address after repeated wrong passwords (published by the SIP server). */
+    record SipLocked(String username, String source, String detail) implements SecurityEvent {
+        @Override
+        public String topic() {
+            return "security/sip/locked";
+        }
+    }
+
+    /** The SIP server ignores a source address that flooded it with unauthenticated requests; no user name. */
+    record SipBanned(String username, String source, String detail) implements SecurityEvent {
+        @Override
+        public String topic() {
+            return "security/sip/banned";
+        }
+    }
 }

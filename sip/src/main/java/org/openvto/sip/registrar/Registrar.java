@@ -31,23 +31,39 @@ public final class Registrar {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final RegistrarConfig config;
+    private final ServedDomains served;
     private final SipDigestAuth auth;
     private final LocationService locations;
     private final Clock clock;
 
-    public Registrar(RegistrarConfig config, SipDigestAuth auth, LocationService locations, Clock clock) {
+    /** {@code served}: the domain and addresses whose bindings this registrar keeps; others get 403. */
+    public Registrar(RegistrarConfig config, ServedDomains served, SipDigestAuth auth, LocationService locations,
+            Clock clock) {
         this.config = config;
+        this.served = served;
         this.auth = auth;
         this.locations = locations;
         this.clock = clock;
     }
 
-    /** Handles one REGISTER; {@code source} is {@code ip:port} of the sender and {@code transport} UDP/TCP. */
+    /**
+     * Handles one REGISTER; {@code source} is {@code ip:port} of the sender and {@code transport} UDP/TCP. A
+     * REGISTER for a domain this server does not serve (Request-URI or To) gets 403 before any challenge and
+     * changes nothing (§10.3 step 1).
+     */
     public void register(SipRequest request, ServerTransactionHandle tx, String source, String transport) {
+        if (!served.serves(request.sipRequestUri())) {
+            tx.respondStatelessly(notServed(request));
+            return;
+        }
         NameAddr to = request.to();
         SipUri aor = to == null ? null : to.sipUri();
         if (aor == null || aor.user() == null) {
             tx.respondStatelessly(withToTag(SipResponse.createFor(request, 404, "Not Found")));
+            return;
+        }
+        if (!served.serves(aor)) {
+            tx.respondStatelessly(notServed(request)); // an AOR of another domain cannot be bound here (§10.3 step 3)
             return;
         }
         String user = aor.user();
@@ -126,6 +142,10 @@ public final class Registrar {
             }
         }
         return null;
+    }
+
+    private static SipResponse notServed(SipRequest request) {
+        return withToTag(SipResponse.createFor(request, 403, "Domain Not Served"));
     }
 
     private SipResponse challenge(SipRequest request, boolean stale) {

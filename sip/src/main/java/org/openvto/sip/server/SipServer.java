@@ -17,7 +17,10 @@ import org.openvto.sip.registrar.BindingStore;
 import org.openvto.sip.registrar.LocationService;
 import org.openvto.sip.registrar.Registrar;
 import org.openvto.sip.registrar.RegistrarConfig;
+import org.openvto.sip.registrar.ServedDomains;
 import org.openvto.sip.registrar.SipAccounts;
+import org.openvto.sip.registrar.SipAuthGuard;
+import org.openvto.sip.registrar.SipAuthListener;
 import org.openvto.sip.registrar.SipDigestAuth;
 import org.openvto.sip.transaction.ServerTransactionHandle;
 import org.openvto.sip.transaction.TransactionLayer;
@@ -40,15 +43,23 @@ public final class SipServer implements TransactionUser, AutoCloseable {
     private final Proxy proxy;
     private final DialogTable dialogs;
 
-    /** {@code dialogListener} is told about every call's state changes, on the SIP thread. */
+    private final SipAuthGuard guard;
+
+    /**
+     * {@code dialogListener} is told about every call's state changes and {@code authListener} about every lock
+     * and flood ban, both on the SIP thread (they must not block).
+     */
     public SipServer(SipServerConfig config, SipAccounts accounts, BindingStore bindings, Clock clock,
-            DialogTable.Listener dialogListener) {
+            DialogTable.Listener dialogListener, SipAuthListener authListener) {
         this.layer = new TransactionLayer(config.timers());
         this.dialogs = new DialogTable(clock, config.dialogLimits(), dialogListener);
         this.transport = new SipTransport(config.transport(), layer);
         this.locations = new LocationService(bindings, clock);
-        SipDigestAuth auth = new SipDigestAuth(config.registrar().realm(), accounts, clock, config.challengeAlgorithms());
-        this.registrar = new Registrar(config.registrar(), auth, locations, clock);
+        this.guard = new SipAuthGuard(config.authPolicy(), clock, authListener);
+        SipDigestAuth auth = new SipDigestAuth(config.registrar().realm(), accounts, clock, config.challengeAlgorithms(),
+                guard);
+        ServedDomains served = ServedDomains.of(config.registrar().realm(), config.transport().bindAddress());
+        this.registrar = new Registrar(config.registrar(), served, auth, locations, clock);
         this.proxy = new Proxy(layer, transport, locations, accounts, auth, dialogs);
         transport.setFlowInUse(remote -> locations.hasFlow(SipTransport.format(remote)));
         layer.setUser(this);
@@ -104,6 +115,11 @@ public final class SipServer implements TransactionUser, AutoCloseable {
         return transport.port();
     }
 
+    /** Digest lockout and flood ban, with their counters for metrics. */
+    public SipAuthGuard authGuard() {
+        return guard;
+    }
+
     public LocationService locations() {
         return locations;
     }
@@ -114,6 +130,12 @@ public final class SipServer implements TransactionUser, AutoCloseable {
 
     @Override
     public void onRequest(SipRequest request, ServerTransactionHandle tx) {
+        if (guard.anyBanned() && guard.banned(SipDigestAuth.sourceIp(request))) {
+            if (tx != null) {
+                tx.drop(); // a flooding source gets nothing, whatever the method (like Kamailio's pike)
+            }
+            return;
+        }
         if (tx == null) {
             proxy.onAck(request); // ACK for a 2xx travels end to end, through us when we Record-Routed
             return;

@@ -4,6 +4,7 @@ import java.util.List;
 import org.openvto.digest.DigestAlgorithm;
 import org.openvto.sip.dialog.DialogTable;
 import org.openvto.sip.registrar.RegistrarConfig;
+import org.openvto.sip.registrar.SipAuthPolicy;
 import org.openvto.sip.transaction.TransactionTimers;
 import org.openvto.sip.transport.SipTransportConfig;
 
@@ -14,9 +15,10 @@ import org.openvto.sip.transport.SipTransportConfig;
  *                            §2.4: one challenge per algorithm); responses with MD5 or SHA-256 are verified
  *                            whatever is offered
  * @param dialogLimits        how long calls may live without the signalling that ends them
+ * @param authPolicy          qop requirement, password-guessing lockout and flood ban of digest authentication
  */
 public record SipServerConfig(SipTransportConfig transport, TransactionTimers timers, RegistrarConfig registrar,
-        List<DigestAlgorithm> challengeAlgorithms, DialogTable.Limits dialogLimits) {
+        List<DigestAlgorithm> challengeAlgorithms, DialogTable.Limits dialogLimits, SipAuthPolicy authPolicy) {
     public SipServerConfig {
         if (challengeAlgorithms.isEmpty()) {
             throw new IllegalArgumentException("at least one digest algorithm must be offered");

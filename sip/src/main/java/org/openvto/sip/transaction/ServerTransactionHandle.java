@@ -19,6 +19,12 @@ public interface ServerTransactionHandle {
      */
     void respondStatelessly(SipResponse response);
 
+    /**
+     * Answers nothing and keeps no state, as if the request had never arrived (a banned flooding source): its
+     * retransmissions reach the transaction user again. Only before any answer.
+     */
+    void drop();
+
     /** The transaction's identity (§17.2.3: branch, sent-by and method): equal for a request's retransmissions. */
     String id();
 

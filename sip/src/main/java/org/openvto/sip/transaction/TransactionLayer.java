@@ -187,6 +187,13 @@ public final class TransactionLayer {
             replyPath.send(response);
         }
 
+        @Override
+        public void drop() {
+            if (tx == null) {
+                answeredStatelessly = true; // nothing to send, nothing to keep: settle() creates no transaction
+            }
+        }
+
         /** After the user's first look: keep state for a request it is still working on (retransmissions). */
         void settle() {
             if (tx == null && !answeredStatelessly) {

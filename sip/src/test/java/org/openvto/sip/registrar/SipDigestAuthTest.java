@@ -50,7 +50,8 @@ class SipDigestAuthTest {
     @Test
     void offersOneChallengePerConfiguredAlgorithmMostPreferredFirstWithOneNonce() {
         var both = new SipDigestAuth("VDP", user -> Optional.of("Pw-101"), Clock.systemUTC(),
-                java.util.List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5));
+                java.util.List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5),
+                new SipAuthGuard(SipAuthPolicy.DEFAULT, Clock.systemUTC(), SipAuthListener.NONE));
         var challenges = both.challenges(true);
         assertThat(challenges).hasSize(2);
         assertThat(challenges.get(0)).contains("algorithm=SHA-256").endsWith("stale=true");

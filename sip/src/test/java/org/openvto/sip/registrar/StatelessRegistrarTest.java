@@ -44,7 +44,8 @@ class StatelessRegistrarTest {
     }, clock);
     private final SipDigestAuth auth = new SipDigestAuth("VDP",
             user -> Optional.ofNullable(Map.of("101#0", "Pw-101").get(user)), clock);
-    private final Registrar registrar = new Registrar(RegistrarConfig.DEFAULT, auth, locations, clock);
+    private final Registrar registrar = new Registrar(RegistrarConfig.DEFAULT, ServedDomains.of("VDP", "10.0.0.1"), auth,
+            locations, clock);
     private final TransactionLayer layer = new TransactionLayer(TransactionTimers.DEFAULT);
     private final RecordingContext udp = new RecordingContext(false, (delay, task) -> {
         timersScheduled.add(delay.toString());

@@ -14,6 +14,8 @@ import org.openvto.sip.dialog.DialogTable;
 import org.openvto.sip.registrar.Binding;
 import org.openvto.sip.registrar.BindingStore;
 import org.openvto.sip.registrar.RegistrarConfig;
+import org.openvto.sip.registrar.SipAuthListener;
+import org.openvto.sip.registrar.SipAuthPolicy;
 import org.openvto.sip.transaction.TransactionTimers;
 import org.openvto.sip.transport.SipTransportConfig;
 
@@ -32,8 +34,10 @@ class SipServerLivenessTest {
             }
         };
         var config = new SipServerConfig(new SipTransportConfig("127.0.0.1", 0, SipLimits.DEFAULT, null),
-                TransactionTimers.DEFAULT, RegistrarConfig.DEFAULT, List.of(DigestAlgorithm.MD5), DialogTable.Limits.DEFAULT);
-        try (SipServer server = new SipServer(config, user -> Optional.empty(), none, Clock.systemUTC(), (d, b) -> { })) {
+                TransactionTimers.DEFAULT, RegistrarConfig.DEFAULT, List.of(DigestAlgorithm.MD5), DialogTable.Limits.DEFAULT,
+                SipAuthPolicy.DEFAULT);
+        try (SipServer server = new SipServer(config, user -> Optional.empty(), none, Clock.systemUTC(), (d, b) -> { },
+                SipAuthListener.NONE)) {
             server.start();
             assertThat(server.responsive(Duration.ofSeconds(2))).isTrue();
             CountDownLatch release = new CountDownLatch(1);
