@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -32,24 +33,13 @@ class BaresipIT {
                     "{\"recNo\":\"8002\",\"ipAddress\":\"192.168.1.109\",\"registerPassword\":\"Pw-8002\"}");
             int phonePort = VtoProcess.freeUdpPort();
             int callerPort = VtoProcess.freeUdpPort();
-            Path conf = dir.resolve("baresip");
-            Files.createDirectories(conf);
-            Files.writeString(conf.resolve("config"), String.join("\n",
-                    "poll_method poll", "sip_listen 127.0.0.1:" + phonePort, "sip_transports udp",
-                    // aubridge loops the phone's own audio source to its player: no sound card needed
-                    "audio_player aubridge,vth", "audio_source aubridge,vth", "audio_alert aubridge,alert",
-                    "module_path /usr/lib/baresip/modules",
-                    "module g711.so", "module aubridge.so", "module account.so", "module_app menu.so",
-                    "rtp_ports " + (phonePort + 2) + "-" + (phonePort + 40), "") );
-            Files.writeString(conf.resolve("accounts"), "<sip:101%230@127.0.0.1:" + sipPort
-                    + ">;auth_user=101#0;auth_pass=Pw-101-0;regint=60;answermode=auto;audio_codecs=PCMU\n");
-            Files.writeString(conf.resolve("contacts"), "");
-            Process phone = new ProcessBuilder("baresip", "-f", conf.toString(), "-t", "40").redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("baresip.log").toFile()).start();
-            try {
-                waitOnline(api, vto, "101%230");
-                String room = api.send(vto.baseUrl(), "GET", "/api/v1/rooms/101%230", null).body();
-                assertThat(room).contains("\"status\":\"online\"").contains("127.0.0.1:" + phonePort).containsIgnoringCase("baresip");
+            IndoorMonitorsUdpIT.awaitSipListening(vto);
+            try (Baresip phone = Baresip.start(dir.resolve("baresip"), Baresip.Options.of(PeerTransport.UDP, phonePort,
+                    VtoProcess.freeUdpPort(), VtoProcess.freeUdpPort()))) {
+                phone.register("sip:101%230@VDP", PeerTransport.UDP.proxyUri(sipPort), "101#0", "Pw-101-0", "auto",
+                        Duration.ofSeconds(15));
+                String room = IndoorMonitorsUdpIT.awaitOnline(api, vto, "101%230");
+                assertThat(room).contains("127.0.0.1:" + phonePort).containsIgnoringCase("baresip");
 
                 Path callerReg = dir.resolve("caller.csv");
                 Files.write(callerReg, List.of("SEQUENTIAL", "8002;[authentication username=8002 password=Pw-8002];" + callerPort));
@@ -65,24 +55,11 @@ class BaresipIT {
                 String out = new String(caller.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertThat(caller.waitFor(45, TimeUnit.SECONDS)).isTrue();
                 String trace = Files.exists(dir.resolve("caller.log")) ? Files.readString(dir.resolve("caller.log")) : "";
-                assertThat(caller.exitValue()).as("call answered by baresip:\n" + out + trace + Files.readString(dir.resolve("baresip.log")))
+                assertThat(caller.exitValue()).as("call answered by baresip:\n" + out + trace + Files.readString(phone.log()))
                         .isZero();
                 assertThat(trace).contains("SIP/2.0 200 OK").containsIgnoringCase("baresip");
-            } finally {
-                phone.destroy();
-                phone.waitFor(10, TimeUnit.SECONDS);
+                phone.waitEvent("CALL_CLOSED", Duration.ofSeconds(10));
             }
         }
     }
-
-    private static void waitOnline(DigestClient api, VtoProcess vto, String room) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            if (api.send(vto.baseUrl(), "GET", "/api/v1/rooms/" + room, null).body().contains("\"status\":\"online\"")) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("baresip did not register as " + room);
-    }
-
 }

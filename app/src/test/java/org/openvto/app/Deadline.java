@@ -1,0 +1,21 @@
+package org.openvto.app;
+
+import java.time.Duration;
+
+/** A point in time for polling loops: {@link #check} throws {@link AssertionError} with the given message once passed. */
+record Deadline(long nanos) {
+    static Deadline in(Duration timeout) {
+        return new Deadline(System.nanoTime() + timeout.toNanos());
+    }
+
+    boolean passed() {
+        return System.nanoTime() - nanos > 0;
+    }
+
+    /** Throws {@code AssertionError(message)} if the deadline has passed. */
+    void check(String message) {
+        if (passed()) {
+            throw new AssertionError(message);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.openvto.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+import org.openvto.digest.DigestAlgorithm;
+
+/**
+ * Real indoor monitors over UDP: linphone registers as {@code 101#0}, baresip as {@code 101#1}; a second baresip,
+ * registered as VTO 8002, calls {@code sip:101@VDP}. Both monitors ring; the first to answer gets the call, the
+ * other is cancelled; RTP flows both ways; the callee (first call) or the caller (second call) hangs up, and
+ * {@code openvto_sip_calls_active} returns to 0.
+ */
+class IndoorMonitorsUdpIT {
+    static final String PASSWORD = "Door#Bell42";
+    static final Duration WAIT = Duration.ofSeconds(15);
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS) // a failed run keeps the peers' logs
+    Path dir;
+
+    @Test
+    void roomCallRingsLinphoneAndBaresipFirstAnswerWinsMediaFlowsEitherSideHangsUp() throws Exception {
+        Path data = dir.resolve("data");
+        assertThat(VtoProcess.cli("init", "--data-dir", data.toString(), "--password", PASSWORD).exitCode()).isZero();
+        try (VtoProcess vto = new VtoProcess(data, "IndoorMonitorsUdpIT").start()) {
+            DigestClient api = new DigestClient("admin", PASSWORD, DigestAlgorithm.SHA_256);
+            int sipPort = vto.enableSipServer(api);
+            addAccounts(api, vto);
+            awaitSipListening(vto);
+            String proxy = PeerTransport.UDP.proxyUri(sipPort);
+            try (Linphone lin = Linphone.start(dir.resolve("linphone"),
+                    Linphone.Options.of(PeerTransport.UDP, VtoProcess.freeUdpPort(), VtoProcess.freeUdpPort()));
+                    Baresip bare = Baresip.start(dir.resolve("baresip"), Baresip.Options.of(PeerTransport.UDP,
+                            VtoProcess.freeUdpPort(), VtoProcess.freeUdpPort(), VtoProcess.freeUdpPort()));
+                    Baresip door = Baresip.start(dir.resolve("door"), Baresip.Options.of(PeerTransport.UDP,
+                            VtoProcess.freeUdpPort(), VtoProcess.freeUdpPort(), VtoProcess.freeUdpPort()))) {
+                lin.register("sip:101%230@VDP", proxy, "101#0", "Pw-101-0", "VDP", WAIT);
+                bare.register("sip:101%231@VDP", proxy, "101#1", "Pw-101-1", "manual", WAIT);
+                door.register("sip:8002@VDP", proxy, "8002", "Pw-8002", "manual", WAIT);
+                assertThat(awaitOnline(api, vto, "101%230")).contains("(UDP)");
+                assertThat(awaitOnline(api, vto, "101%231")).contains("(UDP)").contains("baresip");
+
+                // 1: linphone answers first, baresip is cancelled; linphone (the callee) hangs up
+                door.dial("sip:101@VDP");
+                int call = lin.waitIncomingCall(WAIT);
+                bare.waitEvent("CALL_INCOMING", WAIT);
+                lin.answer(call);
+                door.waitEvent("CALL_ESTABLISHED", WAIT);
+                assertThat(bare.waitEvent("CALL_CLOSED", WAIT).path("param").asText())
+                        .as("the monitor that did not answer is cancelled").isNotEmpty();
+                lin.waitCallState("StreamsRunning", WAIT);
+                RtpCounts doorRtp = door.waitRtp(WAIT);
+                assertThat(doorRtp.bothWays()).as("door and linphone sent RTP: %s", doorRtp).isTrue();
+                lin.terminate();
+                door.waitEvent("CALL_CLOSED", WAIT);
+                lin.waitCallState("Released", WAIT);
+                RtpCounts linRtp = lin.lastCallRtp(WAIT);
+                assertThat(linRtp.bothWays()).as("linphone's RTP %s (log %s)", linRtp, lin.log()).isTrue();
+                awaitNoActiveCalls(api, vto);
+
+                // 2: baresip answers first, linphone is cancelled; the door (the caller) hangs up
+                door.dial("sip:101@VDP");
+                bare.waitEvent("CALL_INCOMING", WAIT);
+                lin.waitIncomingCall(WAIT);
+                bare.accept();
+                bare.waitEvent("CALL_ESTABLISHED", WAIT);
+                door.waitEvent("CALL_ESTABLISHED", WAIT);
+                lin.waitCallState("Released", WAIT);
+                RtpCounts bareRtp = bare.waitRtp(WAIT);
+                assertThat(bareRtp.bothWays()).as("baresip and the door sent RTP: %s", bareRtp).isTrue();
+                door.hangup();
+                bare.waitEvent("CALL_CLOSED", WAIT);
+                door.waitEvent("CALL_CLOSED", WAIT);
+                awaitNoActiveCalls(api, vto);
+            }
+        }
+    }
+
+    /** Rooms 101#0 and 101#1 and VTO 8002, with the passwords the tests register with. */
+    static void addAccounts(DigestClient api, VtoProcess vto) throws Exception {
+        for (String room : new String[] {"101#0", "101#1"}) {
+            assertThat(api.send(vto.baseUrl(), "POST", "/api/v1/rooms", "{\"roomNo\":\"" + room
+                    + "\",\"registerPassword\":\"Pw-" + room.replace("#", "-") + "\"}").statusCode()).isEqualTo(201);
+        }
+        assertThat(api.send(vto.baseUrl(), "POST", "/api/v1/vtos",
+                "{\"recNo\":\"8002\",\"ipAddress\":\"192.168.1.109\",\"registerPassword\":\"Pw-8002\"}").statusCode())
+                .isEqualTo(201);
+    }
+
+    /** Waits (30 s) for the VTO's log line "SIP listening on …": the server starts after the first TLS key is made. */
+    static void awaitSipListening(VtoProcess vto) throws Exception {
+        Deadline deadline = Deadline.in(Duration.ofSeconds(30));
+        while (!vto.logText().contains("SIP listening on")) {
+            deadline.check("the SIP server did not start:\n" + vto.logText());
+            Thread.sleep(50);
+        }
+    }
+
+    /** Polls {@code GET /api/v1/rooms/<room>} (10 s) until the room is online; returns its JSON. */
+    static String awaitOnline(DigestClient api, VtoProcess vto, String room) throws Exception {
+        Deadline deadline = Deadline.in(Duration.ofSeconds(10));
+        while (true) {
+            String body = api.send(vto.baseUrl(), "GET", "/api/v1/rooms/" + room, null).body();
+            if (body.contains("\"status\":\"online\"")) {
+                return body;
+            }
+            deadline.check("room " + room + " is not online: " + body);
+            Thread.sleep(100);
+        }
+    }
+
+    /** Polls {@code /metrics} until {@code openvto_sip_calls_active} is 0 (10 s), else fails with the last value. */
+    static void awaitNoActiveCalls(DigestClient api, VtoProcess vto) throws Exception {
+        Pattern gauge = Pattern.compile("(?m)^openvto_sip_calls_active\\{[^}]*} ([0-9.]+)$");
+        Deadline deadline = Deadline.in(Duration.ofSeconds(10));
+        String last = "(none)";
+        while (!deadline.passed()) {
+            Matcher m = gauge.matcher(api.send(vto.baseUrl(), "GET", "/metrics", null).body());
+            if (m.find()) {
+                last = m.group(1);
+                if (Double.parseDouble(last) == 0.0) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("openvto_sip_calls_active stayed at " + last);
+    }
+}
