@@ -156,17 +156,20 @@ mkdir -p "$WORK/rss"
 start_sampler() {
   SAMPLER_PID=""
   [[ -n $RSS_SERVER && -n $RSS_CASE ]] || return 0
-  local out="$WORK/rss/$RSS_SERVER.$RSS_CASE"
-  if [[ $RSS_SERVER == openvto ]]; then
-    ( while :; do awk '/^VmRSS/ {print $2}' "/proc/$VTO_PID/status" 2>/dev/null || true; sleep 0.5; done ) >>"$out" &
-  else
-    ( while :; do kam_mem_kib "$KAM_PID"; sleep 0.5; done ) >>"$out" &
-  fi
+  ( while :; do sample_mem; sleep 0.5; done ) &
   SAMPLER_PID=$!
   PIDS+=("$SAMPLER_PID")
 }
+sample_mem() {
+  if [[ $RSS_SERVER == openvto ]]; then
+    awk '/^VmRSS/ {print $2}' "/proc/$VTO_PID/status" 2>/dev/null || true
+  else
+    kam_mem_kib "$KAM_PID"
+  fi >>"$WORK/rss/$RSS_SERVER.$RSS_CASE"
+}
 stop_sampler() {
   [[ -n ${SAMPLER_PID:-} ]] || return 0
+  sample_mem   # one more at the end of the step
   kill "$SAMPLER_PID" 2>/dev/null || true
   wait "$SAMPLER_PID" 2>/dev/null || true
   forget_pid "$SAMPLER_PID"
