@@ -120,13 +120,15 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
                 config.dialogLimits(), config.authPolicy());
         SipServer s = new SipServer(serverConfig, lookup, store, clock, this::publishCall, securityEvents);
         writer = store;
+        server = s; // before start: it serves (and counts) from its first bound socket on, metrics must see that
         try {
             s.start();
-            server = s;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            server = null;
             s.close();
         } catch (RuntimeException e) {
+            server = null;
             s.close();
             notRunning = "the SIP port " + installation.network().sipPort() + " could not be opened: " + e.getMessage();
             LOG.error("SIP server could not start: {}", e.getMessage());

@@ -88,7 +88,8 @@ final class VtoProcess implements AutoCloseable {
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + (8080 + portOffset);
+        String bind = env.getOrDefault("OPENVTO_HTTP_BIND_ADDRESS", "127.0.0.1");
+        return "http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + (8080 + portOffset);
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
