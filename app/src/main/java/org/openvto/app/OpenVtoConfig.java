@@ -37,6 +37,6 @@ record OpenVtoConfig(DeviceConfig device, HttpConfig http, NetworkDefaults netwo
                         t.integer("sip.lockout-failures"), t.integer("sip.lockout-minutes"),
                         t.integer("sip.flood-requests-per-second"), t.integer("sip.flood-ban-seconds"),
                         t.integer("sip.connection-idle-seconds"), t.integer("sip.connections-per-source"),
-                        t.integer("sip.connections-max")));
+                        t.integer("sip.connections-max"), t.integer("sip.warmup-registrations")));
     }
 }

@@ -32,11 +32,13 @@ import org.openvto.sip.transport.SipTransportConfig;
  * @param connectionIdleSeconds a TCP/TLS connection without traffic and without a live registration is closed
  *                          after this ({@code sip.connection-idle-seconds})
  * @param connectionsPerSource, connectionsMax  open TCP/TLS connections allowed per source address and in total
+ * @param warmupRegistrations REGISTER exchanges run through a throw-away stack at the first start, so that a cold
+ *                          JVM holds a building re-registering at once ({@code sip.warmup-registrations})
  */
 record SipConfig(int t1Ms, int t2Ms, int t4Ms, int minExpires, int maxExpires, int defaultExpires,
         List<DigestAlgorithm> digestAlgorithms, int maxCallMinutes, boolean allowNoQop, int lockoutFailures,
         int lockoutMinutes, int floodPerSecond, int floodBanSeconds, int connectionIdleSeconds, int connectionsPerSource,
-        int connectionsMax) {
+        int connectionsMax, int warmupRegistrations) {
 
     SipConfig {
         ConfigChecks.inRange("sip.t1-ms", t1Ms, 50, 5_000);
@@ -53,6 +55,7 @@ record SipConfig(int t1Ms, int t2Ms, int t4Ms, int minExpires, int maxExpires, i
         ConfigChecks.inRange("sip.connection-idle-seconds", connectionIdleSeconds, 1, 86_400);
         ConfigChecks.inRange("sip.connections-per-source", connectionsPerSource, 1, 10_000);
         ConfigChecks.inRange("sip.connections-max", connectionsMax, connectionsPerSource, 100_000);
+        ConfigChecks.inRange("sip.warmup-registrations", warmupRegistrations, 0, 1_000_000);
         digestAlgorithms = List.copyOf(digestAlgorithms);
     }
 

@@ -117,7 +117,7 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
         }
         SipServerConfig serverConfig = new SipServerConfig(new SipTransportConfig(bindAddress, sipPort, SipLimits.DEFAULT,
                 tls, config.connections()), config.timers(), config.registrar(sip.domain()), config.digestAlgorithms(),
-                config.dialogLimits(), config.authPolicy());
+                config.dialogLimits(), config.authPolicy(), config.warmupRegistrations());
         SipServer s = new SipServer(serverConfig, lookup, store, clock, this::publishCall, securityEvents);
         writer = store;
         server = s; // before start: it serves (and counts) from its first bound socket on, metrics must see that

@@ -36,6 +36,8 @@ import org.openvto.sip.transport.SipTransportConfig;
  */
 public final class SipServer implements TransactionUser, AutoCloseable {
     private static final Duration DIALOG_SWEEP = Duration.ofSeconds(10);
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMED = new java.util.concurrent.atomic.AtomicBoolean();
+    private final SipServerConfig config;
     private final TransactionLayer layer;
     private final SipTransport transport;
     private final Registrar registrar;
@@ -51,6 +53,7 @@ public final class SipServer implements TransactionUser, AutoCloseable {
      */
     public SipServer(SipServerConfig config, SipAccounts accounts, BindingStore bindings, Clock clock,
             DialogTable.Listener dialogListener, SipAuthListener authListener) {
+        this.config = config;
         this.layer = new TransactionLayer(config.timers());
         this.dialogs = new DialogTable(clock, config.dialogLimits(), dialogListener);
         this.transport = new SipTransport(config.transport(), layer);
@@ -66,6 +69,9 @@ public final class SipServer implements TransactionUser, AutoCloseable {
     }
 
     public void start() throws InterruptedException {
+        if (config.warmupRegistrations() > 0 && WARMED.compareAndSet(false, true)) {
+            SipWarmup.run(config, config.warmupRegistrations()); // once per JVM: compiled code outlives restarts
+        }
         transport.start();
         scheduleDialogSweep();
     }
