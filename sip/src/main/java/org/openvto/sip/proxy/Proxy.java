@@ -140,10 +140,17 @@ public final class Proxy {
         }
     }
 
+    /**
+     * 407, statelessly (RFC 3261 §8.2.7, §26.1.5; as Kamailio's {@code auth_challenge} over {@code sl}): a challenge
+     * needs no state, a retransmitted request simply gets a fresh one, and every call begins with one — an INVITE
+     * server transaction per challenge would hold its 407 and retransmit it until the ACK, then wait out Timer I.
+     * The caller's ACK for it finds no transaction and is dropped in {@link #onAck} (its Request-URI is a room
+     * number, not a device).
+     */
     private void challenge(SipRequest request, ServerTransactionHandle tx, boolean stale) {
         SipResponse r = reply(request, 407, "Proxy Authentication Required");
         auth.challenges(stale).forEach(c -> r.headers().add("Proxy-Authenticate", c));
-        tx.respond(r);
+        tx.respondStatelessly(r);
     }
 
     /** A CANCEL matched an INVITE we are forking (§16.10): cancel every pending branch. */
@@ -161,8 +168,8 @@ public final class Proxy {
     public void onAck(SipRequest ack) {
         popOwnRoute(ack);
         Hop next = nextHop(ack);
-        if (next == null) {
-            return; // an ACK for a response we never forwarded (e.g. a stray ACK to the server's domain)
+        if (next == null || isOwn(next.target())) {
+            return; // an ACK for a response we never forwarded (a stateless 407, a stray ACK to the server's domain)
         }
         addVia(ack, next.kind());
         decrementMaxForwards(ack);
@@ -435,6 +442,12 @@ public final class Proxy {
                 : port == transport.port() || port == transport.tlsPort();
     }
 
+    private boolean isOwn(InetSocketAddress address) {
+        InetSocketAddress self = SipTransport.literalAddress(transport.host(), address.getPort());
+        return self != null && self.getAddress().equals(address.getAddress())
+                && (address.getPort() == transport.port() || address.getPort() == transport.tlsPort());
+    }
+
     /** §16.4 / §16.12: removes the Route entries that name this server (two after a double Record-Route). */
     private void popOwnRoute(SipRequest request) {
         List<String> routes = request.headers().getAllSplit("Route");
@@ -466,23 +479,9 @@ public final class Proxy {
             return Hop.of(next == null ? null : next.sipUri(), null);
         }
         SipUri target = request.sipRequestUri();
-        return Hop.of(target, target == null || target.user() == null ? null : registeredContact(target));
+        return Hop.of(target, target == null ? null : locations.findByContact(target));
     }
 
-    /** The binding a remote target belongs to: the same contact, else one at the same address (other params). */
-    private Binding registeredContact(SipUri target) {
-        Binding exact = locations.find(target.user(), target.toString());
-        if (exact != null) {
-            return exact;
-        }
-        for (Binding b : locations.lookup(target.user())) {
-            SipUri c = SipUri.parse(b.contact());
-            if (c != null && target.host().equalsIgnoreCase(c.host()) && target.port() == c.port()) {
-                return b;
-            }
-        }
-        return null;
-    }
 
     private static void decrementMaxForwards(SipRequest request) {
         int mf = request.maxForwards();

@@ -17,6 +17,11 @@ public final class LocationService {
     private final Map<String, java.util.Set<String>> devicesByRoom = new ConcurrentHashMap<>();
     /** Where a device registered over TCP/TLS ({@code ip:port} of its connection) → its account: live flows. */
     private final Map<String, String> flows = new ConcurrentHashMap<>();
+    /**
+     * A contact's {@code host:port} → its account: in-dialog requests are addressed to a device's Contact, whose user
+     * part is often not the account ({@code sip:8002-0x55d1@127.0.0.1:5070}), and must reach it over its flow.
+     */
+    private final Map<String, String> contacts = new ConcurrentHashMap<>();
     private final BindingStore store;
     private final Clock clock;
 
@@ -70,6 +75,14 @@ public final class LocationService {
     }
 
     private void flow(Binding b, boolean live) {
+        String address = contactAddress(b.contact());
+        if (address != null) {
+            if (live) {
+                contacts.put(address, b.user());
+            } else {
+                contacts.remove(address, b.user());
+            }
+        }
         if (b.transport() == null || "UDP".equalsIgnoreCase(b.transport()) || b.source() == null) {
             return;
         }
@@ -87,6 +100,36 @@ public final class LocationService {
     public boolean hasFlow(String source) {
         String user = flows.get(source);
         return user != null && lookup(user).stream().anyMatch(b -> source.equals(b.source()));
+    }
+
+    /**
+     * The live binding a remote target belongs to: the one whose Contact is {@code target}, else one whose Contact
+     * has the same host and port (other user part or parameters); {@code null} if none.
+     */
+    public Binding findByContact(org.openvto.sip.codec.SipUri target) {
+        String address = contactAddress(target);
+        String user = address == null ? null : contacts.get(address);
+        if (user == null) {
+            return null;
+        }
+        Binding sameAddress = null;
+        for (Binding b : lookup(user)) {
+            if (b.contact().equals(target.toString())) {
+                return b;
+            }
+            if (sameAddress == null && address.equals(contactAddress(b.contact()))) {
+                sameAddress = b;
+            }
+        }
+        return sameAddress;
+    }
+
+    private static String contactAddress(String contact) {
+        return contactAddress(org.openvto.sip.codec.SipUri.parse(contact));
+    }
+
+    private static String contactAddress(org.openvto.sip.codec.SipUri uri) {
+        return uri == null || uri.host() == null ? null : uri.host().toLowerCase(java.util.Locale.ROOT) + ":" + uri.port();
     }
 
     /** The binding whose contact is {@code contact} among {@code user}'s, or {@code null}. */
