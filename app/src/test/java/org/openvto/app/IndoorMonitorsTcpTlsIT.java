@@ -66,8 +66,9 @@ class IndoorMonitorsTcpTlsIT {
                 doorOptions = doorOptions.withCa(pem);
             }
             // everything SIP between the VTO and the peers: its UDP/TCP and TLS ports and the peers' own SIP ports
+            // (baresip listens for TLS on its sip_listen port + 1)
             String bpf = "port " + sipPort + " or port " + (sipPort + 1) + " or port " + linPort + " or port " + barePort
-                    + " or port " + doorPort;
+                    + " or port " + (barePort + 1) + " or port " + doorPort + " or port " + (doorPort + 1);
             try (PacketCapture capture = tls ? PacketCapture.start(dir.resolve("tls.pcap"), bpf) : null;
                     Linphone lin = Linphone.start(dir.resolve("linphone"), lo);
                     Baresip bare = Baresip.start(dir.resolve("baresip"), bo);
@@ -92,7 +93,7 @@ class IndoorMonitorsTcpTlsIT {
                 RtpCounts doorRtp = door.waitRtp(WAIT);
                 assertThat(doorRtp.bothWays()).as("door and linphone sent RTP: %s", doorRtp).isTrue();
                 lin.terminate();
-                door.waitEvent("CALL_CLOSED", WAIT);
+                awaitClosed(door, "the callee's BYE reached the door (8002)", vto);
                 lin.waitCallState("Released", WAIT);
                 RtpCounts linRtp = lin.lastCallRtp(WAIT);
                 assertThat(linRtp.bothWays()).as("linphone's RTP %s (log %s)", linRtp, lin.log()).isTrue();
@@ -109,7 +110,7 @@ class IndoorMonitorsTcpTlsIT {
                 RtpCounts bareRtp = bare.waitRtp(WAIT);
                 assertThat(bareRtp.bothWays()).as("baresip and the door sent RTP: %s", bareRtp).isTrue();
                 door.hangup();
-                bare.waitEvent("CALL_CLOSED", WAIT);
+                awaitClosed(bare, "the caller's BYE reached baresip (101#1)", vto);
                 door.waitEvent("CALL_CLOSED", WAIT);
                 IndoorMonitorsUdpIT.awaitNoActiveCalls(api, vto);
 
@@ -117,6 +118,16 @@ class IndoorMonitorsTcpTlsIT {
                     assertNoCleartextSip(capture, sipPort, linPort, barePort);
                 }
             }
+        }
+    }
+
+    /** Waits for {@code CALL_CLOSED} on {@code peer}; fails with {@code what} and the VTO's warnings of this run. */
+    static void awaitClosed(Baresip peer, String what, VtoProcess vto) throws Exception {
+        try {
+            peer.waitEvent("CALL_CLOSED", WAIT);
+        } catch (AssertionError e) {
+            String warnings = String.join("\n", vto.logSinceLaunch().lines().filter(l -> l.contains("WARN")).toList());
+            throw new AssertionError("not so: " + what + " — " + e.getMessage() + "\nVTO warnings:\n" + warnings, e);
         }
     }
 
