@@ -2,7 +2,8 @@
 # Runs the whole OpenVTO test suite on a fresh Debian machine:
 #   1. installs the Debian packages the tests use as real peers when they are missing
 #      (chromium for the browser tests, curl for HTTP Digest, postgresql for the PostgreSQL tests,
-#      sip-tester (SIPp), baresip and linphone-cli (with pulseaudio as its null sound card) for the SIP server tests);
+#      sip-tester (SIPp), baresip and linphone-cli (with pulseaudio as its null sound card) for the SIP server tests,
+#      tshark (dumpcap) to capture the TLS calls on loopback);
 #   2. starts a throw-away PostgreSQL server on 127.0.0.1 and points the tests at it;
 #   3. runs `mvn verify` (unit tests with Surefire, integration tests against the real server with Failsafe).
 # Extra arguments go to Maven, e.g. scripts/test.sh -Dit.test=DigestCurlIT
@@ -10,7 +11,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-PACKAGES=(chromium curl postgresql sip-tester baresip linphone-cli pulseaudio)
+PACKAGES=(chromium curl postgresql sip-tester baresip linphone-cli pulseaudio tshark)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -19,6 +20,8 @@ if ((${#missing[@]})); then
   echo "Installing Debian packages: ${missing[*]}"
   SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
   $SUDO apt-get update -qq
+  # tshark asks whether non-root users may capture: answer no (the tests capture as root) without a prompt
+  echo "wireshark-common wireshark-common/install-setuid boolean false" | $SUDO debconf-set-selections
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 

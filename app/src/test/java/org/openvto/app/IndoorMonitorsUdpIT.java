@@ -92,11 +92,14 @@ class IndoorMonitorsUdpIT {
                 .isEqualTo(201);
     }
 
-    /** Waits (30 s) for the VTO's log line "SIP listening on …": the server starts after the first TLS key is made. */
+    /**
+     * Waits (30 s) for the VTO's log line "SIP listening on …" of this run (the log file keeps earlier runs): the
+     * server starts after the first TLS key is made.
+     */
     static void awaitSipListening(VtoProcess vto) throws Exception {
         Deadline deadline = Deadline.in(Duration.ofSeconds(30));
-        while (!vto.logText().contains("SIP listening on")) {
-            deadline.check("the SIP server did not start:\n" + vto.logText());
+        while (!vto.logSinceLaunch().contains("SIP listening on")) {
+            deadline.check("the SIP server did not start:\n" + vto.logSinceLaunch());
             Thread.sleep(50);
         }
     }

@@ -29,6 +29,8 @@ final class VtoProcess implements AutoCloseable {
     private final Path log;
     private final Map<String, String> env;
     private Process process;
+    /** The log's length when this process was launched: the log file is appended to by every run of a test. */
+    private long logStart;
 
     VtoProcess(Path dataDir, String name) {
         this(dataDir, name, Map.of());
@@ -59,6 +61,7 @@ final class VtoProcess implements AutoCloseable {
     /** Starts the process without waiting for it to be ready. */
     VtoProcess launch() throws IOException {
         Files.createDirectories(log.getParent());
+        logStart = Files.exists(log) ? Files.size(log) : 0;
         ProcessBuilder pb = new ProcessBuilder(command("run", "--data-dir", dataDir.toString(), "--port-offset",
                 String.valueOf(portOffset)));
         pb.environment().putAll(env);
@@ -126,6 +129,17 @@ final class VtoProcess implements AutoCloseable {
     String logText() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    /** What this process logged since its last {@link #launch} (earlier runs of the same test name are in the file too). */
+    String logSinceLaunch() {
+        try {
+            byte[] all = Files.readAllBytes(log);
+            int from = (int) Math.min(logStart, all.length);
+            return new String(all, from, all.length - from, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "(no log)";
         }
