@@ -61,6 +61,7 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     private final ScheduledExecutorService watchdog;
     private final SipSecurityEvents securityEvents;
     private final AtomicInteger watchdogRestarts = new AtomicInteger();
+    private boolean booting;
     /** Counter figures read from the running server, and what servers before it counted (guarded by carried). */
     private final java.util.List<java.util.function.ToDoubleFunction<SipServer>> counted = new java.util.ArrayList<>();
     private final java.util.List<Double> carried = new java.util.ArrayList<>();
@@ -89,6 +90,16 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
                 accounts = loadAccounts();
             }
         });
+    }
+
+    /** At boot (called by {@code Vto}): the SIP server starts warmed up, see {@link SipServer#warmUpOnce}. */
+    synchronized void startAtBoot() {
+        booting = true;
+        try {
+            start();
+        } finally {
+            booting = false;
+        }
     }
 
     synchronized void start() {
@@ -120,6 +131,13 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
                 config.dialogLimits(), config.authPolicy(), config.warmupRegistrations());
         SipServer s = new SipServer(serverConfig, lookup, store, clock, this::publishCall, securityEvents);
         writer = store;
+        if (booting) {
+            SipServer.warmUpOnce(serverConfig); // a power cut: the monitors arrive as soon as the ports open
+        } else {
+            // enabled later from the console: nobody is waiting yet, so warm up beside the running server instead
+            // of delaying it (settings changes restart the SIP server in a second, as before)
+            Thread.ofVirtual().name("sip-warmup").start(() -> SipServer.warmUpOnce(serverConfig));
+        }
         server = s; // before start: it serves (and counts) from its first bound socket on, metrics must see that
         try {
             s.start();

@@ -80,7 +80,7 @@ final class Vto implements AutoCloseable {
             SipSupervisor sip = new SipSupervisor(core.installation(), config.sip(), config.http().bindAddress(),
                     core.db().sipBindings(), core.clock(), core.bus(), core.dir().path());
             stack.push(sip);
-            sip.start();
+            sip.startAtBoot();
             sip.bindMetrics(metrics);
             WebServices services = new WebServices(core.bus(), core.device(), core.accounts(), auth,
                     core.db().securityLog(), config.security(), metrics, core.db()::healthy, core.clock(),

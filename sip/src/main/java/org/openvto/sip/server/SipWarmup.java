@@ -27,13 +27,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the REGISTER hot path — decode, digest challenge, authenticated REGISTER, registrar, encode — through a
- * throw-away server with in-memory accounts before the real one opens its ports, so that the JIT has compiled it
+ * throw-away server with in-memory accounts (at boot before the real one opens its ports), so that the JIT has compiled it
  * when the building's monitors arrive. Why: after a power cut the VTO boots and every indoor monitor re-registers
  * at once; an interpreted JVM answered late, the monitors retransmitted (T1 = 500 ms), and the retransmissions
  * made a storm that a warm JVM holds easily. The throw-away server shares nothing with the real one (its own
  * accounts, bindings, nonces and lockout tables) and sends nothing: answers are only encoded into a buffer.
  *
- * <p>Costs about a second of one core at start-up (measured in docs/PERFORMANCE.md). Runs on the calling thread.
+ * <p>Costs about 2 s of one core for 20,000 registrations (docs/PERFORMANCE.md). Runs on the calling thread.
  */
 final class SipWarmup {
     private static final Logger LOG = LoggerFactory.getLogger(SipWarmup.class);
