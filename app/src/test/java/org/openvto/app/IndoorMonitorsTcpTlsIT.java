@@ -32,18 +32,19 @@ class IndoorMonitorsTcpTlsIT {
 
     @Test
     void overTcpRoomCallRingsBothFirstAnswerWinsMediaFlowsEitherSideHangsUp() throws Exception {
-        roomCall(PeerTransport.TCP);
+        roomCall(dir, PeerTransport.TCP);
     }
 
     @Test
     void overTlsRoomCallRingsBothWithThePinnedCertificateAndNoCleartextSipOnTheWire() throws Exception {
-        roomCall(PeerTransport.TLS);
+        roomCall(dir, PeerTransport.TLS);
     }
 
-    private void roomCall(PeerTransport transport) throws Exception {
+    /** The two-call scenario of the class comment over {@code transport} (also {@link IndoorMonitorsUdpIT}'s). */
+    static void roomCall(Path dir, PeerTransport transport) throws Exception {
         Path data = dir.resolve("data");
         assertThat(VtoProcess.cli("init", "--data-dir", data.toString(), "--password", PASSWORD).exitCode()).isZero();
-        try (VtoProcess vto = new VtoProcess(data, "IndoorMonitorsTcpTlsIT-" + transport.param()).start()) {
+        try (VtoProcess vto = new VtoProcess(data, "IndoorMonitors-" + transport.param()).start()) {
             DigestClient api = new DigestClient("admin", PASSWORD, DigestAlgorithm.SHA_256);
             int sipPort = vto.enableSipServer(api);
             IndoorMonitorsUdpIT.addAccounts(api, vto);

@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
-import org.openvto.digest.DigestAlgorithm;
 
 /**
  * Real indoor monitors over UDP: linphone registers as {@code 101#0}, baresip as {@code 101#1}; a second baresip,
@@ -25,60 +24,7 @@ class IndoorMonitorsUdpIT {
 
     @Test
     void roomCallRingsLinphoneAndBaresipFirstAnswerWinsMediaFlowsEitherSideHangsUp() throws Exception {
-        Path data = dir.resolve("data");
-        assertThat(VtoProcess.cli("init", "--data-dir", data.toString(), "--password", PASSWORD).exitCode()).isZero();
-        try (VtoProcess vto = new VtoProcess(data, "IndoorMonitorsUdpIT").start()) {
-            DigestClient api = new DigestClient("admin", PASSWORD, DigestAlgorithm.SHA_256);
-            int sipPort = vto.enableSipServer(api);
-            addAccounts(api, vto);
-            awaitSipListening(vto);
-            String proxy = PeerTransport.UDP.proxyUri(sipPort);
-            try (Linphone lin = Linphone.start(dir.resolve("linphone"),
-                    Linphone.Options.of(PeerTransport.UDP, VtoProcess.freeUdpPort(), VtoProcess.freeUdpPort()));
-                    Baresip bare = Baresip.start(dir.resolve("baresip"), Baresip.Options.of(PeerTransport.UDP,
-                            VtoProcess.freeUdpPort(), VtoProcess.freeUdpPort(), VtoProcess.freeUdpPort()));
-                    Baresip door = Baresip.start(dir.resolve("door"), Baresip.Options.of(PeerTransport.UDP,
-                            VtoProcess.freeUdpPort(), VtoProcess.freeUdpPort(), VtoProcess.freeUdpPort()))) {
-                lin.register("sip:101%230@VDP", proxy, "101#0", "Pw-101-0", "VDP", WAIT);
-                bare.register("sip:101%231@VDP", proxy, "101#1", "Pw-101-1", "manual", WAIT);
-                door.register("sip:8002@VDP", proxy, "8002", "Pw-8002", "manual", WAIT);
-                assertThat(awaitOnline(api, vto, "101%230")).contains("(UDP)");
-                assertThat(awaitOnline(api, vto, "101%231")).contains("(UDP)").contains("baresip");
-
-                // 1: linphone answers first, baresip is cancelled; linphone (the callee) hangs up
-                door.dial("sip:101@VDP");
-                int call = lin.waitIncomingCall(WAIT);
-                bare.waitEvent("CALL_INCOMING", WAIT);
-                lin.answer(call);
-                door.waitEvent("CALL_ESTABLISHED", WAIT);
-                assertThat(bare.waitEvent("CALL_CLOSED", WAIT).path("param").asText())
-                        .as("the monitor that did not answer is cancelled").isNotEmpty();
-                lin.waitCallState("StreamsRunning", WAIT);
-                RtpCounts doorRtp = door.waitRtp(WAIT);
-                assertThat(doorRtp.bothWays()).as("door and linphone sent RTP: %s", doorRtp).isTrue();
-                lin.terminate();
-                door.waitEvent("CALL_CLOSED", WAIT);
-                lin.waitCallState("Released", WAIT);
-                RtpCounts linRtp = lin.lastCallRtp(WAIT);
-                assertThat(linRtp.bothWays()).as("linphone's RTP %s (log %s)", linRtp, lin.log()).isTrue();
-                awaitNoActiveCalls(api, vto);
-
-                // 2: baresip answers first, linphone is cancelled; the door (the caller) hangs up
-                door.dial("sip:101@VDP");
-                bare.waitEvent("CALL_INCOMING", WAIT);
-                lin.waitIncomingCall(WAIT);
-                bare.accept();
-                bare.waitEvent("CALL_ESTABLISHED", WAIT);
-                door.waitEvent("CALL_ESTABLISHED", WAIT);
-                lin.waitCallState("Released", WAIT);
-                RtpCounts bareRtp = bare.waitRtp(WAIT);
-                assertThat(bareRtp.bothWays()).as("baresip and the door sent RTP: %s", bareRtp).isTrue();
-                door.hangup();
-                bare.waitEvent("CALL_CLOSED", WAIT);
-                door.waitEvent("CALL_CLOSED", WAIT);
-                awaitNoActiveCalls(api, vto);
-            }
-        }
+        IndoorMonitorsTcpTlsIT.roomCall(dir, PeerTransport.UDP); // the scenario, over UDP
     }
 
     /** Rooms 101#0 and 101#1 and VTO 8002, with the passwords the tests register with. */

@@ -33,7 +33,7 @@ public final class LocationService {
             if (b.expiresAt().isAfter(now)) {
                 bindings.computeIfAbsent(b.user(), k -> new ArrayList<>()).add(b);
                 index(b.user(), true);
-                flow(b, true);
+                indexAddresses(b, true);
             }
         }
     }
@@ -60,11 +60,10 @@ public final class LocationService {
         Instant now = clock.instant();
         List<Binding> live = list.stream().filter(b -> b.expiresAt().isAfter(now)).toList();
         store.replace(user, live);
-        List<Binding> before = bindings.get(user);
-        if (before != null) {
-            before.forEach(b -> flow(b, false));
-        }
-        live.forEach(b -> flow(b, true));
+        List<Binding> before = bindings.getOrDefault(user, List.of());
+        // only what changed: a refresh from the same device (the REGISTER hot path) re-indexes nothing
+        before.stream().filter(b -> !sameAddresses(b, live)).forEach(b -> indexAddresses(b, false));
+        live.stream().filter(b -> !sameAddresses(b, before)).forEach(b -> indexAddresses(b, true));
         if (live.isEmpty()) {
             bindings.remove(user);
         } else {
@@ -74,7 +73,18 @@ public final class LocationService {
         return live;
     }
 
-    private void flow(Binding b, boolean live) {
+    /** True if {@code others} has a binding with {@code b}'s contact and source: its index entries stay valid. */
+    private static boolean sameAddresses(Binding b, List<Binding> others) {
+        for (Binding o : others) {
+            if (o.contact().equals(b.contact()) && java.util.Objects.equals(o.source(), b.source())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Indexes (or un-indexes) {@code b}'s contact address and, for TCP/TLS, its flow. */
+    private void indexAddresses(Binding b, boolean live) {
         String address = contactAddress(b.contact());
         if (address != null) {
             if (live) {
@@ -130,16 +140,6 @@ public final class LocationService {
 
     private static String contactAddress(org.openvto.sip.codec.SipUri uri) {
         return uri == null || uri.host() == null ? null : uri.host().toLowerCase(java.util.Locale.ROOT) + ":" + uri.port();
-    }
-
-    /** The binding whose contact is {@code contact} among {@code user}'s, or {@code null}. */
-    public Binding find(String user, String contact) {
-        for (Binding b : lookup(user)) {
-            if (b.contact().equals(contact)) {
-                return b;
-            }
-        }
-        return null;
     }
 
     private void index(String user, boolean registered) {

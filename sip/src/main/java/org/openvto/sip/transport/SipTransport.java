@@ -262,7 +262,7 @@ public final class SipTransport implements AutoCloseable {
         if (host == null || port < 0 || port > 65535) {
             return null;
         }
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        String h = unbracketed(host);
         if (!IPV4.matcher(h).matches() && !IPV6.matcher(h).matches()) {
             return null;
         }
