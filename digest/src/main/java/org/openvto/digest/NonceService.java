@@ -7,8 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -24,11 +23,12 @@ import javax.crypto.spec.SecretKeySpec;
  * higher one (RFC 7616 §3.4). Clients that do not use {@code qop} (older RTSP clients) send no
  * {@code nc}; whether that is accepted is the caller's choice ({@code requireNonceCount}).
  *
- * <p>Memory is bounded: at most {@code maxTrackedNonces} nonces are tracked. They are kept in the order
- * they were first used; expired ones are dropped from the front, and when the table is still full the
- * oldest is evicted and the eviction watermark moves past its issue time. A nonce issued at or before
- * the watermark that is no longer tracked is answered {@link Check#STALE} (the client retries with a
- * fresh nonce), so eviction never re-opens a replay window. Every operation is amortised O(1).
+ * <p>Memory is fixed: the counts live in a table of {@code maxTrackedNonces} slots (rounded up to a power
+ * of two, one {@code long} each), and a nonce's slot is its counter modulo the table size, as in
+ * Kamailio's {@code nc_array}. A slot holds the generation of the newest nonce used in it and that
+ * nonce's count. When a newer nonce takes the slot, the older one is answered {@link Check#STALE} (the
+ * client retries with a fresh nonce), so reuse never re-opens a replay window. A check allocates nothing
+ * that outlives it and is lock-free (one compare-and-set); a flood of authentications costs no heap.
  * Thread-safe.
  */
 public final class NonceService {
@@ -49,22 +49,29 @@ public final class NonceService {
 
     private final Clock clock;
     private final Duration lifetime;
-    private final int maxTrackedNonces;
     private final SecretKeySpec key;
     private final java.util.concurrent.atomic.AtomicLong unique;
     /** A MAC instance per thread: looking one up costs more than computing the MAC. */
     private final ThreadLocal<Mac> macs;
-    private final Map<String, Long> highestNonceCount = new ConcurrentHashMap<>();
-    private final java.util.concurrent.ConcurrentLinkedQueue<Tracked> order = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private volatile long evictedUpTo = Long.MIN_VALUE;
+    /** Per slot: {@link #USED} | generation << {@link #NC_BITS} | highest nonce count; 0 = never used. */
+    private final AtomicLongArray slots;
+    private final int slotBits;
 
-    private record Tracked(String nonce, long issuedAt) {
-    }
+    /** Counts above this (half a million requests on one nonce) are answered stale: the client takes a new one. */
+    private static final int NC_BITS = 19;
+    private static final long NC_MASK = (1L << NC_BITS) - 1;
+    private static final long USED = 1L << 63;
+    private static final int GENERATION_BITS = 63 - NC_BITS;
+    private static final long GENERATION_MASK = (1L << GENERATION_BITS) - 1;
 
     public NonceService(Clock clock, Duration lifetime, int maxTrackedNonces) {
         this.clock = clock;
         this.lifetime = lifetime;
-        this.maxTrackedNonces = maxTrackedNonces;
+        if (maxTrackedNonces < 1) {
+            throw new IllegalArgumentException("maxTrackedNonces must be at least 1: " + maxTrackedNonces);
+        }
+        this.slotBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, maxTrackedNonces - 1));
+        this.slots = new AtomicLongArray(1 << slotBits);
         SecureRandom random = new SecureRandom();
         byte[] secret = new byte[32];
         random.nextBytes(secret);
@@ -101,7 +108,9 @@ public final class NonceService {
         if (!MessageDigest.isEqual(expected, actual)) {
             return Check.INVALID;
         }
-        long issuedAt = ByteBuffer.wrap(body).getLong();
+        ByteBuffer fields = ByteBuffer.wrap(body);
+        long issuedAt = fields.getLong();
+        long counter = fields.getLong();
         long now = clock.millis();
         if (now - issuedAt > lifetime.toMillis() || issuedAt > now + 1000) {
             return Check.STALE;
@@ -109,49 +118,36 @@ public final class NonceService {
         if (ncHex == null) {
             return requireNonceCount ? Check.INVALID : Check.VALID;
         }
-        return recordCount(nonce, issuedAt, Long.parseLong(ncHex, 16), now);
+        long nc;
+        try {
+            nc = Long.parseUnsignedLong(ncHex, 16);
+        } catch (NumberFormatException e) {
+            return Check.INVALID;
+        }
+        return recordCount(counter, nc);
     }
 
-    private Check recordCount(String nonce, long issuedAt, long nc, long now) {
-        boolean[] fresh = {false};
-        boolean[] added = {false};
-        long watermark = evictedUpTo;
-        highestNonceCount.compute(nonce, (k, previous) -> {
-            if (previous == null) {
-                if (issuedAt <= watermark) {
-                    return null; // was tracked once and evicted: its count history is gone
-                }
-                fresh[0] = true;
-                added[0] = true;
-                return nc;
-            }
-            if (nc > previous) {
-                fresh[0] = true;
-                return nc;
-            }
-            return previous;
-        });
-        if (added[0]) {
-            order.add(new Tracked(nonce, issuedAt));
-            trim(now);
-        } else if (!fresh[0] && !highestNonceCount.containsKey(nonce)) {
+    private Check recordCount(long counter, long nc) {
+        if (nc > NC_MASK) {
             return Check.STALE;
         }
-        return fresh[0] ? Check.VALID : Check.REPLAYED;
-    }
-
-    /** Drops expired nonces from the front, then evicts the oldest while over the limit. */
-    private void trim(long now) {
-        Tracked head;
-        while ((head = order.peek()) != null
-                && (now - head.issuedAt() > lifetime.toMillis() || highestNonceCount.size() > maxTrackedNonces)) {
-            if (order.remove(head)) {
-                highestNonceCount.remove(head.nonce());
-                if (now - head.issuedAt() <= lifetime.toMillis()) {
-                    synchronized (this) {
-                        evictedUpTo = Math.max(evictedUpTo, head.issuedAt());
-                    }
+        int slot = (int) (counter & ((1L << slotBits) - 1));
+        long generation = (counter >>> slotBits) & GENERATION_MASK;
+        long mine = USED | generation << NC_BITS | nc;
+        while (true) {
+            long held = slots.get(slot);
+            if (held != 0) {
+                long heldGeneration = (held >>> NC_BITS) & GENERATION_MASK;
+                long ahead = (generation - heldGeneration) & GENERATION_MASK; // modular: the counter wraps
+                if (ahead == 0 && nc <= (held & NC_MASK)) {
+                    return Check.REPLAYED;
                 }
+                if (ahead != 0 && ahead > GENERATION_MASK / 2) {
+                    return Check.STALE; // a newer nonce took the slot: this one's count history is gone
+                }
+            }
+            if (slots.compareAndSet(slot, held, mine)) {
+                return Check.VALID;
             }
         }
     }

@@ -12,6 +12,8 @@ public final class ServerNonInviteTransaction extends Transaction {
     private final ServerTransactionListener listener;
     private State state = State.TRYING;
     private SipResponse lastResponse;
+    /** The final response as kept for §17.2.2 resends while Timer J runs (the path may keep only its bytes). */
+    private TransactionContext.Resendable finalResponse;
 
     public ServerNonInviteTransaction(TransactionContext context, SipRequest request, ServerTransactionListener listener) {
         super(context, request);
@@ -32,7 +34,7 @@ public final class ServerNonInviteTransaction extends Transaction {
             case TRYING, PROCEEDING -> active(event);
             case COMPLETED -> {
                 switch (event) {
-                    case TransactionEvent.RequestReceived r -> context.send(lastResponse); // §17.2.2: resend final
+                    case TransactionEvent.RequestReceived r -> finalResponse.send(); // §17.2.2: resend final
                     case TransactionEvent.TimerFired(TimerName n) when n == TimerName.J -> terminate();
                     default -> { }
                 }
@@ -54,9 +56,10 @@ public final class ServerNonInviteTransaction extends Transaction {
                 context.send(r);
             }
             case TransactionEvent.ResponseFromTu(SipResponse r) -> {
-                lastResponse = r;
+                lastResponse = null;
+                finalResponse = context.retain(r);
                 state = State.COMPLETED; // §17.2.2: final → Completed, Timer J = 64*T1 (0 if reliable)
-                if (!context.send(r)) {
+                if (!finalResponse.send()) {
                     terminate();
                     listener.onTransportError(this, "cannot send response");
                     return;

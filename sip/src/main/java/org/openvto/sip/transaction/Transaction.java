@@ -1,8 +1,6 @@
 package org.openvto.sip.transaction;
 
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
 import org.openvto.sip.codec.SipRequest;
 
 /**
@@ -16,7 +14,12 @@ public abstract sealed class Transaction permits ClientInviteTransaction, Client
         ServerInviteTransaction, ServerNonInviteTransaction {
     protected final TransactionContext context;
     private SipRequest request;
-    private final Map<TimerName, TimerScheduler.Handle> running = new EnumMap<>(TimerName.class);
+    /**
+     * The running timers: RFC 3261 §17 never runs more than two at once (A+B, E+F, G+H), and two fields cost
+     * far less than a map in the tens of thousands of transactions that wait out Timers J, L and M.
+     */
+    private Armed first;
+    private Armed second;
     private Runnable onTerminated = () -> { };
     private boolean done;
     private Object attachment;
@@ -65,11 +68,14 @@ public abstract sealed class Transaction permits ClientInviteTransaction, Client
     protected final void start(TimerName name, Duration delay) {
         stop(name);
         Armed armed = new Armed(this, name);
-        TimerScheduler.Handle scheduled = context.scheduler().schedule(delay, armed);
-        running.put(name, () -> {
-            armed.owner = null;
-            scheduled.cancel();
-        });
+        if (first == null) {
+            first = armed;
+        } else if (second == null) {
+            second = armed;
+        } else {
+            throw new IllegalStateException("a third timer at once: " + name); // §17: at most two run together
+        }
+        armed.scheduled = context.scheduler().schedule(delay, armed);
     }
 
     /**
@@ -79,6 +85,7 @@ public abstract sealed class Transaction permits ClientInviteTransaction, Client
     private static final class Armed implements Runnable {
         private Transaction owner;
         private final TimerName name;
+        private TimerScheduler.Handle scheduled;
 
         Armed(Transaction owner, TimerName name) {
             this.owner = owner;
@@ -90,22 +97,46 @@ public abstract sealed class Transaction permits ClientInviteTransaction, Client
             Transaction t = owner;
             if (t != null) {
                 owner = null;
-                t.running.remove(name);
+                t.forget(this);
                 t.handle(new TransactionEvent.TimerFired(name));
+            }
+        }
+
+        void cancel() {
+            owner = null;
+            if (scheduled != null) {
+                scheduled.cancel();
             }
         }
     }
 
+    private void forget(Armed armed) {
+        if (first == armed) {
+            first = null;
+        } else if (second == armed) {
+            second = null;
+        }
+    }
+
     protected final void stop(TimerName name) {
-        TimerScheduler.Handle h = running.remove(name);
-        if (h != null) {
-            h.cancel();
+        Armed armed = first != null && first.name == name ? first : second != null && second.name == name ? second : null;
+        if (armed != null) {
+            forget(armed);
+            armed.cancel();
         }
     }
 
     protected final void stopAll() {
-        running.values().forEach(TimerScheduler.Handle::cancel);
-        running.clear();
+        Armed a = first;
+        Armed b = second;
+        first = null;
+        second = null;
+        if (a != null) {
+            a.cancel();
+        }
+        if (b != null) {
+            b.cancel();
+        }
     }
 
     protected final void finish() {

@@ -13,6 +13,22 @@ public interface TransactionContext {
     boolean reliable();
 
     /**
+     * {@code message} made ready to be sent again and again (a completed server transaction resending its final
+     * response, RFC 3261 §17.2.2): a path may keep only the bytes that go on the wire instead of the parsed
+     * message, which matters for the tens of thousands of transactions that wait out Timer J. The default
+     * keeps the message and sends it through {@link #send}.
+     */
+    default Resendable retain(SipMessage message) {
+        return () -> send(message);
+    }
+
+    /** A message kept for resending; {@link #send} returns false on an immediate transport error. */
+    @FunctionalInterface
+    interface Resendable {
+        boolean send();
+    }
+
+    /**
      * Registers the listener for transport errors found after {@link #send} returned (a connection that could
      * not be opened, a write that failed: RFC 3261 §17.1.4). It is called later on the transaction's thread,
      * never from inside {@code send}. Paths without asynchronous errors ignore it.

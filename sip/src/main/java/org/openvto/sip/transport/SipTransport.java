@@ -3,6 +3,7 @@ package org.openvto.sip.transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -529,6 +530,22 @@ public final class SipTransport implements AutoCloseable {
                     SipMessageEncoder.write(message, buf);
                     ctx.writeAndFlush(new DatagramPacket(buf, to));
                     return true;
+                }
+
+                @Override
+                public Resendable retain(SipMessage message) {
+                    InetSocketAddress to = message instanceof SipResponse r ? responseTarget(r, source) : source;
+                    if (to == null) {
+                        return () -> false;
+                    }
+                    ByteBuf buf = ctx.alloc().buffer();
+                    SipMessageEncoder.write(message, buf);
+                    byte[] wire = ByteBufUtil.getBytes(buf); // ~400 bytes instead of a parsed message for 32 s
+                    buf.release();
+                    return () -> {
+                        ctx.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(wire), to));
+                        return true;
+                    };
                 }
             };
             SipDecodeResult decoded;
