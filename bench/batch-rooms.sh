@@ -8,7 +8,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OFFSET=31100
 BASE="http://127.0.0.1:$((8080 + OFFSET))"
 WORK=$(mktemp -d /tmp/openvto-bench.XXXXXX)
-AUTH=(--digest -u 'admin:Bench#Mark42' -s)
+AUTH=(--digest -u 'admin:Bench#Mark42' -s -H 'Content-Type: application/json')
 trap 'pkill -f "openvto.jar run --data-dir $WORK" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 "$ROOT/openvto" init --data-dir "$WORK/data" --password 'Bench#Mark42' >/dev/null 2>&1

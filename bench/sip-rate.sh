@@ -111,7 +111,7 @@ CALLER_PORT=36402                 # SIPp caller VTO 8002 (registers, then calls)
 UAS_PORT=36403                    # SIPp UAS: the device of every room in the call test
 SETUP_PORT=36404                  # SIPp registering the rooms to the UAS
 PASSWORD='Bench#Mark42'
-AUTH=(--digest -u "admin:$PASSWORD" -s -f)
+AUTH=(--digest -u "admin:$PASSWORD" -s -f -H "Content-Type: application/json")
 BASE="http://$HOST:$VTO_HTTP"
 
 WORK=$(mktemp -d /tmp/openvto-sip-bench.XXXXXX)

@@ -28,7 +28,7 @@ for i in $(seq 1 "$RUNS"); do
   sleep 10
   idle=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status")
   # Initialize, log in over the API a few times (Argon2id + Digest), then idle again.
-  curl -fs -X POST "http://127.0.0.1:$PORT/api/v1/init" -d '{"password":"Bench#Mark42"}' >/dev/null
+  curl -fs -X POST -H 'Content-Type: application/json' "http://127.0.0.1:$PORT/api/v1/init" -d '{"password":"Bench#Mark42"}' >/dev/null
   for _ in 1 2 3 4 5; do curl -fs --digest -u admin:Bench#Mark42 "http://127.0.0.1:$PORT/api/v1/device" >/dev/null; done
   sleep 10
   used=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status")

@@ -6,7 +6,7 @@ import java.util.List;
 import org.openvto.config.ConfigChecks;
 import org.openvto.config.ConfigException;
 import org.openvto.digest.DigestAlgorithm;
-import org.openvto.sip.dialog.DialogTable;
+import org.openvto.sip.proxy.DialogTable;
 import org.openvto.sip.registrar.RegistrarConfig;
 import org.openvto.sip.registrar.SipAuthPolicy;
 import org.openvto.sip.transaction.TransactionTimers;

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -16,18 +15,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.openvto.call.CallStateChanged;
 import org.openvto.device.SystemType;
 import org.openvto.event.EventBus;
+import org.openvto.household.SipDirectory;
 import org.openvto.household.ConfigChanged;
 import org.openvto.household.Installation;
-import org.openvto.household.RegisterType;
 import org.openvto.household.RegistrationStatus;
-import org.openvto.network.SipServerSettings;
 import org.openvto.sip.codec.SipLimits;
 import org.openvto.sip.registrar.BindingStore;
+import org.openvto.sip.proxy.TargetResolver;
 import org.openvto.sip.registrar.SipAccounts;
 import org.openvto.sip.registrar.SipAuthGuard;
 import org.openvto.sip.registrar.WriteBehindBindingStore;
-import org.openvto.sip.dialog.Dialog;
-import org.openvto.sip.dialog.DialogInfo;
+import org.openvto.sip.proxy.Dialog;
+import org.openvto.sip.proxy.DialogInfo;
 import org.openvto.sip.server.SipServer;
 import org.openvto.sip.server.SipServerConfig;
 import org.openvto.sip.transport.SipTransportConfig;
@@ -55,8 +54,8 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     private final AutoCloseable subscription;
     private volatile SipServer server;
     private volatile WriteBehindBindingStore writer;
-    /** Account → register password, rebuilt when the household changes; REGISTER never touches the database. */
-    private volatile Map<String, String> accounts = Map.of();
+    /** Accounts and numbering plan, rebuilt when the household changes; REGISTER never touches the database. */
+    private volatile SipDirectory directory = SipDirectory.ofAccounts(Map.of());
     private volatile String notRunning = "the SIP server is not running";
     private final ScheduledExecutorService watchdog;
     private final SipSecurityEvents securityEvents;
@@ -87,7 +86,7 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
             if (e.restart().contains("sip")) {
                 Thread.ofVirtual().name("sip-restart").start(this::restart);
             } else if (e.area().equals("household")) {
-                accounts = loadAccounts();
+                directory = SipDirectory.of(installation);
             }
         });
     }
@@ -114,8 +113,9 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
             LOG.info("SIP server off: {}", notRunning);
             return;
         }
-        accounts = loadAccounts();
-        SipAccounts lookup = user -> Optional.ofNullable(accounts.get(user));
+        directory = SipDirectory.of(installation);
+        SipAccounts lookup = user -> directory.password(user);
+        TargetResolver targets = user -> directory.reach(user); // the household's numbering plan
         WriteBehindBindingStore store = new WriteBehindBindingStore(bindings, Duration.ofMillis(500));
         int sipPort = installation.network().sipPort();
         SipTransportConfig.Tls tls;
@@ -129,7 +129,7 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
         SipServerConfig serverConfig = new SipServerConfig(new SipTransportConfig(bindAddress, sipPort, SipLimits.DEFAULT,
                 tls, config.connections()), config.timers(), config.registrar(sip.domain()), config.digestAlgorithms(),
                 config.dialogLimits(), config.authPolicy(), config.warmupRegistrations());
-        SipServer s = new SipServer(serverConfig, lookup, store, clock, this::publishCall, securityEvents);
+        SipServer s = new SipServer(serverConfig, lookup, targets, store, clock, this::publishCall, securityEvents);
         writer = store;
         if (booting) {
             SipServer.warmUpOnce(serverConfig); // a power cut: the monitors arrive as soon as the ports open
@@ -290,23 +290,6 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
         if (w != null) {
             w.close();
         }
-    }
-
-    /**
-     * Every room device ({@code 101#0}) of Register Type public, every VTO ({@code 8002}) and the management
-     * centre ({@code 888888}, once it has a password) with its register password.
-     */
-    private Map<String, String> loadAccounts() {
-        Map<String, String> all = new HashMap<>();
-        installation.rooms("", 0, Integer.MAX_VALUE).stream()
-                .filter(r -> r.registerType() == RegisterType.PUBLIC) // seed 4.2.6: "local is reserved for future use"
-                .forEach(r -> all.put(r.number().toString(), r.registerPassword()));
-        installation.vtos().forEach(v -> all.put(v.recNo(), v.registerPassword()));
-        String centre = installation.sipServer().centrePassword();
-        if (!centre.isEmpty()) {
-            all.put(SipServerSettings.CENTRE_CALL_NO, centre); // the management centre (seed 4.2.7)
-        }
-        return Map.copyOf(all);
     }
 
     int port() {

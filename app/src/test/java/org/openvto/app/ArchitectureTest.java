@@ -23,9 +23,9 @@ class ArchitectureTest {
     void theDomainImportsNoWebStorageOrProtocolInternals() {
         noClasses().that().resideInAnyPackage("org.openvto.device..", "org.openvto.security..", "org.openvto.event..",
                 "org.openvto.household..", "org.openvto.network..",
-                "org.openvto.config..", "org.openvto.validation..").should().dependOnClassesThat()
+                "org.openvto.config..", "org.openvto.validation..", "org.openvto.call..").should().dependOnClassesThat()
                 .resideInAnyPackage("org.openvto.web..", "org.openvto.storage..", "org.openvto.app..", "io.javalin..",
-                        "org.jdbi..", "java.sql..", "io.netty..")
+                        "org.jdbi..", "java.sql..", "io.netty..", "org.openvto.sip..")
                 .check(CLASSES);
     }
 
@@ -41,5 +41,44 @@ class ArchitectureTest {
             noClasses().that().resideOutsideOfPackage("org.openvto." + feature + "..").should().dependOnClassesThat()
                     .resideInAPackage("org.openvto." + feature + ".internal..").check(CLASSES);
         }
+    }
+
+    private static final String SIP = "org.openvto.sip.";
+
+    /** Each SIP layer (RFC 3261's: codec ← transaction ← transport ← registrar/proxy ← stack ← server). */
+    private static void sipLayerMustNotUse(String layer, String... above) {
+        String[] packages = new String[above.length];
+        for (int i = 0; i < above.length; i++) {
+            packages[i] = SIP + above[i] + "..";
+        }
+        noClasses().that().resideInAPackage(SIP + layer + "..").should().dependOnClassesThat()
+                .resideInAnyPackage(packages).because("the SIP layers build on the ones below them only").check(CLASSES);
+    }
+
+    @Test
+    void sipLayersDependOnlyOnTheLayersBelow() {
+        sipLayerMustNotUse("codec", "transaction", "transport", "registrar", "proxy", "stack", "server");
+        sipLayerMustNotUse("transaction", "transport", "registrar", "proxy", "stack", "server");
+        sipLayerMustNotUse("transport", "registrar", "proxy", "stack", "server");
+        sipLayerMustNotUse("registrar", "transport", "proxy", "stack", "server");
+        sipLayerMustNotUse("proxy", "stack", "server");
+        sipLayerMustNotUse("stack", "registrar", "proxy", "server");
+    }
+
+    @Test
+    void theSipStackKnowsBytesAndMessagesOnly() {
+        noClasses().that().resideInAnyPackage("org.openvto.sip..", "org.openvto.digest..").should()
+                .dependOnClassesThat().resideInAnyPackage("org.openvto.device..", "org.openvto.security..",
+                        "org.openvto.event..", "org.openvto.household..", "org.openvto.network..", "org.openvto.config..",
+                        "org.openvto.call..", "org.openvto.web..", "org.openvto.storage..", "org.openvto.app..",
+                        "io.javalin..", "org.jdbi..", "java.sql..")
+                .because("protocol modules know bytes and messages, not the application").check(CLASSES);
+    }
+
+    @Test
+    void theSipCodecUsesNoNetworkOrThreads() {
+        noClasses().that().resideInAPackage(SIP + "codec..").should().dependOnClassesThat()
+                .resideInAnyPackage("io.netty.channel.socket..", "io.netty.bootstrap..", "java.net.http..")
+                .check(CLASSES);
     }
 }

@@ -32,6 +32,14 @@ final class DigestClient {
     }
 
     HttpResponse<String> send(String base, String method, String path, String json) throws Exception {
+        return send(base, method, path, json, new String[0]);
+    }
+
+    /**
+     * Like {@link #send(String, String, String, String)}, with {@code headers} (name, value, …) on the
+     * authenticated second request only — as a browser that cached the credentials sends them.
+     */
+    HttpResponse<String> send(String base, String method, String path, String json, String... headers) throws Exception {
         HttpResponse<String> first = VtoProcess.HTTP.send(request(base, method, path, json, null),
                 HttpResponse.BodyHandlers.ofString());
         if (first.statusCode() != 401) {
@@ -39,7 +47,7 @@ final class DigestClient {
         }
         Map<String, String> challenge = pick(first.headers().allValues("WWW-Authenticate"));
         lastAuthorization = authorization(challenge, method, path);
-        return VtoProcess.HTTP.send(request(base, method, path, json, lastAuthorization),
+        return VtoProcess.HTTP.send(request(base, method, path, json, lastAuthorization, headers),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -81,8 +89,12 @@ final class DigestClient {
         return out;
     }
 
-    private static HttpRequest request(String base, String method, String path, String json, String auth) {
+    private static HttpRequest request(String base, String method, String path, String json, String auth,
+            String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
         if (auth != null) {
             b.header("Authorization", auth);
         }

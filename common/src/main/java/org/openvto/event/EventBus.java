@@ -2,7 +2,11 @@ package org.openvto.event;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,22 +14,35 @@ import org.slf4j.LoggerFactory;
 /**
  * The VTO's internal, typed publish/subscribe bus.
  *
- * <p>Delivery is synchronous, in the publisher's thread, in subscription order. That is deliberate:
- * a subscriber that persists an event (records, the security log) has written it before
- * {@link #publish} returns, so the publisher may report success afterwards ("write before you
- * report success"). Subscribers must therefore be quick and must not block on I/O other than a
- * local database write; slow consumers (UI live updates, integrations) hand off to their own
- * executor. A subscriber that throws is logged and does not stop delivery to the others.
+ * <p>Two kinds of subscriber:
+ * <ul>
+ *   <li>{@link #subscribe} — <b>synchronous</b>: delivered in the publisher's thread, in subscription order,
+ *       before {@link #publish} returns. A subscriber that persists an event (the security log) has written it
+ *       before the publisher reports success ("write before you report success"). It must be quick: it
+ *       delays the publisher.</li>
+ *   <li>{@link #subscribeAsync} — <b>asynchronous, bounded</b>: {@code publish} only puts the event in the
+ *       subscriber's own queue (of the capacity it asked for) and returns; the subscriber's virtual thread
+ *       delivers the events one at a time, in publishing order. A slow or stuck subscriber (a database writer,
+ *       a web client) therefore never blocks the publisher — the SIP thread, a door driver. When its queue is
+ *       full the new event is <em>dropped for that subscriber</em> (the others still get it), counted in
+ *       {@link #dropped()} and logged at most once a minute per subscriber.</li>
+ * </ul>
+ * A subscriber that throws is logged and does not stop delivery to the others (or its own later events).
  *
  * <p>Thread-safe: publish and subscribe may be called from any thread.
  */
 public final class EventBus {
     private static final Logger LOG = LoggerFactory.getLogger(EventBus.class);
 
-    private record Subscription<T extends Event>(Class<T> type, String topicPrefix, Consumer<? super T> consumer) {
+    private record Subscription<T extends Event>(Class<T> type, String topicPrefix, Consumer<? super T> consumer,
+            Mailbox mailbox) {
         void offer(Event event) {
             if (type.isInstance(event) && matches(event.topic())) {
-                consumer.accept(type.cast(event));
+                if (mailbox == null) {
+                    consumer.accept(type.cast(event));
+                } else {
+                    mailbox.post(event);
+                }
             }
         }
 
@@ -37,6 +54,7 @@ public final class EventBus {
     }
 
     private final List<Subscription<?>> subscriptions = new CopyOnWriteArrayList<>();
+    private final AtomicLong dropped = new AtomicLong();
 
     /** Subscribes to every event of {@code type} (and its subtypes). Returns a handle that unsubscribes. */
     public <T extends Event> AutoCloseable subscribe(Class<T> type, Consumer<? super T> consumer) {
@@ -49,9 +67,91 @@ public final class EventBus {
      */
     public <T extends Event> AutoCloseable subscribe(Class<T> type, String topicPrefix, Consumer<? super T> consumer) {
         var subscription = new Subscription<>(Objects.requireNonNull(type), Objects.requireNonNull(topicPrefix),
-                Objects.requireNonNull(consumer));
+                Objects.requireNonNull(consumer), null);
         subscriptions.add(subscription);
         return () -> subscriptions.remove(subscription);
+    }
+
+    /**
+     * Subscribes like {@link #subscribe(Class, String, Consumer)}, but delivers on the subscriber's own virtual
+     * thread through a queue of {@code capacity} events (see the class comment: a full queue drops the new event
+     * and counts it). Closing the handle stops delivery; events still queued are discarded.
+     */
+    public <T extends Event> AutoCloseable subscribeAsync(Class<T> type, String topicPrefix, int capacity,
+            Consumer<? super T> consumer) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
+        }
+        Objects.requireNonNull(consumer);
+        Mailbox mailbox = new Mailbox(type.getSimpleName() + ":" + topicPrefix, capacity,
+                e -> consumer.accept(type.cast(e)), dropped);
+        var subscription = new Subscription<>(Objects.requireNonNull(type), Objects.requireNonNull(topicPrefix),
+                consumer, mailbox);
+        subscriptions.add(subscription);
+        return () -> {
+            subscriptions.remove(subscription);
+            mailbox.close();
+        };
+    }
+
+    /** Events dropped because an asynchronous subscriber's queue was full, since this bus was made. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    /** An asynchronous subscriber's queue and the virtual thread that empties it. */
+    private static final class Mailbox {
+        private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+        private final String name;
+        private final BlockingQueue<Event> queue;
+        private final Consumer<Event> consumer;
+        private final AtomicLong droppedTotal;
+        private final Thread thread;
+        private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
+        private volatile boolean closed;
+
+        Mailbox(String name, int capacity, Consumer<Event> consumer, AtomicLong droppedTotal) {
+            this.name = name;
+            this.queue = new ArrayBlockingQueue<>(capacity);
+            this.consumer = consumer;
+            this.droppedTotal = droppedTotal;
+            this.thread = Thread.ofVirtual().name("event-" + name).start(this::drain);
+        }
+
+        void post(Event event) {
+            if (closed || queue.offer(event)) {
+                return;
+            }
+            droppedTotal.incrementAndGet();
+            long now = System.nanoTime();
+            long last = lastWarning.get();
+            if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
+                LOG.warn("Event subscriber {} is behind: its queue is full, {} dropped (events dropped in all: {})",
+                        name, event.topic(), droppedTotal.get());
+            }
+        }
+
+        private void drain() {
+            while (!closed) {
+                Event event;
+                try {
+                    event = queue.take();
+                } catch (InterruptedException e) {
+                    return; // closed
+                }
+                try {
+                    consumer.accept(event);
+                } catch (RuntimeException e) {
+                    LOG.error("Subscriber {} failed on {}", name, event.topic(), e);
+                }
+            }
+        }
+
+        void close() {
+            closed = true;
+            thread.interrupt();
+            queue.clear();
+        }
     }
 
     /** Delivers {@code event} to every matching subscriber before returning. */

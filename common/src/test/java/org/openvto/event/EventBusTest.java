@@ -37,4 +37,53 @@ class EventBusTest {
         bus.publish(new DoorOpened(3));
         assertThat(seen).containsExactly(2);
     }
+
+    @Test
+    void aStuckAsyncSubscriberNeitherBlocksThePublisherNorOthersAndItsOverflowIsCounted() throws Exception {
+        var bus = new EventBus();
+        var started = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var delivered = new java.util.concurrent.CountDownLatch(1 + 4);
+        List<Integer> slow = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Integer> quick = new ArrayList<>();
+        bus.subscribeAsync(DoorOpened.class, "door", 4, e -> {
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            slow.add(e.door());
+            delivered.countDown();
+        });
+        bus.subscribe(DoorOpened.class, e -> quick.add(e.door()));
+
+        bus.publish(new DoorOpened(0));
+        assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue(); // it holds event 0
+        for (int door = 1; door <= 6; door++) {
+            bus.publish(new DoorOpened(door)); // 1–4 fill its queue of 4; 5 and 6 are dropped for it
+        }
+        assertThat(quick).as("the publisher was not held up").containsExactly(0, 1, 2, 3, 4, 5, 6);
+        assertThat(bus.dropped()).isEqualTo(2);
+
+        release.countDown();
+        assertThat(delivered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(slow).as("in publishing order, without the dropped ones").containsExactly(0, 1, 2, 3, 4);
+    }
+
+    @Test
+    void aFailingAsyncSubscriberKeepsGettingLaterEvents() throws Exception {
+        var bus = new EventBus();
+        var later = new java.util.concurrent.CountDownLatch(1);
+        bus.subscribeAsync(DoorOpened.class, "", 8, e -> {
+            if (e.door() == 1) {
+                throw new IllegalStateException("boom");
+            }
+            later.countDown();
+        });
+        bus.publish(new DoorOpened(1));
+        bus.publish(new DoorOpened(2));
+        assertThat(later.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(bus.dropped()).isZero();
+    }
 }

@@ -31,6 +31,38 @@ public final class SipRequest extends SipMessage {
         this.requestUri = requestUri;
     }
 
+    /**
+     * The CANCEL for this INVITE (RFC 3261 §9.1): same Request-URI, Call-ID, From, To, CSeq number and top Via
+     * (so it matches the INVITE's transaction downstream), the same Route values, method CANCEL, no body.
+     */
+    public SipRequest cancel() {
+        return sameTransaction(SipMethod.CANCEL, headers().get(SipHeaderNames.TO));
+    }
+
+    /**
+     * The ACK for a non-2xx final {@code response} to this INVITE (§17.1.1.3): like {@link #cancel} but
+     * method ACK and the To of the response (with its tag).
+     */
+    public SipRequest ackFor(SipResponse response) {
+        return sameTransaction(SipMethod.ACK, response.headers().get(SipHeaderNames.TO));
+    }
+
+    private SipRequest sameTransaction(String method, String to) {
+        SipRequest r = new SipRequest(method, requestUri());
+        SipHeaders h = r.headers();
+        h.add(SipHeaderNames.VIA, headers().getAllSplit(SipHeaderNames.VIA).get(0)); // only the top Via
+        for (String route : headers().getAll(SipHeaderNames.ROUTE)) {
+            h.add(SipHeaderNames.ROUTE, route);
+        }
+        h.add(SipHeaderNames.MAX_FORWARDS, "70");
+        h.add(SipHeaderNames.FROM, headers().get(SipHeaderNames.FROM));
+        h.add(SipHeaderNames.TO, to);
+        h.add(SipHeaderNames.CALL_ID, headers().get(SipHeaderNames.CALL_ID));
+        h.add(SipHeaderNames.CSEQ, cseq().number() + " " + method);
+        h.add(SipHeaderNames.CONTENT_LENGTH, "0");
+        return r;
+    }
+
     public String method() {
         return method;
     }

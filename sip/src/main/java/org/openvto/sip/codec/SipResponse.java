@@ -65,6 +65,20 @@ public final class SipResponse extends SipMessage {
     }
 
     /** Adds {@code ;tag=<tag>} to To unless it has one (a UAS/registrar/proxy's own responses, §8.2.6.2). */
+    /** {@link #createFor(SipRequest, int, String)} with the status's standard reason phrase. */
+    public static SipResponse createFor(SipRequest request, SipResponseStatus status) {
+        return createFor(request, status.code(), status.reasonPhrase());
+    }
+
+    /**
+     * Adds a To tag derived from the To header (RFC 3261 §8.2.6.2), so that a retransmitted request answered
+     * again — statelessly, by a UAS that keeps no state for it — gets the very same response.
+     */
+    public SipResponse withStableToTag() {
+        String to = headers().get("To");
+        return withToTag(Long.toHexString(to == null ? 0 : to.hashCode() & 0xffffffffL));
+    }
+
     public SipResponse withToTag(String tag) {
         String to = headers().get("To");
         if (to != null && !to.contains(";tag=")) {

@@ -5,20 +5,21 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.openvto.sip.codec.SipMethod;
 import org.openvto.sip.codec.SipRequest;
 import org.openvto.sip.codec.SipResponse;
 import org.openvto.sip.codec.SipUri;
 import org.openvto.sip.codec.SipVia;
-import org.openvto.sip.dialog.DialogTable;
 import org.openvto.sip.registrar.Binding;
 import org.openvto.sip.registrar.LocationService;
-import org.openvto.sip.registrar.SipAccounts;
 import org.openvto.sip.registrar.SipDigestAuth;
 import org.openvto.sip.transaction.ClientTransaction;
 import org.openvto.sip.transaction.ClientTransactionListener;
 import org.openvto.sip.transaction.ServerTransactionHandle;
 import org.openvto.sip.transaction.TransactionContext;
 import org.openvto.sip.transaction.TransactionLayer;
+import org.openvto.sip.transaction.TransactionUser;
+import org.openvto.sip.transport.SipPaths;
 import org.openvto.sip.transport.SipTransport;
 import org.openvto.sip.transport.SipTransportKind;
 import org.openvto.sip.codec.NameAddr;
@@ -37,28 +38,37 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Runs on the SIP thread.
  */
-public final class Proxy {
+public final class Proxy implements TransactionUser {
     private static final Logger LOG = LoggerFactory.getLogger(Proxy.class);
     private final TransactionLayer layer;
-    private final SipTransport transport;
+    private final SipPaths transport;
     private final LocationService locations;
-    private final SipAccounts accounts;
+    private final TargetResolver targets;
     private final SipDigestAuth auth;
     private final DialogTable dialogs;
     private final AtomicLong branchCounter = new AtomicLong();
 
-    public Proxy(TransactionLayer layer, SipTransport transport, LocationService locations, SipAccounts accounts,
+    /** {@code targets} is the building's numbering plan: whom a call to a number reaches. */
+    public Proxy(TransactionLayer layer, SipPaths transport, LocationService locations, TargetResolver targets,
             SipDigestAuth auth, DialogTable dialogs) {
         this.layer = layer;
         this.dialogs = dialogs;
         this.transport = transport;
         this.locations = locations;
-        this.accounts = accounts;
+        this.targets = targets;
         this.auth = auth;
     }
 
-    /** A request for the proxy (anything but REGISTER and OPTIONS to the server itself). */
+    /**
+     * A request for the proxy (anything but REGISTER and OPTIONS to the server itself); {@code tx} is
+     * {@code null} for an ACK to a 2xx, which has no transaction.
+     */
+    @Override
     public void onRequest(SipRequest request, ServerTransactionHandle tx) {
+        if (tx == null) {
+            onAck(request); // ACK for a 2xx travels end to end, through us when we Record-Routed
+            return;
+        }
         int maxForwards = request.maxForwards();
         if (maxForwards == 0) {
             tx.respond(reply(request, 483, "Too Many Hops")); // §16.3 step 2
@@ -98,20 +108,14 @@ public final class Proxy {
                 }
             }
         }
-        String user = target.user();
-        List<Binding> bindings;
-        if (user.contains("#")) {
-            bindings = accounts.password(user).isPresent() ? locations.lookup(user) : null;
-        } else if (accounts.password(user).isPresent()) {
-            bindings = locations.lookup(user); // a VTO
-        } else if (accounts.password(user + "#0").isPresent()) {
-            bindings = locations.lookupRoom(user); // group call: every device of the room
-        } else {
-            bindings = null;
-        }
-        if (bindings == null) {
+        List<String> reached = targets.accounts(target.user());
+        if (reached.isEmpty()) {
             tx.respond(reply(request, 404, "Not Found"));
             return;
+        }
+        List<Binding> bindings = new ArrayList<>();
+        for (String account : reached) {
+            bindings.addAll(locations.lookup(account)); // a room: every registered device, master first
         }
         if (bindings.isEmpty()) {
             tx.respond(reply(request, 480, "Temporarily Unavailable"));
@@ -154,6 +158,12 @@ public final class Proxy {
     }
 
     /** A CANCEL matched an INVITE we are forking (§16.10): cancel every pending branch. */
+    @Override
+    public void onCancel(SipRequest cancel, ServerTransactionHandle invite) {
+        onCancel(invite);
+    }
+
+    /** §16.10: a CANCEL matched a pending INVITE — cancel every pending branch, answer 487 once all are done. */
     public void onCancel(ServerTransactionHandle invite) {
         if (invite.attachment() instanceof ForkContext fork) {
             fork.cancelled = true;
@@ -177,6 +187,7 @@ public final class Proxy {
     }
 
     /** A response no client transaction claimed (a 2xx retransmission): forward statelessly (§16.11). */
+    @Override
     public void onStrayResponse(SipResponse response) {
         SipVia top = response.topVia();
         if (top == null || !isOwn(top.host(), top.port())) {
@@ -318,16 +329,8 @@ public final class Proxy {
         /** Sends CANCEL on every branch that is still pending (§16.10), except {@code except}. */
         void cancelPending(Branch except) {
             for (Branch b : branches) {
-                if (b != except && !b.done && "INVITE".equals(b.request.method())) {
-                    SipRequest cancel = new SipRequest("CANCEL", b.request.requestUri());
-                    var h = cancel.headers();
-                    h.add("Via", b.request.headers().getAllSplit("Via").get(0));
-                    h.add("Max-Forwards", "70");
-                    h.add("From", b.request.headers().get("From"));
-                    h.add("To", b.request.headers().get("To"));
-                    h.add("Call-ID", b.request.callId());
-                    h.add("CSeq", b.request.cseq().number() + " CANCEL");
-                    h.add("Content-Length", "0");
+                if (b != except && !b.done && SipMethod.INVITE.equals(b.request.method())) {
+                    SipRequest cancel = b.request.cancel(); // §16.10 → §9.1
                     layer.newClient(cancel, b.hop.path(transport), new ClientTransactionListener() {
                         @Override
                         public void onResponse(ClientTransaction t, SipResponse r) {
@@ -520,7 +523,7 @@ public final class Proxy {
             return new Hop(target, kind, flow);
         }
 
-        TransactionContext path(SipTransport transport) {
+        TransactionContext path(SipPaths transport) {
             return transport.pathTo(target, kind, flow);
         }
     }

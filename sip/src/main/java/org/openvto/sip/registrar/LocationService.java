@@ -13,8 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LocationService {
     private final Map<String, List<Binding>> bindings = new ConcurrentHashMap<>();
-    /** Room ({@code 101}) → its devices with bindings ({@code 101#0}, {@code 101#1}), so a group call need not scan all. */
-    private final Map<String, java.util.Set<String>> devicesByRoom = new ConcurrentHashMap<>();
     /** Where a device registered over TCP/TLS ({@code ip:port} of its connection) → its account: live flows. */
     private final Map<String, String> flows = new ConcurrentHashMap<>();
     /**
@@ -32,7 +30,6 @@ public final class LocationService {
         for (Binding b : store.loadAll()) {
             if (b.expiresAt().isAfter(now)) {
                 bindings.computeIfAbsent(b.user(), k -> new ArrayList<>()).add(b);
-                index(b.user(), true);
                 indexAddresses(b, true);
             }
         }
@@ -43,16 +40,6 @@ public final class LocationService {
         Instant now = clock.instant();
         List<Binding> list = bindings.get(user);
         return list == null ? List.of() : List.copyOf(list.stream().filter(b -> b.expiresAt().isAfter(now)).toList());
-    }
-
-    /** Live bindings of every device of {@code room} ({@code 101#0}, {@code 101#1}, …). */
-    public List<Binding> lookupRoom(String room) {
-        List<Binding> out = new ArrayList<>();
-        java.util.Set<String> devices = devicesByRoom.get(room);
-        if (devices != null) {
-            devices.forEach(u -> out.addAll(lookup(u))); // sorted: 101#0 (master) first
-        }
-        return out;
     }
 
     /** Replaces the bindings of {@code user}; returns the live ones kept (expired ones are dropped). */
@@ -69,7 +56,6 @@ public final class LocationService {
         } else {
             bindings.put(user, new ArrayList<>(live));
         }
-        index(user, !live.isEmpty());
         return live;
     }
 
@@ -140,22 +126,6 @@ public final class LocationService {
 
     private static String contactAddress(org.openvto.sip.codec.SipUri uri) {
         return uri == null || uri.host() == null ? null : uri.host().toLowerCase(java.util.Locale.ROOT) + ":" + uri.port();
-    }
-
-    private void index(String user, boolean registered) {
-        int hash = user.indexOf('#');
-        if (hash < 0) {
-            return; // a VTO or the centre: not part of a room
-        }
-        String room = user.substring(0, hash);
-        if (registered) {
-            devicesByRoom.computeIfAbsent(room, k -> new java.util.concurrent.ConcurrentSkipListSet<>()).add(user);
-        } else {
-            devicesByRoom.computeIfPresent(room, (k, set) -> {
-                set.remove(user);
-                return set.isEmpty() ? null : set;
-            });
-        }
     }
 
     public int size() {

@@ -167,8 +167,7 @@ public final class Registrar {
 
     /** Registrar responses carry a To tag (§8.2.6.2), stable per To so retransmitted answers match. */
     public static SipResponse withToTag(SipResponse r) {
-        String to = r.headers().get("To");
-        return r.withToTag(Long.toHexString(to == null ? 0 : to.hashCode() & 0xffffffffL));
+        return r.withStableToTag();
     }
 
     private static long parse(String s) {

@@ -2,17 +2,14 @@ package org.openvto.sip.server;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.openvto.sip.codec.SipMessage;
 import org.openvto.sip.codec.SipRequest;
 import org.openvto.sip.codec.SipResponse;
+import org.openvto.sip.codec.SipResponseStatus;
 import org.openvto.sip.codec.SipVia;
-import org.openvto.sip.dialog.DialogTable;
+import org.openvto.sip.proxy.DialogTable;
 import org.openvto.sip.proxy.Proxy;
+import org.openvto.sip.proxy.TargetResolver;
 import org.openvto.sip.registrar.BindingStore;
 import org.openvto.sip.registrar.LocationService;
 import org.openvto.sip.registrar.Registrar;
@@ -23,47 +20,53 @@ import org.openvto.sip.registrar.SipAuthGuard;
 import org.openvto.sip.registrar.SipAuthListener;
 import org.openvto.sip.registrar.SipDigestAuth;
 import org.openvto.sip.transaction.ServerTransactionHandle;
-import org.openvto.sip.transaction.TransactionLayer;
-import org.openvto.sip.transaction.TransactionTimers;
-import org.openvto.sip.transaction.TransactionUser;
+import org.openvto.sip.stack.SipRouter;
+import org.openvto.sip.stack.SipStack;
 import org.openvto.sip.transport.SipTransport;
-import org.openvto.sip.transport.SipTransportConfig;
 
 /**
- * The building SIP server of a VTO (seed 4.2.4 "VTO as SIP server"): transports → transactions → this
- * transaction user, which hands REGISTER to the {@link Registrar}, answers OPTIONS addressed to the server
- * and gives everything else — calls, in-dialog requests, CANCEL, ACK — to the forking {@link Proxy}.
+ * The building SIP server of a VTO (Quick Start Guide 4.2.4 "VTO as SIP server"): one {@link SipStack} (transports
+ * → transactions) with a {@link SipRouter} in front of its transaction users — REGISTER to the {@link Registrar},
+ * OPTIONS addressed to the server answered here, everything else (calls, in-dialog requests, CANCEL, ACK) to
+ * the forking {@link Proxy}. The VTO's own user agent joins as one more route.
  */
-public final class SipServer implements TransactionUser, AutoCloseable {
+public final class SipServer implements AutoCloseable {
     private static final Duration DIALOG_SWEEP = Duration.ofSeconds(10);
     private static final java.util.concurrent.atomic.AtomicBoolean WARMED = new java.util.concurrent.atomic.AtomicBoolean();
-    private final TransactionLayer layer;
-    private final SipTransport transport;
+    private final SipStack stack;
     private final Registrar registrar;
     private final LocationService locations;
     private final Proxy proxy;
     private final DialogTable dialogs;
+    private final SipRouter router;
 
     private final SipAuthGuard guard;
 
     /**
+     * {@code accounts} are the devices that may register, {@code targets} the numbering plan calls are routed by;
      * {@code dialogListener} is told about every call's state changes and {@code authListener} about every lock
      * and flood ban, both on the SIP thread (they must not block).
      */
-    public SipServer(SipServerConfig config, SipAccounts accounts, BindingStore bindings, Clock clock,
-            DialogTable.Listener dialogListener, SipAuthListener authListener) {
-        this.layer = new TransactionLayer(config.timers());
+    public SipServer(SipServerConfig config, SipAccounts accounts, TargetResolver targets, BindingStore bindings,
+            Clock clock, DialogTable.Listener dialogListener, SipAuthListener authListener) {
+        this.stack = new SipStack(config.transport(), config.timers());
         this.dialogs = new DialogTable(clock, config.dialogLimits(), dialogListener);
-        this.transport = new SipTransport(config.transport(), layer);
         this.locations = new LocationService(bindings, clock);
         this.guard = new SipAuthGuard(config.authPolicy(), clock, authListener);
         SipDigestAuth auth = new SipDigestAuth(config.registrar().realm(), accounts, clock, config.challengeAlgorithms(),
                 guard);
         ServedDomains served = ServedDomains.of(config.registrar().realm(), config.transport().bindAddress());
         this.registrar = new Registrar(config.registrar(), served, auth, locations, clock);
-        this.proxy = new Proxy(layer, transport, locations, accounts, auth, dialogs);
-        transport.setFlowInUse(remote -> locations.hasFlow(SipTransport.format(remote)));
-        layer.setUser(this);
+        this.proxy = new Proxy(stack.transactions(), stack.transport(), locations, targets, auth, dialogs);
+        stack.transport().setFlowInUse(remote -> locations.hasFlow(SipTransport.format(remote)));
+        this.router = SipRouter.builder()
+                .drop(request -> guard.anyBanned() && guard.banned(SipDigestAuth.sourceIp(request)))
+                .route("registrar", request -> "REGISTER".equals(request.method()),
+                        (request, tx) -> registrar.register(request, tx, source(request, tx), transportOf(request)))
+                .route("options", SipServer::optionsToServer, (request, tx) -> tx.respond(optionsAnswer(request)))
+                .otherwise(proxy)
+                .build();
+        stack.route(router);
     }
 
     /**
@@ -78,13 +81,13 @@ public final class SipServer implements TransactionUser, AutoCloseable {
     }
 
     public void start() throws InterruptedException {
-        transport.start();
+        stack.start();
         scheduleDialogSweep();
     }
 
     private void scheduleDialogSweep() {
         try {
-            transport.scheduler().schedule(DIALOG_SWEEP, () -> {
+            stack.scheduler().schedule(DIALOG_SWEEP, () -> {
                 dialogs.sweep();
                 scheduleDialogSweep();
             });
@@ -99,23 +102,12 @@ public final class SipServer implements TransactionUser, AutoCloseable {
      * Call from another thread.
      */
     public boolean responsive(Duration timeout) {
-        var beat = new CompletableFuture<Void>();
-        try {
-            transport.execute(() -> beat.complete(null));
-            beat.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (RejectedExecutionException | ExecutionException
-                | TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return stack.responsive(timeout);
     }
 
     /** Live server and client transactions, for metrics. */
     public int[] transactionCounts() {
-        return layer.sizes();
+        return stack.transactionCounts();
     }
 
     /** The calls being routed (live dialogs). */
@@ -124,7 +116,7 @@ public final class SipServer implements TransactionUser, AutoCloseable {
     }
 
     public int port() {
-        return transport.port();
+        return stack.port();
     }
 
     /** Digest lockout and flood ban, with their counters for metrics. */
@@ -137,52 +129,25 @@ public final class SipServer implements TransactionUser, AutoCloseable {
     }
 
     public SipTransport transport() {
-        return transport;
+        return stack.transport();
     }
 
-    @Override
-    public void onRequest(SipRequest request, ServerTransactionHandle tx) {
-        if (guard.anyBanned() && guard.banned(SipDigestAuth.sourceIp(request))) {
-            if (tx != null) {
-                tx.drop(); // a flooding source gets nothing, whatever the method (like Kamailio's pike)
-            }
-            return;
-        }
-        if (tx == null) {
-            proxy.onAck(request); // ACK for a 2xx travels end to end, through us when we Record-Routed
-            return;
-        }
-        if (!SipMessage.SIP_2_0.equals(request.version())) {
-            tx.respondStatelessly(Registrar.withToTag(SipResponse.createFor(request, 505, "Version Not Supported")));
-            return; // RFC 3261 §8.1.1.1; the decoder lets other versions through so that they get this answer
-        }
-        if (request.sipRequestUri() == null) {
-            tx.respondStatelessly(Registrar.withToTag(SipResponse.createFor(request, 416, "Unsupported URI Scheme")));
-            return; // §8.2.2.1: tel: and other schemes are not routed here
-        }
-        boolean toServer = request.sipRequestUri().user() == null;
-        String method = "OPTIONS".equals(request.method()) && !toServer ? "OPTIONS-to-user" : request.method();
-        switch (method) {
-            case "REGISTER" -> registrar.register(request, tx, source(request, tx), transportOf(request));
-            case "OPTIONS" -> {
-                SipResponse ok = SipResponse.createFor(request, 200, "OK");
-                ok.headers().add("Allow", "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO, MESSAGE");
-                tx.respond(Registrar.withToTag(ok));
-            }
-            default -> proxy.onRequest(request, tx);
-        }
+    /** OPTIONS to the server itself (no user part) is answered here; OPTIONS to a device is proxied. */
+    private static boolean optionsToServer(SipRequest request) {
+        return "OPTIONS".equals(request.method()) && request.sipRequestUri() != null
+                && request.sipRequestUri().user() == null;
     }
 
-    @Override
-    public void onCancel(SipRequest cancel, ServerTransactionHandle invite) {
-        proxy.onCancel(invite);
+    private static SipResponse optionsAnswer(SipRequest request) {
+        SipResponse ok = SipResponse.createFor(request, SipResponseStatus.OK);
+        ok.headers().add("Allow", "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO, MESSAGE");
+        return ok.withStableToTag();
     }
 
-    @Override
-    public void onStrayResponse(SipResponse response) {
-        proxy.onStrayResponse(response);
+    /** The router in front of the transaction users (which request goes where), for tests. */
+    public SipRouter router() {
+        return router;
     }
-
 
     /**
      * Where the REGISTER came from: the connection's or datagram's address (so a stream registration names its
@@ -202,6 +167,6 @@ public final class SipServer implements TransactionUser, AutoCloseable {
 
     @Override
     public void close() {
-        transport.close();
+        stack.close();
     }
 }

@@ -2,7 +2,7 @@ package org.openvto.sip.server;
 
 import java.util.List;
 import org.openvto.digest.DigestAlgorithm;
-import org.openvto.sip.dialog.DialogTable;
+import org.openvto.sip.proxy.DialogTable;
 import org.openvto.sip.registrar.RegistrarConfig;
 import org.openvto.sip.registrar.SipAuthPolicy;
 import org.openvto.sip.transaction.TransactionTimers;

@@ -53,7 +53,7 @@ final class SipWarmup {
         SipServerConfig quiet = new SipServerConfig(config.transport(), config.timers(), config.registrar(),
                 java.util.List.of(DigestAlgorithm.MD5), config.dialogLimits(), unlimited, 0);
         String realm = config.registrar().realm();
-        SipServer server = new SipServer(quiet, user -> Optional.of("warm-" + user), BindingStore.NONE, Clock.systemUTC(),
+        SipServer server = new SipServer(quiet, user -> Optional.of("warm-" + user), user -> java.util.List.of(), BindingStore.NONE, Clock.systemUTC(),
                 (dialog, before) -> { }, SipAuthListener.NONE);
         SipMessageDecoder decoder = new SipMessageDecoder(config.transport().limits());
         ByteBuf out = Unpooled.buffer(2048);
@@ -68,10 +68,10 @@ final class SipWarmup {
         try {
             for (int i = 0; i < registrations; i++) {
                 String user = "9" + (i % 500) + "#0";
-                server.onRequest(decode(decoder, register(realm, user, i, null)), new WarmHandle(path));
+                server.router().onRequest(decode(decoder, register(realm, user, i, null)), new WarmHandle(path));
                 String nonce = nonce(last[0]);
                 if (nonce != null) {
-                    server.onRequest(decode(decoder, register(realm, user, i, authorization(realm, user, nonce))), new WarmHandle(path));
+                    server.router().onRequest(decode(decoder, register(realm, user, i, authorization(realm, user, nonce))), new WarmHandle(path));
                 }
             }
         } finally {

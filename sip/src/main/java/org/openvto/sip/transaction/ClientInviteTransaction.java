@@ -1,6 +1,5 @@
 package org.openvto.sip.transaction;
 
-import org.openvto.sip.codec.SipHeaderNames;
 import org.openvto.sip.codec.SipRequest;
 import org.openvto.sip.codec.SipResponse;
 
@@ -78,7 +77,7 @@ public final class ClientInviteTransaction extends Transaction implements Client
                 stop(TimerName.A);
                 stop(TimerName.B); // §17.1.1.2: 300–699 → Completed, ACK, Timer D
                 state = State.COMPLETED;
-                ack = ackFor(r);
+                ack = request().ackFor(r); // §17.1.1.3: in the same transaction
                 context.send(ack);
                 start(TimerName.D, context.timers().timerD(context.reliable()));
                 listener.onResponse(this, r);
@@ -103,23 +102,6 @@ public final class ClientInviteTransaction extends Transaction implements Client
             case TransactionEvent.TimerFired(TimerName name) when name == TimerName.M -> terminate();
             default -> { }
         }
-    }
-
-    /** §17.1.1.3: the ACK for a non-2xx final response, in the same transaction. */
-    private SipRequest ackFor(SipResponse response) {
-        SipRequest ackRequest = new SipRequest("ACK", request().requestUri());
-        var h = ackRequest.headers();
-        h.add(SipHeaderNames.VIA, request().headers().getAllSplit(SipHeaderNames.VIA).get(0)); // only the top Via
-        for (String route : request().headers().getAll(SipHeaderNames.ROUTE)) {
-            h.add(SipHeaderNames.ROUTE, route);
-        }
-        h.add(SipHeaderNames.MAX_FORWARDS, "70");
-        h.add(SipHeaderNames.FROM, request().headers().get(SipHeaderNames.FROM));
-        h.add(SipHeaderNames.TO, response.headers().get(SipHeaderNames.TO));
-        h.add(SipHeaderNames.CALL_ID, request().headers().get(SipHeaderNames.CALL_ID));
-        h.add(SipHeaderNames.CSEQ, request().cseq().number() + " ACK");
-        h.add(SipHeaderNames.CONTENT_LENGTH, "0");
-        return ackRequest;
     }
 
     private void terminate() {

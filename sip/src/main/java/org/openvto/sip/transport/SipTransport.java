@@ -79,7 +79,7 @@ import org.slf4j.LoggerFactory;
  * uses them ({@link #setFlowInUse}). CRLFCRLF keep-alive pings get a CRLF pong (RFC 5626 §4.4.1); STUN
  * Binding requests on the UDP port are answered (RFC 5626 §8.4) and not counted as malformed SIP.
  */
-public final class SipTransport implements AutoCloseable {
+public final class SipTransport implements SipPaths, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SipTransport.class);
     /** Compiled once: every request from a NAT-ed or rport-asking client is stamped (the REGISTER hot path). */
     private static final Pattern OLD_RECEIVED = Pattern.compile(";\\s*received=[^;,]*");
@@ -157,18 +157,15 @@ public final class SipTransport implements AutoCloseable {
         };
     }
 
+    @Override
     public int port() {
         return ((InetSocketAddress) udp.localAddress()).getPort();
     }
 
     /** The bound TLS port, or -1 without TLS. */
+    @Override
     public int tlsPort() {
         return tls == null ? -1 : ((InetSocketAddress) tls.localAddress()).getPort();
-    }
-
-    /** The port this server uses for {@code kind} (TLS: -1 without TLS). */
-    public int port(SipTransportKind kind) {
-        return kind == SipTransportKind.TLS ? tlsPort() : port();
     }
 
     private static SslContext serverSsl(SipTransportConfig.Tls t) {
@@ -195,11 +192,13 @@ public final class SipTransport implements AutoCloseable {
     }
 
     /** The bind address as given (an IP literal). */
+    @Override
     public String host() {
         return config.bindAddress();
     }
 
     /** The bind address as it is written in a URI or Via sent-by: IPv6 in brackets (RFC 3261 §25.1). */
+    @Override
     public String uriHost() {
         String h = config.bindAddress();
         return h.indexOf(':') >= 0 && !h.startsWith("[") ? "[" + h + "]" : h;
@@ -304,6 +303,7 @@ public final class SipTransport implements AutoCloseable {
      * (where the device's REGISTER came from) is preferred while it is open. A TLS path without TLS configured,
      * or an unresolved target, fails on the first send.
      */
+    @Override
     public TransactionContext pathTo(InetSocketAddress target, SipTransportKind kind, InetSocketAddress flow) {
         if (kind == SipTransportKind.UDP) {
             return new Path(false) {

@@ -28,22 +28,13 @@ class LocationServiceTest {
     }
 
     @Test
-    void aRoomsDevicesComeMasterFirstWithoutOtherRoomsThatShareThePrefix() {
-        locations.replace("101#2", List.of(binding("101#2", 60)));
-        locations.replace("101#0", List.of(binding("101#0", 60)));
-        locations.replace("1010#0", List.of(binding("1010#0", 60)));
-        locations.replace("8002", List.of(binding("8002", 60)));
-        assertThat(locations.lookupRoom("101")).extracting(Binding::user).containsExactly("101#0", "101#1", "101#2");
-        assertThat(locations.lookupRoom("1010")).extracting(Binding::user).containsExactly("1010#0");
-    }
-
-    @Test
     void unregisteredAndExpiredDevicesAreNotCalled() {
         locations.replace("101#0", List.of(binding("101#0", 600)));
         locations.replace("101#2", List.of(binding("101#2", 60)));
         locations.replace("101#0", List.of()); // un-REGISTER
         clock.advance(Duration.ofSeconds(61)); // 101#1 (loaded) and 101#2 lapse
-        assertThat(locations.lookupRoom("101")).isEmpty();
-        assertThat(locations.lookupRoom("999")).isEmpty();
+        for (String device : List.of("101#0", "101#1", "101#2", "999#0")) {
+            assertThat(locations.lookup(device)).as(device).isEmpty();
+        }
     }
 }

@@ -12,7 +12,7 @@ import org.openvto.digest.DigestAlgorithm;
 import org.openvto.sip.codec.SipLimits;
 import org.openvto.sip.codec.SipRequest;
 import org.openvto.sip.codec.SipResponse;
-import org.openvto.sip.dialog.DialogTable;
+import org.openvto.sip.proxy.DialogTable;
 import org.openvto.sip.registrar.Binding;
 import org.openvto.sip.registrar.BindingStore;
 import org.openvto.sip.registrar.RegistrarConfig;
@@ -90,16 +90,16 @@ class SipServerBanTest {
         var config = new SipServerConfig(new SipTransportConfig("127.0.0.1", 0, SipLimits.DEFAULT, null),
                 TransactionTimers.DEFAULT, RegistrarConfig.DEFAULT, List.of(DigestAlgorithm.MD5), DialogTable.Limits.DEFAULT,
                 new SipAuthPolicy(false, 5, Duration.ofMinutes(30), 2, Duration.ofSeconds(60), 100));
-        try (SipServer server = new SipServer(config, user -> Optional.empty(), none, Clock.systemUTC(), (d, b) -> { },
+        try (SipServer server = new SipServer(config, user -> Optional.empty(), user -> List.of(), none, Clock.systemUTC(), (d, b) -> { },
                 SipAuthListener.NONE)) {
             for (int i = 0; i < 3; i++) {
                 SipRequest r = request("REGISTER", i);
-                server.onRequest(r, handle(r)); // the third goes over the limit of 2 and bans the source
+                server.router().onRequest(r, handle(r)); // the third goes over the limit of 2 and bans the source
             }
             SipRequest options = request("OPTIONS", 9);
-            server.onRequest(options, handle(options));
+            server.router().onRequest(options, handle(options));
             SipRequest register = request("REGISTER", 10);
-            server.onRequest(register, handle(register));
+            server.router().onRequest(register, handle(register));
             assertThat(answers).containsExactly("401", "401", "401", "dropped", "dropped");
             assertThat(server.authGuard().droppedWhileBanned()).isEqualTo(2);
         }

@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.openvto.digest.DigestAlgorithm;
 import org.openvto.sip.codec.SipLimits;
-import org.openvto.sip.dialog.DialogTable;
+import org.openvto.sip.proxy.DialogTable;
 import org.openvto.sip.registrar.Binding;
 import org.openvto.sip.registrar.BindingStore;
 import org.openvto.sip.registrar.RegistrarConfig;
@@ -36,7 +36,7 @@ class SipServerLivenessTest {
         var config = new SipServerConfig(new SipTransportConfig("127.0.0.1", 0, SipLimits.DEFAULT, null),
                 TransactionTimers.DEFAULT, RegistrarConfig.DEFAULT, List.of(DigestAlgorithm.MD5), DialogTable.Limits.DEFAULT,
                 SipAuthPolicy.DEFAULT);
-        try (SipServer server = new SipServer(config, user -> Optional.empty(), none, Clock.systemUTC(), (d, b) -> { },
+        try (SipServer server = new SipServer(config, user -> Optional.empty(), user -> List.of(), none, Clock.systemUTC(), (d, b) -> { },
                 SipAuthListener.NONE)) {
             server.start();
             assertThat(server.responsive(Duration.ofSeconds(2))).isTrue();

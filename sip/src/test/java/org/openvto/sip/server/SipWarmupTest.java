@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openvto.digest.DigestAlgorithm;
 import org.openvto.sip.codec.SipLimits;
-import org.openvto.sip.dialog.DialogTable;
+import org.openvto.sip.proxy.DialogTable;
 import org.openvto.sip.registrar.RegistrarConfig;
 import org.openvto.sip.registrar.SipAuthPolicy;
 import org.openvto.sip.transaction.TransactionTimers;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.PriorityQueue;
 
 /** A {@link TimerScheduler} whose time moves only when a test says so; due tasks run in time order. */
-final class FakeScheduler implements TimerScheduler {
+public final class FakeScheduler implements TimerScheduler {
     private record Task(long at, long seq, Runnable run, boolean[] cancelled) {
     }
 
@@ -13,7 +13,7 @@ final class FakeScheduler implements TimerScheduler {
     private long now;
     private long seq;
 
-    long nowMillis() {
+    public long nowMillis() {
         return now;
     }
 
@@ -25,7 +25,7 @@ final class FakeScheduler implements TimerScheduler {
     }
 
     /** Moves time forward by {@code d}, running every task that falls due on the way. */
-    void advance(Duration d) {
+    public void advance(Duration d) {
         long until = now + d.toMillis();
         while (!queue.isEmpty() && queue.peek().at <= until) {
             Task t = queue.poll();

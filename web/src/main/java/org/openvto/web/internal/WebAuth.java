@@ -28,7 +28,12 @@ import org.openvto.web.WebServices;
  *   <li>afterwards UI pages need a session (else redirect to {@code /login}); API and metrics accept a
  *       session or HTTP Digest (RFC 7616, SHA-256 and MD5, {@code qop=auth}), else {@code 401} with
  *       both challenges;</li>
- *   <li>state-changing requests made with a session must come from this origin (CSRF).</li>
+ *   <li>every state-changing request — with a session, with Digest credentials (which browsers replay on
+ *       their own), and the unauthenticated init and login posts — must come from this origin (CSRF):
+ *       a foreign or {@code null} {@code Origin}, or without {@code Origin} a foreign {@code Referer}, is
+ *       answered {@code 403}; a request with neither is a non-browser client and passes;</li>
+ *   <li>an API request with a body must declare it {@code application/json} ({@code 415} otherwise), so that
+ *       a cross-site {@code text/plain} or form post can never reach a JSON handler.</li>
  * </ol>
  * The authenticated user name is left in the request attribute {@link #USER}.
  */
@@ -64,6 +69,10 @@ final class WebAuth {
             return;
         }
         boolean machine = isMachinePath(path);
+        checkSameOrigin(ctx);
+        if (path.startsWith("/api/")) {
+            checkJsonBody(ctx);
+        }
         if (!initialized()) {
             if (path.equals("/init") || path.startsWith("/init/") || path.equals("/api/v1/init")) {
                 return;
@@ -78,7 +87,6 @@ final class WebAuth {
         }
         var user = sessions.touch(ctx.cookie(SESSION_COOKIE));
         if (user.isPresent()) {
-            checkSameOrigin(ctx);
             ctx.attribute(USER, user.get());
             return;
         }
@@ -169,24 +177,51 @@ final class WebAuth {
     }
 
     private static void checkSameOrigin(Context ctx) {
-        String method = ctx.method().name();
-        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
-            return;
-        }
-        String origin = ctx.header("Origin");
-        if (origin == null) {
+        if (isSafe(ctx)) {
             return;
         }
         String host = ctx.header("Host");
-        String originHost;
+        String origin = ctx.header("Origin");
+        if (origin != null) {
+            if (!host(origin).equalsIgnoreCase(String.valueOf(host))) { // "null" (sandboxed frame, file:) has no host
+                throw new Halt(c -> Json.error(c, 403, "cross-origin request refused: Origin " + origin));
+            }
+            return;
+        }
+        String referer = ctx.header("Referer");
+        if (referer != null && !host(referer).equalsIgnoreCase(String.valueOf(host))) {
+            throw new Halt(c -> Json.error(c, 403, "cross-origin request refused: Referer from another site"));
+        }
+    }
+
+    /** {@code host[:port]} of an absolute URL, or "" when it has none. */
+    private static String host(String url) {
         try {
-            originHost = URI.create(origin).getAuthority();
+            String authority = URI.create(url).getRawAuthority();
+            return authority == null ? "" : authority;
         } catch (IllegalArgumentException e) {
-            originHost = null;
+            return "";
         }
-        if (originHost == null || !originHost.equalsIgnoreCase(host)) {
-            throw new Halt(c -> Json.error(c, 403, "cross-origin request refused"));
+    }
+
+    private static void checkJsonBody(Context ctx) {
+        if (isSafe(ctx) || !hasBody(ctx)) {
+            return;
         }
+        String type = ctx.header("Content-Type");
+        String media = type == null ? "" : type.split(";", 2)[0].strip();
+        if (!media.equalsIgnoreCase("application/json")) {
+            throw new Halt(c -> Json.error(c, 415, "request body must be sent as Content-Type: application/json"));
+        }
+    }
+
+    private static boolean hasBody(Context ctx) {
+        return ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
+    }
+
+    private static boolean isSafe(Context ctx) {
+        String method = ctx.method().name();
+        return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
     }
 
     private static boolean isPublic(String path) {

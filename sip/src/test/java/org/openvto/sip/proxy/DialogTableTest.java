@@ -1,4 +1,4 @@
-package org.openvto.sip.dialog;
+package org.openvto.sip.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.openvto.sip.dialog;
+package org.openvto.sip.proxy;
 
 import java.time.Instant;
 import java.util.List;

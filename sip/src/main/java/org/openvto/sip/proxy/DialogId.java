@@ -1,4 +1,4 @@
-package org.openvto.sip.dialog;
+package org.openvto.sip.proxy;
 
 /**
  * A dialog's identity (RFC 3261 §12): Call-ID plus the caller's From tag and the callee's To tag. The
