@@ -30,6 +30,7 @@ import org.openvto.sip.proxy.DialogInfo;
 import org.openvto.sip.server.SipServer;
 import org.openvto.sip.server.SipServerConfig;
 import org.openvto.sip.transport.SipTransportConfig;
+import org.openvto.tls.TlsIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,9 +121,12 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
         int sipPort = installation.network().sipPort();
         SipTransportConfig.Tls tls;
         try {
-            tls = SipTlsIdentity.load(dataDir, sipPort + 1, "OpenVTO " + installation.deviceProperties().vtoNumber(),
-                    java.util.List.of(bindAddress, installation.network().ipAddress()));
-        } catch (java.io.IOException | InterruptedException e) {
+            // <data-dir>/sip-tls.p12 + sip-tls.pass: the certificate names every address SIP is served on
+            var identity = new TlsIdentity(dataDir, "sip-tls", "sip", clock).load(
+                    "OpenVTO " + installation.deviceProperties().vtoNumber(),
+                    TlsIdentity.names(java.util.List.of(bindAddress, installation.network().ipAddress())));
+            tls = new SipTransportConfig.Tls(sipPort + 1, identity.keyStore(), identity.password());
+        } catch (java.io.IOException e) {
             LOG.warn("SIP over TLS off: {}", e.getMessage());
             tls = null;
         }

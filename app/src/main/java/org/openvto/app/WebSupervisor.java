@@ -1,6 +1,5 @@
 package org.openvto.app;
 
-import java.time.Duration;
 import org.openvto.event.EventBus;
 import org.openvto.household.ConfigChanged;
 import org.openvto.household.Installation;
@@ -13,13 +12,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Owns the running {@link WebServer} and restarts it — not the process — when Network Setting › Basic
- * changes the address or the HTTP port (seed 4.2.3 "the VTO will restart"). The restart happens
- * shortly after the saving request has been answered. If the new port cannot be bound, the server comes
+ * changes the address or the HTTP port (Quick Start Guide 4.2.3 "the VTO will restart"). The restart begins at
+ * once on its own thread; the old server's graceful stop lets the saving request finish — its response
+ * written — before it closes ({@link WebServer#close}), so the installer always sees the answer. If the new port cannot be bound, the server comes
  * back on the port it had and the failure is logged. Thread-safe.
  */
 final class WebSupervisor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebSupervisor.class);
-    private static final Duration RESTART_DELAY = Duration.ofMillis(400);
 
     private final HttpConfig base;
     private final WebServices services;
@@ -38,7 +37,7 @@ final class WebSupervisor implements AutoCloseable {
         this.host = services.hostAddresses();
         this.subscription = bus.subscribe(ConfigChanged.class, "config", e -> {
             if (e.restart().contains("http")) {
-                Thread.ofVirtual().name("http-restart").start(this::restartSoon);
+                Thread.ofVirtual().name("http-restart").start(this::restart);
             }
         });
     }
@@ -61,13 +60,7 @@ final class WebSupervisor implements AutoCloseable {
         currentExtra = host.isLocal(address) ? address : null;
     }
 
-    private void restartSoon() {
-        try {
-            Thread.sleep(RESTART_DELAY);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
+    private void restart() {
         synchronized (this) {
             if (closed) {
                 return;

@@ -67,7 +67,7 @@ class ArchitectureTest {
 
     @Test
     void theSipStackKnowsBytesAndMessagesOnly() {
-        noClasses().that().resideInAnyPackage("org.openvto.sip..", "org.openvto.digest..").should()
+        noClasses().that().resideInAnyPackage("org.openvto.sip..", "org.openvto.digest..", "org.openvto.tls..").should()
                 .dependOnClassesThat().resideInAnyPackage("org.openvto.device..", "org.openvto.security..",
                         "org.openvto.event..", "org.openvto.household..", "org.openvto.network..", "org.openvto.config..",
                         "org.openvto.call..", "org.openvto.web..", "org.openvto.storage..", "org.openvto.app..",

@@ -10,7 +10,7 @@ import java.util.Base64;
 /**
  * The VTO's self-signed SIP-over-TLS certificate as a PEM file, for pinning it in a test client. It reads
  * {@code sip-tls.p12} with the password in {@code sip-tls.pass} from the VTO's data directory (see
- * {@code SipTlsIdentity}); both exist once the SIP server has started. Fails with an exception when they do not
+ * {@code org.openvto.tls.TlsIdentity}); both exist once the SIP server has started. Fails with an exception when they do not
  * exist yet or the store holds no certificate under the alias {@code sip}.
  */
 final class VtoCertificate {

@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     private static final String STARTED_AT = "openvto.startNanos";
+    /** How long {@link #close} waits for requests in flight. */
+    private static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(5);
 
     private final Javalin app;
     private final HttpConfig config;
@@ -35,6 +37,11 @@ public final class WebServer implements AutoCloseable {
             c.jetty.host = config.bindAddress();
             c.jetty.port = config.port();
             c.http.maxRequestSize = 8 * 1024 * 1024;
+            // close() lets requests in flight finish (their responses written) before the connectors go: a
+            // settings change that moves the console answers the saving request first, then restarts
+            c.jetty.modifyServer(server -> server.setStopTimeout(STOP_GRACE.toMillis()));
+            c.jetty.modifyServletContextHandler(handler -> handler.insertHandler(
+                    new org.eclipse.jetty.server.handler.GracefulHandler()));
             if (extraAddress != null && !extraAddress.equals(config.bindAddress())) {
                 c.jetty.addConnector((server, httpConfiguration) -> {
                     var connector = new org.eclipse.jetty.server.ServerConnector(server,
@@ -65,6 +72,10 @@ public final class WebServer implements AutoCloseable {
         return app.port();
     }
 
+    /**
+     * Stops listening at once, lets the requests in flight complete (at most 5 s), then stops. May be called
+     * from a request's own subscriber thread, never from the request thread itself (it would wait for itself).
+     */
     @Override
     public void close() {
         app.stop();
