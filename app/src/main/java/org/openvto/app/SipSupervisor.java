@@ -57,6 +57,7 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     private volatile WriteBehindBindingStore writer;
     /** Accounts and numbering plan, rebuilt when the household changes; REGISTER never touches the database. */
     private volatile SipDirectory directory = SipDirectory.ofAccounts(Map.of());
+    private final Object directoryLock = new Object();
     private volatile String notRunning = "the SIP server is not running";
     private final ScheduledExecutorService watchdog;
     private final SipSecurityEvents securityEvents;
@@ -87,7 +88,7 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
             if (e.restart().contains("sip")) {
                 Thread.ofVirtual().name("sip-restart").start(this::restart);
             } else if (e.area().equals("household")) {
-                directory = SipDirectory.of(installation);
+                reloadDirectory();
             }
         });
     }
@@ -114,7 +115,7 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
             LOG.info("SIP server off: {}", notRunning);
             return;
         }
-        directory = SipDirectory.of(installation);
+        reloadDirectory();
         SipAccounts lookup = user -> directory.password(user);
         TargetResolver targets = user -> directory.reach(user); // the household's numbering plan
         WriteBehindBindingStore store = new WriteBehindBindingStore(bindings, Duration.ofMillis(500));
@@ -293,6 +294,17 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
         writer = null;
         if (w != null) {
             w.close();
+        }
+    }
+
+    /**
+     * Reads the household's accounts and numbering plan. Serialised: a restart's read and a household change's
+     * read must not overlap, or the older snapshot (read before a room was added) could be stored last and
+     * the new room refused until the next change.
+     */
+    private void reloadDirectory() {
+        synchronized (directoryLock) {
+            directory = SipDirectory.of(installation);
         }
     }
 

@@ -58,7 +58,9 @@ class CrashSafetyIT {
                 failure.set(t);
             }
         });
-        Thread.sleep(2500);
+        // kill while writes are in flight: after the server has acknowledged some (a real signal, not a pause)
+        org.openvto.testkit.Await.until("20 acknowledged changes", java.time.Duration.ofSeconds(30),
+                () -> acknowledged.get() >= 20 || failure.get() != null);
         vto.kill9();
         writer.join(10_000);
         assertThat(failure.get()).isNull();

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.openvto.testkit.Await;
+import org.openvto.testkit.Ports;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvto.digest.DigestAlgorithm;
 
@@ -53,7 +56,7 @@ class GroupCallIT {
             monitors.add(uas("uas-answer.xml", uasPorts[0]));
             monitors.add(uas("uas-ring-cancelled.xml", uasPorts[1]));
             monitors.add(uas("uas-ring-cancelled.xml", uasPorts[2]));
-            Thread.sleep(300);
+            listening(uasPorts);
 
             Path call = dir.resolve("call.csv");
             Files.write(call, List.of("SEQUENTIAL", "8002;[authentication username=8002 password=Pw-8002];101"));
@@ -75,7 +78,7 @@ class GroupCallIT {
             Files.write(vtoReg, List.of("SEQUENTIAL", "8003;[authentication username=8003 password=Pw-8003];" + vtoPort));
             assertThat(SipRegistrarIT.sipp(sipPort, "register-contact.xml", vtoReg, 1, 1).exitCode()).isZero();
             Process otherVto = uas("uas-answer.xml", vtoPort);
-            Thread.sleep(300);
+            listening(vtoPort);
             Path vtoCall = dir.resolve("vto-call.csv");
             Files.write(vtoCall, List.of("SEQUENTIAL", "8002;[authentication username=8002 password=Pw-8002];8003"));
             SipRegistrarIT.Sipp vtoToVto = sippFrom(callerPort, sipPort, "uac-call.xml", vtoCall);
@@ -97,7 +100,7 @@ class GroupCallIT {
             assertThat(SipRegistrarIT.sipp(sipPort, "register-contact.xml", busyReg, 2, 10).exitCode()).isZero();
             List<Process> busy = List.of(uas("uas-early-media-busy.xml", busyPorts[0]),
                     uas("uas-early-media-busy.xml", busyPorts[1]));
-            Thread.sleep(300);
+            listening(busyPorts);
             Path busyCall = dir.resolve("busy-call.csv");
             Files.write(busyCall, List.of("SEQUENTIAL", "8002;[authentication username=8002 password=Pw-8002];301"));
             double[] mostActive = {0};
@@ -166,4 +169,11 @@ class GroupCallIT {
         return new SipRegistrarIT.Sipp(p.exitValue(), out + (Files.exists(log) ? Files.readString(log) : ""));
     }
 
+
+    /** Waits until each SIPp monitor has bound its port (a real signal, not a pause hoping it was quick). */
+    private static void listening(int... ports) throws InterruptedException {
+        for (int port : ports) {
+            Await.until("SIPp UAS listening on UDP " + port, Duration.ofSeconds(10), () -> Ports.udpBound(port));
+        }
+    }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvto.digest.DigestAlgorithm;
+import org.openvto.testkit.Await;
 
 /**
  * Network Setting › Basic: saving a new HTTP port answers the saving request in full, then moves the console to
@@ -36,23 +37,21 @@ class HttpRestartIT {
             assertThat(saved.body()).contains("\"restart\":[\"http\"]").contains("\"httpPort\":" + newPort);
 
             String moved = "http://127.0.0.1:" + newPort;
-            Deadline deadline = Deadline.in(Duration.ofSeconds(15));
-            int status = 0;
-            while (status != 200 && !deadline.passed()) {
-                status = statusOrZero(moved + "/healthz");
-            }
-            assertThat(status).as("the console answers on the new port").isEqualTo(200);
+            Await.until("the console answering on the new port", Duration.ofSeconds(15),
+                    () -> statusOrZero(moved + "/healthz") == 200);
             assertThat(admin.send(moved, "GET", "/api/v1/network", null).body()).contains("\"httpPort\":" + newPort);
             assertThatThrownBy(() -> vto.get("/healthz")).as("the old port is closed").isInstanceOf(IOException.class);
         }
     }
 
-    private static int statusOrZero(String url) throws InterruptedException {
+    private static int statusOrZero(String url) {
         try {
             return VtoProcess.HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException notYet) {
-            Thread.sleep(50); // polling the port: it opens when the new server has bound it
+            return 0; // not bound yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return 0;
         }
     }

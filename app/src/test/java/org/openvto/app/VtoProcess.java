@@ -1,7 +1,6 @@
 package org.openvto.app;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,8 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.openvto.testkit.Ports;
 
 /**
  * Runs the real {@code openvto.jar} as a separate process, the way a user does, on its own data
@@ -38,7 +37,7 @@ final class VtoProcess implements AutoCloseable {
 
     VtoProcess(Path dataDir, String name, Map<String, String> env) {
         this.dataDir = dataDir;
-        this.portOffset = freePort() - 8080;
+        this.portOffset = Ports.freeOffset(8080, 5060, 5061); // HTTP, SIP UDP/TCP, SIP TLS move together
         this.env = env;
         this.log = Path.of("target", "it-logs", name + ".log");
     }
@@ -169,9 +168,7 @@ final class VtoProcess implements AutoCloseable {
 
     /** A free UDP port on loopback (for SIPp and baresip peers). */
     static int freeUdpPort() throws IOException {
-        try (java.net.DatagramSocket s = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+        return Ports.freeUdp();
     }
 
     /** Makes this VTO the building's SIP server (System Type TCP/IP, SIP Server Enable, type VTO); returns its SIP port. */
@@ -183,15 +180,4 @@ final class VtoProcess implements AutoCloseable {
         return 5060 + portOffset;
     }
 
-    private static int freePort() {
-        for (int i = 0; i < 50; i++) {
-            int port = ThreadLocalRandom.current().nextInt(20_000, 40_000);
-            try (ServerSocket s = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-                return port;
-            } catch (IOException busy) {
-                // try another
-            }
-        }
-        throw new IllegalStateException("no free port");
-    }
 }

@@ -12,7 +12,7 @@ import org.openvto.digest.DigestResponse;
 import org.openvto.digest.DigestVerifier;
 import org.openvto.event.EventBus;
 import org.openvto.security.internal.Argon2idPasswordHasher;
-import org.openvto.time.ManualClock;
+import org.openvto.testkit.ManualClock;
 
 class AuthServiceTest {
     private static final String PASSWORD = "Door#Bell42";

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openvto.sip.codec.SipRequest;
 import org.openvto.sip.codec.SipResponse;
-import org.openvto.time.ManualClock;
+import org.openvto.testkit.ManualClock;
 
 /** The proxy's dialog layer (RFC 3261 §12): early per branch, confirmed by 2xx, ended by failure, BYE or expiry. */
 class DialogTableTest {

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.openvto.time.ManualClock;
+import org.openvto.testkit.ManualClock;
 
 /** The location service finds every registered device of a room for a group call, and only those. */
 class LocationServiceTest {

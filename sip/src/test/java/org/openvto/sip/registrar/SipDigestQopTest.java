@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.openvto.digest.DigestAlgorithm;
-import org.openvto.time.ManualClock;
+import org.openvto.testkit.ManualClock;
 
 /** Challenges offer qop=auth; an answer without qop (RFC 2069) is refused unless old devices are allowed. */
 class SipDigestQopTest {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.openvto.digest.DigestAlgorithm;
-import org.openvto.time.ManualClock;
+import org.openvto.testkit.ManualClock;
 
 /** A source sending more unauthenticated requests per second than the limit is banned for a while. */
 class SipFloodBanTest {

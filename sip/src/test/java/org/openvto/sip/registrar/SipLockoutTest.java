@@ -20,7 +20,7 @@ import org.openvto.sip.transaction.ServerTransactionHandle;
 import org.openvto.sip.transaction.TransactionLayer;
 import org.openvto.sip.transaction.TransactionTimers;
 import org.openvto.sip.transaction.TransactionUser;
-import org.openvto.time.ManualClock;
+import org.openvto.testkit.ManualClock;
 
 /** Password guessing against SIP digest: the (account, source IP) pair is locked after 5 wrong answers. */
 class SipLockoutTest {

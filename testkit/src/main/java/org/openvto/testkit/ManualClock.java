@@ -1,4 +1,4 @@
-package org.openvto.time;
+package org.openvto.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
