@@ -5,7 +5,6 @@ import org.openvto.web.WebSessions;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -177,51 +176,17 @@ final class WebAuth {
     }
 
     private static void checkSameOrigin(Context ctx) {
-        if (isSafe(ctx)) {
-            return;
-        }
-        String host = ctx.header("Host");
-        String origin = ctx.header("Origin");
-        if (origin != null) {
-            if (!host(origin).equalsIgnoreCase(String.valueOf(host))) { // "null" (sandboxed frame, file:) has no host
-                throw new Halt(c -> Json.error(c, 403, "cross-origin request refused: Origin " + origin));
-            }
-            return;
-        }
-        String referer = ctx.header("Referer");
-        if (referer != null && !host(referer).equalsIgnoreCase(String.valueOf(host))) {
-            throw new Halt(c -> Json.error(c, 403, "cross-origin request refused: Referer from another site"));
-        }
-    }
-
-    /** {@code host[:port]} of an absolute URL, or "" when it has none. */
-    private static String host(String url) {
-        try {
-            String authority = URI.create(url).getRawAuthority();
-            return authority == null ? "" : authority;
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
+        SameOrigin.refusal(ctx.method().name(), ctx.header("Host"), ctx.header("Origin"), ctx.header("Referer"))
+                .ifPresent(reason -> {
+                    throw new Halt(c -> Json.error(c, 403, reason));
+                });
     }
 
     private static void checkJsonBody(Context ctx) {
-        if (isSafe(ctx) || !hasBody(ctx)) {
-            return;
-        }
-        String type = ctx.header("Content-Type");
-        String media = type == null ? "" : type.split(";", 2)[0].strip();
-        if (!media.equalsIgnoreCase("application/json")) {
+        boolean hasBody = ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
+        if (!SameOrigin.safe(ctx.method().name()) && hasBody && !SameOrigin.isJson(ctx.header("Content-Type"))) {
             throw new Halt(c -> Json.error(c, 415, "request body must be sent as Content-Type: application/json"));
         }
-    }
-
-    private static boolean hasBody(Context ctx) {
-        return ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
-    }
-
-    private static boolean isSafe(Context ctx) {
-        String method = ctx.method().name();
-        return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
     }
 
     private static boolean isPublic(String path) {
