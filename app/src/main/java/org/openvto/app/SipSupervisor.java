@@ -35,9 +35,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the building SIP server while the installer has made this VTO the SIP server (seed 4.2.4) and the
- * System Type is TCP/IP, and restarts it — not the process — when the SIP server, network or device
- * settings change. Its accounts are the household's rooms ({@code 101#0}) and VTOs, with their register
+ * Runs the building SIP server while the installer has made this VTO the SIP server (Quick Start Guide
+ * 4.2.4) and the System Type is TCP/IP, and restarts it — not the process — when the SIP server, network
+ * or device settings change. Its accounts are the household's rooms ({@code 101#0}) and VTOs, with their register
  * passwords. Also answers the console's registration-status questions. Thread-safe.
  */
 final class SipSupervisor implements RegistrationStatus, AutoCloseable {
@@ -299,12 +299,13 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     private Map<String, String> loadAccounts() {
         Map<String, String> all = new HashMap<>();
         installation.rooms("", 0, Integer.MAX_VALUE).stream()
-                .filter(r -> r.registerType() == RegisterType.PUBLIC) // seed 4.2.6: "local is reserved for future use"
+                // Quick Start Guide 4.2.6: "local is reserved for future use"
+                .filter(r -> r.registerType() == RegisterType.PUBLIC)
                 .forEach(r -> all.put(r.number().toString(), r.registerPassword()));
         installation.vtos().forEach(v -> all.put(v.recNo(), v.registerPassword()));
         String centre = installation.sipServer().centrePassword();
         if (!centre.isEmpty()) {
-            all.put(SipServerSettings.CENTRE_CALL_NO, centre); // the management centre (seed 4.2.7)
+            all.put(SipServerSettings.CENTRE_CALL_NO, centre); // the management centre (Quick Start Guide 4.2.7)
         }
         return Map.copyOf(all);
     }

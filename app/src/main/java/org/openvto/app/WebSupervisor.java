@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Owns the running {@link WebServer} and restarts it — not the process — when Network Setting › Basic
- * changes the address or the HTTP port (seed 4.2.3 "the VTO will restart"). The restart happens
+ * changes the address or the HTTP port (Quick Start Guide 4.2.3 "the VTO will restart"). The restart happens
  * shortly after the saving request has been answered. If the new port cannot be bound, the server comes
  * back on the port it had and the failure is logged. Thread-safe.
  */

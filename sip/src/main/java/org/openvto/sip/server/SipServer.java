@@ -30,7 +30,7 @@ import org.openvto.sip.transport.SipTransport;
 import org.openvto.sip.transport.SipTransportConfig;
 
 /**
- * The building SIP server of a VTO (seed 4.2.4 "VTO as SIP server"): transports → transactions → this
+ * The building SIP server of a VTO (Quick Start Guide 4.2.4 "VTO as SIP server"): transports → transactions → this
  * transaction user, which hands REGISTER to the {@link Registrar}, answers OPTIONS addressed to the server
  * and gives everything else — calls, in-dialog requests, CANCEL, ACK — to the forking {@link Proxy}.
  */
