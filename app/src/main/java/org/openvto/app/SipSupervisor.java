@@ -35,9 +35,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the building SIP server while the installer has made this VTO the SIP server (seed 4.2.4) and the
- * System Type is TCP/IP, and restarts it — not the process — when the SIP server, network or device
- * settings change. Its accounts are the household's rooms ({@code 101#0}) and VTOs, with their register
+ * Runs the building SIP server while the installer has made this VTO the SIP server (Quick Start Guide
+ * 4.2.4) and the System Type is TCP/IP, and restarts it — not the process — when the SIP server, network
+ * or device settings change. Its accounts are the household's rooms ({@code 101#0}) and VTOs, with their register
  * passwords. Also answers the console's registration-status questions. Thread-safe.
  */
 final class SipSupervisor implements RegistrationStatus, AutoCloseable {

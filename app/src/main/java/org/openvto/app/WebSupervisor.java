@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * Owns the running {@link WebServer} and restarts it — not the process — when Network Setting › Basic
  * changes the address or the HTTP port (Quick Start Guide 4.2.3 "the VTO will restart"). The restart begins at
  * once on its own thread; the old server's graceful stop lets the saving request finish — its response
- * written — before it closes ({@link WebServer#close}), so the installer always sees the answer. If the new port cannot be bound, the server comes
+ * written — before it closes ({@link WebServer#close}), so the installer always sees the answer. If the new
+ * port cannot be bound, the server comes
  * back on the port it had and the failure is logged. Thread-safe.
  */
 final class WebSupervisor implements AutoCloseable {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Seed 4.2.1 in a real Chromium: Device Init on a fresh data directory, Login, the console menu, and
+ * Quick Start Guide 4.2.1 in a real Chromium: Device Init on a fresh data directory, Login, the console menu, and
  * the account lock after five wrong passwords.
  */
 class DeviceInitBrowserIT {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openvto.digest.DigestAlgorithm;
 
 /**
- * Seed 1.2 "Group call" through the VTO's SIP server with real SIPp peers: three SIPp UAS register as
+ * Quick Start Guide 1.2 "Group call" through the VTO's SIP server with real SIPp peers: three SIPp UAS register as
  * {@code 101#0}, {@code 101#1}, {@code 101#2}; a VTO (SIPp UAC, authenticated with 407) calls room 101; all
  * three get the INVITE, {@code 101#0} answers, the other two get CANCEL; ACK and BYE follow the
  * Record-Route. Then: VTO-to-VTO by number, an offline room gives 480, an unknown number 404, a wrong password 403.

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Seed 4.1 step 1–2 as an installer does it in a real Chromium: VTO No., System Type, SIP server, VTO list,
- * rooms with extensions, batch add, modify, delete, refresh — and everything is still there after a browser
- * reload and after a process restart.
+ * Quick Start Guide 4.1 step 1–2 as an installer does it in a real Chromium: VTO No., System Type, SIP
+ * server, VTO list, rooms with extensions, batch add, modify, delete, refresh — and everything is still there
+ * after a browser reload and after a process restart.
  */
 class InstallerBrowserIT {
     static final String PASSWORD = "Door#Bell42";

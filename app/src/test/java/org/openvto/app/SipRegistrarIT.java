@@ -75,7 +75,7 @@ class SipRegistrarIT {
                     // 1,002 REGISTERs left no transaction behind; only the OPTIONS of waitForSip waits out Timer J
                     .containsPattern("(?m)^openvto_sip_transactions\\{[^}]*kind=\"server\"[^}]*} 1\\.0$");
 
-            // Register Type local is "reserved for future use" (seed 4.2.6): such a room cannot register
+            // Register Type local is "reserved for future use" (Quick Start Guide 4.2.6): such a room cannot register
             assertThat(api.send(vto.baseUrl(), "POST", "/api/v1/rooms",
                     "{\"roomNo\":\"9001#0\",\"registerType\":\"local\",\"registerPassword\":\"Pw-local-1\"}")
                     .statusCode()).isEqualTo(201);

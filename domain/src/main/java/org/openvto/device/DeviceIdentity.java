@@ -6,7 +6,7 @@ package org.openvto.device;
  *
  * @param model           e.g. {@code VTO4202F-P}; Dahua clients require the {@code VTO} prefix
  * @param serialNumber    generated once at first start and kept
- * @param vtoNumber       the VTO No. of seed 4.2.2 (at most 5 digits)
+ * @param vtoNumber       the VTO No. of Quick Start Guide 4.2.2 (at most 5 digits)
  * @param firmwareVersion OpenVTO's version
  * @param buildDate       {@code yyyy-MM-dd} of the build
  */

@@ -2,7 +2,10 @@ package org.openvto.device;
 
 import java.util.Optional;
 
-/** Local Setting › Basic › System Type (seed 4.2.4 step 4). A new VTO is analogue and cannot reach VTHs. */
+/**
+ * Local Setting › Basic › System Type (Quick Start Guide 4.2.4 step 4). A new VTO is analogue and cannot
+ * reach VTHs.
+ */
 public enum SystemType {
     TCP_IP("TCP/IP"),
     ANALOG("Analog");

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * "Add in batch" (seed 4.2.6): {@code layers} floors of {@code roomsPerLayer} rooms; the first floor's
+ * "Add in batch" (Quick Start Guide 4.2.6): {@code layers} floors of {@code roomsPerLayer} rooms; the first floor's
  * rooms start at {@code firstFloorNo}, the second's at {@code secondFloorNo}, and each further floor
  * adds the same step. 5 × 4 from 101/201 gives 101–104, 201–204, …, 501–504.
  */

@@ -24,7 +24,7 @@ import org.openvto.validation.Result;
 import org.openvto.validation.Violations;
 
 /**
- * The installer's configuration of this VTO (seed 4.1 step 2, 4.2.2–4.2.6): device properties, TCP/IP,
+ * The installer's configuration of this VTO (Quick Start Guide 4.1 step 2, 4.2.2–4.2.6): device properties, TCP/IP,
  * SIP server, VTO list and room list, with every rule of the guide. Each change is checked completely
  * first and written in one transaction, or rejected with field errors and nothing written. After a
  * change a {@link ConfigChanged} event says which services must restart.
@@ -78,7 +78,7 @@ public final class Installation {
                 settings.get("device.building-no").orElse(""), settings.get("device.unit-no").orElse(""));
     }
 
-    /** Why the VTO cannot reach VTHs now, if it cannot (seed 4.2.4: analogue system type). */
+    /** Why the VTO cannot reach VTHs now, if it cannot (Quick Start Guide 4.2.4: analogue system type). */
     public Optional<String> connectionProblem() {
         return deviceProperties().systemType() == SystemType.ANALOG
                 ? Optional.of("System Type is Analog: this VTO does not connect to indoor monitors (VTH). "
@@ -101,7 +101,7 @@ public final class Installation {
         if (!v.isEmpty()) {
             return Result.rejected(v.list());
         }
-        // Building/Unit No. keep their stored value while hidden (seed 4.2.4 notes).
+        // Building/Unit No. keep their stored value while hidden (Quick Start Guide 4.2.4 notes).
         String building = sip.buildingVisible() ? nz(p.buildingNo()) : old.buildingNo();
         String unit = sip.unitVisible() ? nz(p.unitNo()) : old.unitNo();
         settings.putAll(Map.of(DeviceService.NAME, p.deviceName(), DeviceService.VTO_NUMBER, p.vtoNumber(),
@@ -186,7 +186,10 @@ public final class Installation {
         return household.vto(recNo);
     }
 
-    /** Seed 4.2.5: "be sure to add the SIP server itself too" — a warning when this server is missing from the list. */
+    /**
+     * Quick Start Guide 4.2.5: "be sure to add the SIP server itself too" — a warning when this server is
+     * missing from the list.
+     */
     public Optional<String> vtoListWarning() {
         if (!sipServer().thisVtoIsServer()) {
             return Optional.empty();

@@ -10,7 +10,7 @@ import org.openvto.network.SipServerSettings;
 import org.openvto.validation.Violations;
 
 /**
- * The installer-facing rules of seed 4.2.2–4.2.6, as pure checks. Field names are the JSON/API names;
+ * The installer-facing rules of Quick Start Guide 4.2.2–4.2.6, as pure checks. Field names are the JSON/API names;
  * messages name the rule. Used by incremental changes and by configuration import alike.
  */
 final class InstallationRules {

@@ -5,11 +5,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A VTH's number: {@code room#index}, where {@code room} has 1–6 letters or digits (seed 4.2.6) and
+ * A VTH's number: {@code room#index}, where {@code room} has 1–6 letters or digits (Quick Start Guide 4.2.6) and
  * {@code index} is 0 for the master VTH and 1… for extensions. {@code 101} alone means {@code 101#0}.
  */
 public record RoomNumber(String room, int index) implements Comparable<RoomNumber> {
-    /** Extensions per master VTH (seed 4.2.6: "10 extension VTH devices at most"). */
+    /** Extensions per master VTH (Quick Start Guide 4.2.6: "10 extension VTH devices at most"). */
     public static final int MAX_EXTENSIONS = 10;
     /** Highest extension index the guide allows ({@code room#99}). */
     public static final int MAX_INDEX = 99;

@@ -1,7 +1,7 @@
 package org.openvto.household;
 
 /**
- * A row of Household Setting › VTO No. Management (seed 4.2.5, Table 4-2).
+ * A row of Household Setting › VTO No. Management (Quick Start Guide 4.2.5, Table 4-2).
  *
  * @param recNo            the VTO's number (1–5 digits)
  * @param registerPassword SIP register password of that VTO

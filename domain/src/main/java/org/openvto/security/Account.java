@@ -13,6 +13,6 @@ import java.time.Instant;
 public record Account(String username, AccountGroup group, String passwordHash, String digestSecrets, String email,
         Instant createdAt, Instant passwordChangedAt) {
 
-    /** The built-in administrator created by Device Init (seed 4.2.1). */
+    /** The built-in administrator created by Device Init (Quick Start Guide 4.2.1). */
     public static final String ADMIN = "admin";
 }

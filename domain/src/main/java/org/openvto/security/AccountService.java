@@ -11,7 +11,7 @@ import org.openvto.event.EventBus;
 import org.openvto.validation.FieldError;
 
 /**
- * Device initialization (seed 4.2.1) and password management of the VTO's accounts.
+ * Device initialization (Quick Start Guide 4.2.1) and password management of the VTO's accounts.
  *
  * <p>A new VTO has no account and no default password; {@link #initialize} creates {@code admin}
  * exactly once (a second call, even concurrent, reports {@link InitResult.AlreadyInitialized}).

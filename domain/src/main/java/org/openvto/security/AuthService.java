@@ -9,7 +9,7 @@ import org.openvto.event.EventBus;
 
 /**
  * Authenticates web logins (password) and API requests (HTTP Digest) against the accounts, with the
- * seed's account lock (appendix 1, item 4): after {@code lockoutThreshold} failures the account
+ * Quick Start Guide's account lock (appendix 1, item 4): after {@code lockoutThreshold} failures the account
  * <em>and</em> the source IP are locked for {@code lockoutDuration}. While locked, even the right
  * password is refused. Unknown user names cost the same hash as known ones and are reported the
  * same way, so they cannot be enumerated. Every outcome is published as a {@link SecurityEvent}.

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Checks a new password against the seed's strong-password rules (appendix 1, item 1).
+ * Checks a new password against the Quick Start Guide's strong-password rules (appendix 1, item 1).
  *
  * <p>Letters are compared case-insensitively for the account-name, run and repetition rules, so
  * {@code ADMIN}, {@code aBc} and {@code AaA} are all refused. Runs are ascending or descending

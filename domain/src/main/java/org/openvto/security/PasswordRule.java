@@ -1,7 +1,7 @@
 package org.openvto.security;
 
 /**
- * The password rules of the seed's appendix "Use Strong Passwords", each with the message a user sees
+ * The password rules of the Quick Start Guide's appendix "Use Strong Passwords", each with the message a user sees
  * when a password breaks it.
  */
 public enum PasswordRule {

@@ -4,7 +4,7 @@ import java.time.Duration;
 import org.openvto.config.ConfigChecks;
 
 /**
- * Account-security settings (seed appendix 1, item 4 "Enable Account Lock").
+ * Account-security settings (Quick Start Guide Appendix 1, item 4 "Enable Account Lock").
  *
  * @param lockoutThreshold   failed attempts that lock the account and the source IP ({@code security.lockout-threshold})
  * @param lockoutDuration    how long a lock lasts ({@code security.lockout-minutes})

@@ -4,7 +4,7 @@ import java.time.Clock;
 import org.openvto.event.EventBus;
 
 /**
- * Persists every {@link SecurityEvent} to the {@link SecurityLogStore} (seed appendix 1, item 12
+ * Persists every {@link SecurityEvent} to the {@link SecurityLogStore} (Quick Start Guide Appendix 1, item 12
  * "Secure Auditing"). Subscribes synchronously, so an event is on disk before its publisher answers.
  */
 public final class SecurityLog implements AutoCloseable {

@@ -27,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The building's stateful forking proxy (RFC 3261 §16; seed 1.2 "Group call"). A call to a room
+ * The building's stateful forking proxy (RFC 3261 §16; Quick Start Guide 1.2 "Group call"). A call to a room
  * ({@code sip:101@VDP}) forks in parallel to every registered device of that room ({@code 101#0},
  * {@code 101#1}, …); {@code sip:101%231@VDP} reaches only that device; VTO numbers likewise. The first 2xx
  * wins and the other branches are cancelled; when every branch failed the best final response goes back

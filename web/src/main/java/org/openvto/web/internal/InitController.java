@@ -11,7 +11,7 @@ import org.openvto.validation.FieldError;
 import org.openvto.web.internal.view.FormErrors;
 
 /**
- * Device Init (seed 4.2.1): password and confirmation → optional e-mail for password reset →
+ * Device Init (Quick Start Guide 4.2.1): password and confirmation → optional e-mail for password reset →
  * "initialization succeeded" → Login. Also {@code POST /api/v1/init} for automated installs.
  */
 final class InitController {

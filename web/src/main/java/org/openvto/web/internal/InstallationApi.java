@@ -18,7 +18,7 @@ import org.openvto.web.ConfigurationFile.Reader;
 import org.openvto.web.WebServices;
 
 /**
- * REST API for everything the installer pages do (seed 4.2.2–4.2.6), under {@code /api/v1}. Rejected
+ * REST API for everything the installer pages do (Quick Start Guide 4.2.2–4.2.6), under {@code /api/v1}. Rejected
  * changes answer {@code 400 {"error":"validation failed","errors":[{field,message}]}} and change nothing;
  * saves that restart services list them in {@code restart}.
  */

@@ -28,7 +28,7 @@ import org.openvto.web.WebServices;
 import org.openvto.web.internal.view.FormErrors;
 import org.openvto.web.internal.view.Notice;
 
-/** The installer's console pages (seed 4.2.2–4.2.6) and Local Setting › System backup/restore. */
+/** The installer's console pages (Quick Start Guide 4.2.2–4.2.6) and Local Setting › System backup/restore. */
 final class InstallationPages {
     static final int ROOMS_PER_PAGE = 20;
     private static final Notice SAVED = new Notice("ok", "Saved.");

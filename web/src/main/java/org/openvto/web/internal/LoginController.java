@@ -8,7 +8,7 @@ import org.openvto.security.LoginResult;
 import org.openvto.security.SecurityEvent;
 import org.openvto.web.internal.view.Notice;
 
-/** The Login page (seed Figure 4-2) and logout, with the account lock's messages. */
+/** The Login page (Quick Start Guide Figure 4-2) and logout, with the account lock's messages. */
 final class LoginController {
     private final AuthService auth;
     private final WebAuth webAuth;

@@ -23,7 +23,7 @@ import org.openvto.web.WebServices;
  * <ol>
  *   <li>public paths ({@code /healthz}, static files) pass;</li>
  *   <li>until Device Init is done, the UI redirects to {@code /init} and the API answers
- *       {@code 403 {"error":"device not initialized"}} (seed 4.2.1);</li>
+ *       {@code 403 {"error":"device not initialized"}} (Quick Start Guide 4.2.1);</li>
  *   <li>afterwards UI pages need a session (else redirect to {@code /login}); API and metrics accept a
  *       session or HTTP Digest (RFC 7616, SHA-256 and MD5, {@code qop=auth}), else {@code 401} with
  *       both challenges;</li>
@@ -141,7 +141,7 @@ final class WebAuth {
         });
     }
 
-    /** Slows every failed attempt down (seed appendix 1, item 4); runs on a virtual thread. */
+    /** Slows every failed attempt down (Quick Start Guide Appendix 1, item 4); runs on a virtual thread. */
     void pause() {
         try {
             Thread.sleep(services.security().failureDelay());

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The console's menu tree, as on the device's web interface (seed chapter 4; the menu users of Dahua
+ * The console's menu tree, as on the device's web interface (Quick Start Guide chapter 4; the menu users of Dahua
  * VTOs look for). Every entry has a page; those whose feature this firmware does not have yet show an
  * empty state saying so.
  */

@@ -1,0 +1,17 @@
+/**
+ * The installer's configuration of the building (Quick Start Guide 4.1 step 2, 4.2.2–4.2.6) and the rules that
+ * bind it together. {@link org.openvto.household.Installation} is the service behind every installer page, API
+ * call and configuration import: it checks a change completely with the pure rules of
+ * {@code InstallationRules} (VTO numbers against room numbers, masters before extensions, at most 10
+ * extensions, SIP-server and alternate-server constraints), writes it in one transaction through the
+ * {@link org.openvto.household.HouseholdStore} and {@link org.openvto.device.SettingsStore} interfaces or
+ * rejects it with field errors, and then publishes {@link org.openvto.household.ConfigChanged} naming the
+ * services to restart. The records are the rows of VTO No. Management ({@link org.openvto.household.VtoEntry},
+ * Table 4-2) and Room No. Management ({@link org.openvto.household.RoomDevice} with its
+ * {@link org.openvto.household.RoomNumber} {@code room#index} and {@link org.openvto.household.RegisterType},
+ * Table 4-3), "Add in batch" ({@link org.openvto.household.BatchSpec}) and the whole exportable
+ * {@link org.openvto.household.InstallationSnapshot}; {@link org.openvto.household.RegistrationStatus} is how
+ * the pages learn a device's online status from the SIP server without depending on it. Domain layer: it must
+ * not import web, storage, the app module, JDBC, Jdbi, Netty or Javalin (checked by {@code ArchitectureTest}).
+ */
+package org.openvto.household;
