@@ -71,8 +71,12 @@ final class SipSecurityEvents implements SipAuthListener, AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         worker.shutdown(); // what is queued still reaches the log
-        worker.awaitTermination(5, TimeUnit.SECONDS);
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // shutting down anyway: keep the interrupt for the caller
+        }
     }
 }

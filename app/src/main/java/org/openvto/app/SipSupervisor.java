@@ -52,7 +52,7 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     private final Clock clock;
     private final SipConfig config;
     private final EventBus bus;
-    private final AutoCloseable subscription;
+    private final EventBus.Subscription subscription;
     private volatile SipServer server;
     private volatile WriteBehindBindingStore writer;
     /** Accounts and numbering plan, rebuilt when the household changes; REGISTER never touches the database. */
@@ -333,7 +333,7 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     }
 
     @Override
-    public synchronized void close() throws Exception {
+    public synchronized void close() {
         watchdog.shutdownNow();
         subscription.close();
         stop();

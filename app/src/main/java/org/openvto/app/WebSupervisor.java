@@ -25,7 +25,7 @@ final class WebSupervisor implements AutoCloseable {
     private final WebServices services;
     private final Installation installation;
     private final HostAddresses host;
-    private final AutoCloseable subscription;
+    private final EventBus.Subscription subscription;
     private WebServer current;
     private HttpConfig currentConfig;
     private String currentExtra;
@@ -85,7 +85,7 @@ final class WebSupervisor implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() throws Exception {
+    public synchronized void close() {
         closed = true;
         subscription.close();
         if (current != null) {

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class EventBus {
     private static final Logger LOG = LoggerFactory.getLogger(EventBus.class);
 
-    private record Subscription<T extends Event>(Class<T> type, String topicPrefix, Consumer<? super T> consumer,
+    private record Entry<T extends Event>(Class<T> type, String topicPrefix, Consumer<? super T> consumer,
             Mailbox mailbox) {
         void offer(Event event) {
             if (type.isInstance(event) && matches(event.topic())) {
@@ -53,11 +53,18 @@ public final class EventBus {
         }
     }
 
-    private final List<Subscription<?>> subscriptions = new CopyOnWriteArrayList<>();
+    /** A subscription's handle: closing it unsubscribes (and never throws). */
+    @FunctionalInterface
+    public interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private final List<Entry<?>> subscriptions = new CopyOnWriteArrayList<>();
     private final AtomicLong dropped = new AtomicLong();
 
     /** Subscribes to every event of {@code type} (and its subtypes). Returns a handle that unsubscribes. */
-    public <T extends Event> AutoCloseable subscribe(Class<T> type, Consumer<? super T> consumer) {
+    public <T extends Event> Subscription subscribe(Class<T> type, Consumer<? super T> consumer) {
         return subscribe(type, "", consumer);
     }
 
@@ -65,8 +72,8 @@ public final class EventBus {
      * Subscribes to events of {@code type} whose topic equals {@code topicPrefix} or lies below it
      * ({@code door} matches {@code door/1/opened}; {@code door/1} does not match {@code door/10/opened}).
      */
-    public <T extends Event> AutoCloseable subscribe(Class<T> type, String topicPrefix, Consumer<? super T> consumer) {
-        var subscription = new Subscription<>(Objects.requireNonNull(type), Objects.requireNonNull(topicPrefix),
+    public <T extends Event> Subscription subscribe(Class<T> type, String topicPrefix, Consumer<? super T> consumer) {
+        var subscription = new Entry<>(Objects.requireNonNull(type), Objects.requireNonNull(topicPrefix),
                 Objects.requireNonNull(consumer), null);
         subscriptions.add(subscription);
         return () -> subscriptions.remove(subscription);
@@ -77,7 +84,7 @@ public final class EventBus {
      * thread through a queue of {@code capacity} events (see the class comment: a full queue drops the new event
      * and counts it). Closing the handle stops delivery; events still queued are discarded.
      */
-    public <T extends Event> AutoCloseable subscribeAsync(Class<T> type, String topicPrefix, int capacity,
+    public <T extends Event> Subscription subscribeAsync(Class<T> type, String topicPrefix, int capacity,
             Consumer<? super T> consumer) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
@@ -85,7 +92,7 @@ public final class EventBus {
         Objects.requireNonNull(consumer);
         Mailbox mailbox = new Mailbox(type.getSimpleName() + ":" + topicPrefix, capacity,
                 e -> consumer.accept(type.cast(e)), dropped);
-        var subscription = new Subscription<>(Objects.requireNonNull(type), Objects.requireNonNull(topicPrefix),
+        var subscription = new Entry<>(Objects.requireNonNull(type), Objects.requireNonNull(topicPrefix),
                 consumer, mailbox);
         subscriptions.add(subscription);
         return () -> {
@@ -157,7 +164,7 @@ public final class EventBus {
     /** Delivers {@code event} to every matching subscriber before returning. */
     public void publish(Event event) {
         Objects.requireNonNull(event, "event");
-        for (Subscription<?> subscription : subscriptions) {
+        for (Entry<?> subscription : subscriptions) {
             try {
                 subscription.offer(event);
             } catch (RuntimeException e) {

@@ -8,7 +8,7 @@ import org.openvto.event.EventBus;
  * "Secure Auditing"). Subscribes synchronously, so an event is on disk before its publisher answers.
  */
 public final class SecurityLog implements AutoCloseable {
-    private final AutoCloseable subscription;
+    private final EventBus.Subscription subscription;
 
     public SecurityLog(EventBus bus, SecurityLogStore store, Clock clock) {
         this.subscription = bus.subscribe(SecurityEvent.class, e -> store.append(new SecurityLogEntry(0, clock.instant(),
@@ -16,7 +16,7 @@ public final class SecurityLog implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         subscription.close();
     }
 }

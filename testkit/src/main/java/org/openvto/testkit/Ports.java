@@ -31,7 +31,7 @@ public final class Ports {
     /** True while some process has {@code port} bound on loopback UDP (a peer that started listening). */
     public static boolean udpBound(int port) {
         try (DatagramSocket probe = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
-            return false;
+            return !probe.isBound(); // we could bind it: nobody else has
         } catch (IOException inUse) {
             return true;
         }
@@ -65,7 +65,7 @@ public final class Ports {
     private static boolean free(int port) {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         try (ServerSocket tcp = new ServerSocket(port, 1, loopback); DatagramSocket udp = new DatagramSocket(port, loopback)) {
-            return true;
+            return tcp.isBound() && udp.isBound();
         } catch (IOException busy) {
             return false;
         }

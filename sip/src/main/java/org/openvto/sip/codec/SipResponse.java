@@ -64,7 +64,6 @@ public final class SipResponse extends SipMessage {
         return sb == null ? reason : sb.toString();
     }
 
-    /** Adds {@code ;tag=<tag>} to To unless it has one (a UAS/registrar/proxy's own responses, §8.2.6.2). */
     /** {@link #createFor(SipRequest, int, String)} with the status's standard reason phrase. */
     public static SipResponse createFor(SipRequest request, SipResponseStatus status) {
         return createFor(request, status.code(), status.reasonPhrase());
@@ -79,6 +78,7 @@ public final class SipResponse extends SipMessage {
         return withToTag(Long.toHexString(to == null ? 0 : to.hashCode() & 0xffffffffL));
     }
 
+    /** Adds {@code ;tag=<tag>} to To unless it has one (a UAS/registrar/proxy's own responses, §8.2.6.2). */
     public SipResponse withToTag(String tag) {
         String to = headers().get("To");
         if (to != null && !to.contains(";tag=")) {
