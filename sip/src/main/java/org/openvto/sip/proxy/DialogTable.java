@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.openvto.sip.codec.SipMethod;
 import org.openvto.sip.codec.NameAddr;
 import org.openvto.sip.codec.SipRequest;
 import org.openvto.sip.codec.SipResponse;
@@ -88,7 +89,7 @@ public final class DialogTable {
 
     /** The final response of an in-dialog request: BYE ends the dialog whatever the answer (481 too). */
     public void onInDialogResponse(SipRequest request, SipResponse response) {
-        if (!"BYE".equals(request.method()) || response.statusCode() < 200) {
+        if (!SipMethod.BYE.equals(request.method()) || response.statusCode() < 200) {
             return;
         }
         Dialog dialog = lookup(request.callId(), request.fromTag(), request.toTag());

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.openvto.sip.codec.SipMethod;
 import org.openvto.sip.codec.SipRequest;
 import org.openvto.sip.codec.SipResponse;
+import org.openvto.sip.codec.SipResponseStatus;
 import org.openvto.sip.codec.SipUri;
 import org.openvto.sip.codec.SipVia;
 import org.openvto.sip.registrar.Binding;
@@ -71,11 +72,11 @@ public final class Proxy implements TransactionUser {
         }
         int maxForwards = request.maxForwards();
         if (maxForwards == 0) {
-            tx.respond(reply(request, 483, "Too Many Hops")); // §16.3 step 2
+            tx.respond(reply(request, SipResponseStatus.TOO_MANY_HOPS)); // §16.3 step 2
             return;
         }
         if (loops(request)) {
-            tx.respond(reply(request, 482, "Loop Detected")); // §16.3 step 4
+            tx.respond(reply(request, SipResponseStatus.LOOP_DETECTED)); // §16.3 step 4
             return;
         }
         boolean inDialog = request.toTag() != null;
@@ -85,7 +86,7 @@ public final class Proxy implements TransactionUser {
         }
         SipUri target = request.sipRequestUri();
         if (target == null || target.user() == null) {
-            tx.respond(reply(request, 404, "Not Found"));
+            tx.respond(reply(request, SipResponseStatus.NOT_FOUND));
             return;
         }
         switch (auth.check(request, "Proxy-Authorization")) {
@@ -98,7 +99,7 @@ public final class Proxy implements TransactionUser {
                 return;
             }
             case SipDigestAuth.Outcome.Forbidden(String reason) -> {
-                tx.respond(reply(request, 403, "Forbidden"));
+                tx.respond(reply(request, SipResponseStatus.FORBIDDEN));
                 return;
             }
             case SipDigestAuth.Outcome.Ok(String caller) -> {
@@ -110,7 +111,7 @@ public final class Proxy implements TransactionUser {
         }
         List<String> reached = targets.accounts(target.user());
         if (reached.isEmpty()) {
-            tx.respond(reply(request, 404, "Not Found"));
+            tx.respond(reply(request, SipResponseStatus.NOT_FOUND));
             return;
         }
         List<Binding> bindings = new ArrayList<>();
@@ -118,11 +119,11 @@ public final class Proxy implements TransactionUser {
             bindings.addAll(locations.lookup(account)); // a room: every registered device, master first
         }
         if (bindings.isEmpty()) {
-            tx.respond(reply(request, 480, "Temporarily Unavailable"));
+            tx.respond(reply(request, SipResponseStatus.TEMPORARILY_UNAVAILABLE));
             return;
         }
-        if ("INVITE".equals(request.method())) {
-            tx.respond(reply(request, 100, "Trying")); // §16.2: quench retransmissions at once
+        if (SipMethod.INVITE.equals(request.method())) {
+            tx.respond(reply(request, SipResponseStatus.TRYING)); // §16.2: quench retransmissions at once
         }
         ForkContext fork = new ForkContext(tx);
         tx.attach(fork);
@@ -138,7 +139,7 @@ public final class Proxy implements TransactionUser {
         }
         fork.forking = false;
         if (fork.branches.isEmpty() && !fork.finalSent) {
-            tx.respond(reply(request, 480, "Temporarily Unavailable"));
+            tx.respond(reply(request, SipResponseStatus.TEMPORARILY_UNAVAILABLE));
         } else {
             fork.finishIfAllDone();
         }
@@ -152,7 +153,7 @@ public final class Proxy implements TransactionUser {
      * number, not a device).
      */
     private void challenge(SipRequest request, ServerTransactionHandle tx, boolean stale) {
-        SipResponse r = reply(request, 407, "Proxy Authentication Required");
+        SipResponse r = reply(request, SipResponseStatus.PROXY_AUTHENTICATION_REQUIRED);
         auth.challenges(stale).forEach(c -> r.headers().add("Proxy-Authenticate", c));
         tx.respondStatelessly(r);
     }
@@ -169,7 +170,7 @@ public final class Proxy implements TransactionUser {
             fork.cancelled = true;
             fork.cancelPending(null);
             if (fork.branches.stream().allMatch(br -> br.done)) {
-                fork.sendFinal(reply(invite.request(), 487, "Request Terminated"));
+                fork.sendFinal(reply(invite.request(), SipResponseStatus.REQUEST_TERMINATED));
             }
         }
     }
@@ -211,7 +212,7 @@ public final class Proxy implements TransactionUser {
         if (next == null) {
             LOG.info("{} for {} not forwarded: next hop is not an IP address with a known transport", request.method(),
                     request.requestUri());
-            tx.respond(reply(request, 404, "Not Found"));
+            tx.respond(reply(request, SipResponseStatus.NOT_FOUND));
             return;
         }
         ForkContext fork = new ForkContext(tx);
@@ -225,7 +226,7 @@ public final class Proxy implements TransactionUser {
                 original.body());
         decrementMaxForwards(copy);
         copy.headers().remove("Proxy-Authorization");
-        if (recordRoute && "INVITE".equals(copy.method())) {
+        if (recordRoute && SipMethod.INVITE.equals(copy.method())) {
             recordRoute(copy, arrivedOver(original), hop.kind());
         }
         addVia(copy, hop.kind());
@@ -257,7 +258,7 @@ public final class Proxy implements TransactionUser {
             Branch branch = (Branch) tx.attachment();
             int code = response.statusCode();
             SipRequest sent = branch.request; // null after the branch's final answer (2xx retransmissions)
-            if (sent != null && "INVITE".equals(sent.method())) {
+            if (sent != null && SipMethod.INVITE.equals(sent.method())) {
                 dialogs.onInviteResponse(sent, response); // §12.1: early, confirmed or ended
             } else if (sent != null && code >= 200) {
                 dialogs.onInDialogResponse(sent, response); // BYE ends the dialog (§15)
@@ -306,7 +307,7 @@ public final class Proxy implements TransactionUser {
                 return; // another branch answered already
             }
             if (best == null) {
-                best = reply(server.request(), 408, "Request Timeout");
+                best = reply(server.request(), SipResponseStatus.REQUEST_TIMEOUT);
             }
             finishIfAllDone();
         }
@@ -318,10 +319,10 @@ public final class Proxy implements TransactionUser {
             finalSent = true;
             branches.clear(); // every branch is done; 2xx retransmissions need only their own branch
             if (response.statusCode() == 503) {
-                response = reply(server.request(), 500, "Server Internal Error"); // §16.7 step 6
+                response = reply(server.request(), SipResponseStatus.SERVER_INTERNAL_ERROR); // §16.7 step 6
             }
             if (cancelled && response.statusCode() < 300) {
-                response = reply(server.request(), 487, "Request Terminated");
+                response = reply(server.request(), SipResponseStatus.REQUEST_TERMINATED);
             }
             server.respond(response);
         }
@@ -489,6 +490,10 @@ public final class Proxy implements TransactionUser {
     private static void decrementMaxForwards(SipRequest request) {
         int mf = request.maxForwards();
         request.headers().set("Max-Forwards", String.valueOf(mf < 0 ? 69 : mf - 1));
+    }
+
+    static SipResponse reply(SipRequest request, SipResponseStatus status) {
+        return reply(request, status.code(), status.reasonPhrase());
     }
 
     static SipResponse reply(SipRequest request, int code, String reason) {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.openvto.sip.codec.NameAddr;
 import org.openvto.sip.codec.SipRequest;
 import org.openvto.sip.codec.SipResponse;
+import org.openvto.sip.codec.SipResponseStatus;
 import org.openvto.sip.codec.SipUri;
 import org.openvto.sip.transaction.ServerTransactionHandle;
 
@@ -59,7 +60,7 @@ public final class Registrar {
         NameAddr to = request.to();
         SipUri aor = to == null ? null : to.sipUri();
         if (aor == null || aor.user() == null) {
-            tx.respondStatelessly(withToTag(SipResponse.createFor(request, 404, "Not Found")));
+            tx.respondStatelessly(withToTag(SipResponse.createFor(request, SipResponseStatus.NOT_FOUND)));
             return;
         }
         if (!served.serves(aor)) {
@@ -81,12 +82,12 @@ public final class Registrar {
                 return;
             }
             case SipDigestAuth.Outcome.Forbidden(String reason) -> {
-                tx.respondStatelessly(withToTag(SipResponse.createFor(request, 403, "Forbidden")));
+                tx.respondStatelessly(withToTag(SipResponse.createFor(request, SipResponseStatus.FORBIDDEN)));
                 return;
             }
             case SipDigestAuth.Outcome.Ok(String authUser) -> {
                 if (!authUser.equals(user)) {
-                    tx.respondStatelessly(withToTag(SipResponse.createFor(request, 403, "Forbidden")));
+                    tx.respondStatelessly(withToTag(SipResponse.createFor(request, SipResponseStatus.FORBIDDEN)));
                     return;
                 }
             }
@@ -114,7 +115,7 @@ public final class Registrar {
             long expires = c.param("expires") != null ? parse(c.param("expires")) : headerExpires >= 0 ? headerExpires
                     : config.defaultExpires();
             if (expires > 0 && expires < config.minExpires()) {
-                SipResponse r = SipResponse.createFor(request, 423, "Interval Too Brief");
+                SipResponse r = SipResponse.createFor(request, SipResponseStatus.INTERVAL_TOO_BRIEF);
                 r.headers().add("Min-Expires", String.valueOf(config.minExpires()));
                 return withToTag(r);
             }
@@ -149,13 +150,13 @@ public final class Registrar {
     }
 
     private SipResponse challenge(SipRequest request, boolean stale) {
-        SipResponse r = SipResponse.createFor(request, 401, "Unauthorized");
+        SipResponse r = SipResponse.createFor(request, SipResponseStatus.UNAUTHORIZED);
         auth.challenges(stale).forEach(c -> r.headers().add("WWW-Authenticate", c));
         return withToTag(r);
     }
 
     private SipResponse ok(SipRequest request, List<Binding> bindings) {
-        SipResponse r = SipResponse.createFor(request, 200, "OK");
+        SipResponse r = SipResponse.createFor(request, SipResponseStatus.OK);
         Instant now = clock.instant();
         for (Binding b : bindings) {
             long left = Math.max(0, b.expiresAt().getEpochSecond() - now.getEpochSecond());

@@ -3,6 +3,7 @@ package org.openvto.sip.server;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
+import org.openvto.sip.codec.SipMethod;
 import org.openvto.sip.codec.SipRequest;
 import org.openvto.sip.codec.SipResponse;
 import org.openvto.sip.codec.SipResponseStatus;
@@ -61,7 +62,7 @@ public final class SipServer implements AutoCloseable {
         stack.transport().setFlowInUse(remote -> locations.hasFlow(SipTransport.format(remote)));
         this.router = SipRouter.builder()
                 .drop(request -> guard.anyBanned() && guard.banned(SipDigestAuth.sourceIp(request)))
-                .route("registrar", request -> "REGISTER".equals(request.method()),
+                .route("registrar", request -> SipMethod.REGISTER.equals(request.method()),
                         (request, tx) -> registrar.register(request, tx, source(request, tx), transportOf(request)))
                 .route("options", SipServer::optionsToServer, (request, tx) -> tx.respond(optionsAnswer(request)))
                 .otherwise(proxy)
@@ -134,7 +135,7 @@ public final class SipServer implements AutoCloseable {
 
     /** OPTIONS to the server itself (no user part) is answered here; OPTIONS to a device is proxied. */
     private static boolean optionsToServer(SipRequest request) {
-        return "OPTIONS".equals(request.method()) && request.sipRequestUri() != null
+        return SipMethod.OPTIONS.equals(request.method()) && request.sipRequestUri() != null
                 && request.sipRequestUri().user() == null;
     }
 

@@ -1,6 +1,7 @@
 package org.openvto.sip.transaction;
 
 import java.time.Duration;
+import org.openvto.sip.codec.SipMethod;
 import org.openvto.sip.codec.SipRequest;
 import org.openvto.sip.codec.SipResponse;
 
@@ -45,7 +46,7 @@ public final class ServerInviteTransaction extends Transaction {
 
     private void proceeding(TransactionEvent event) {
         switch (event) {
-            case TransactionEvent.RequestReceived(SipRequest r) when "INVITE".equals(r.method()) -> {
+            case TransactionEvent.RequestReceived(SipRequest r) when SipMethod.INVITE.equals(r.method()) -> {
                 if (lastResponse != null) {
                     send(lastResponse); // §17.2.1: retransmitted INVITE → resend the last provisional
                 }
@@ -81,8 +82,8 @@ public final class ServerInviteTransaction extends Transaction {
 
     private void completed(TransactionEvent event) {
         switch (event) {
-            case TransactionEvent.RequestReceived(SipRequest r) when "INVITE".equals(r.method()) -> send(lastResponse);
-            case TransactionEvent.RequestReceived(SipRequest r) when "ACK".equals(r.method()) -> {
+            case TransactionEvent.RequestReceived(SipRequest r) when SipMethod.INVITE.equals(r.method()) -> send(lastResponse);
+            case TransactionEvent.RequestReceived(SipRequest r) when SipMethod.ACK.equals(r.method()) -> {
                 stop(TimerName.G);
                 stop(TimerName.H);
                 state = State.CONFIRMED; // §17.2.1: ACK → Confirmed, Timer I = T4 (0 if reliable)

@@ -3,8 +3,10 @@ package org.openvto.sip.transaction;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.openvto.sip.codec.SipMethod;
 import org.openvto.sip.codec.SipRequest;
 import org.openvto.sip.codec.SipResponse;
+import org.openvto.sip.codec.SipResponseStatus;
 import org.openvto.sip.codec.SipVia;
 
 /**
@@ -50,8 +52,8 @@ public final class TransactionLayer {
     /** A request from the network; {@code replyPath} sends back to where it came from. */
     public void receive(SipRequest request, TransactionContext replyPath) {
         String method = request.method();
-        String key = serverKey(request, "ACK".equals(method) || "CANCEL".equals(method) ? "INVITE" : method);
-        if ("ACK".equals(method)) {
+        String key = serverKey(request, SipMethod.ACK.equals(method) || SipMethod.CANCEL.equals(method) ? SipMethod.INVITE : method);
+        if (SipMethod.ACK.equals(method)) {
             Transaction invite = server.get(key);
             if (invite instanceof ServerInviteTransaction sit && sit.state() != ServerInviteTransaction.State.ACCEPTED) {
                 sit.handle(new TransactionEvent.RequestReceived(request)); // §17.2.3: ACK for non-2xx
@@ -60,7 +62,7 @@ public final class TransactionLayer {
             }
             return;
         }
-        if ("CANCEL".equals(method)) {
+        if (SipMethod.CANCEL.equals(method)) {
             cancel(request, replyPath, key);
             return;
         }
@@ -89,7 +91,7 @@ public final class TransactionLayer {
     /** Creates (but does not start) a client transaction for {@code request}, whose top Via has a fresh branch. */
     public ClientTransaction newClient(SipRequest request, TransactionContext path, ClientTransactionListener listener) {
         String key = request.topViaBranch() + "|" + request.method();
-        Transaction tx = "INVITE".equals(request.method()) ? new ClientInviteTransaction(path, request, listener)
+        Transaction tx = SipMethod.INVITE.equals(request.method()) ? new ClientInviteTransaction(path, request, listener)
                 : new ClientNonInviteTransaction(path, request, listener);
         client.put(key, (ClientTransaction) tx);
         tx.onTerminated(() -> client.remove(key));
@@ -97,7 +99,7 @@ public final class TransactionLayer {
     }
 
     private void cancel(SipRequest cancel, TransactionContext replyPath, String inviteKey) {
-        String cancelKey = serverKey(cancel, "CANCEL");
+        String cancelKey = serverKey(cancel, SipMethod.CANCEL);
         Transaction existing = server.get(cancelKey);
         if (existing != null) {
             existing.handle(new TransactionEvent.RequestReceived(cancel));
@@ -106,10 +108,10 @@ public final class TransactionLayer {
         Handle cancelTx = new Handle(cancel, replyPath, cancelKey);
         Transaction invite = server.get(inviteKey);
         if (invite instanceof ServerInviteTransaction sit && sit.state() == ServerInviteTransaction.State.PROCEEDING) {
-            cancelTx.respond(SipResponse.createFor(cancel, 200, "OK")); // §9.2
+            cancelTx.respond(SipResponse.createFor(cancel, SipResponseStatus.OK)); // §9.2
             user.onCancel(cancel, (Handle) sit.attachment());
         } else {
-            cancelTx.respond(SipResponse.createFor(cancel, 481, "Call/Transaction Does Not Exist"));
+            cancelTx.respond(SipResponse.createFor(cancel, SipResponseStatus.CALL_OR_TRANSACTION_DOES_NOT_EXIST));
         }
     }
 
@@ -117,7 +119,7 @@ public final class TransactionLayer {
 
     private Transaction newServer(Handle handle) {
         SipRequest request = handle.request();
-        Transaction tx = "INVITE".equals(request.method())
+        Transaction tx = SipMethod.INVITE.equals(request.method())
                 ? new ServerInviteTransaction(handle.replyPath, request, NO_LISTENER)
                 : new ServerNonInviteTransaction(handle.replyPath, request, NO_LISTENER);
         String key = handle.key;

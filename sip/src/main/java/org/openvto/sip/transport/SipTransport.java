@@ -40,6 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.openvto.sip.codec.SipMethod;
 import org.openvto.sip.codec.SipDecodeResult;
 import org.openvto.sip.codec.SipMessage;
 import org.openvto.sip.codec.SipMessageDecoder;
@@ -482,7 +483,7 @@ public final class SipTransport implements SipPaths, AutoCloseable {
         badInput.warn("SIP request from {} refused: {}", source, m.reason());
         // a request with any Via is answered, even when that Via is the malformed part: the answer then goes to
         // the packet's source (no usable Via to follow), so a broken client learns why instead of retransmitting
-        if (m.partialOrNull() instanceof SipRequest r && r.headers().get("Via") != null && !"ACK".equals(r.method())
+        if (m.partialOrNull() instanceof SipRequest r && r.headers().get("Via") != null && !SipMethod.ACK.equals(r.method())
                 && (r.topVia() == null || stampVia(r, source))) {
             int code = m.tooLarge() ? 513 : 400; // §21.4.1 says why; §21.5.14 Message Too Large
             replyPath.send(SipResponse.createFor(r, code, m.reason()));
