@@ -1,18 +1,14 @@
 package org.openvto.app;
 
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.openvto.call.CallStateChanged;
 import org.openvto.device.SystemType;
 import org.openvto.event.EventBus;
 import org.openvto.household.SipDirectory;
@@ -23,10 +19,7 @@ import org.openvto.sip.codec.SipLimits;
 import org.openvto.sip.registrar.BindingStore;
 import org.openvto.sip.proxy.TargetResolver;
 import org.openvto.sip.registrar.SipAccounts;
-import org.openvto.sip.registrar.SipAuthGuard;
 import org.openvto.sip.registrar.WriteBehindBindingStore;
-import org.openvto.sip.proxy.Dialog;
-import org.openvto.sip.proxy.DialogInfo;
 import org.openvto.sip.server.SipServer;
 import org.openvto.sip.server.SipServerConfig;
 import org.openvto.sip.transport.SipTransportConfig;
@@ -63,9 +56,8 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     private final SipSecurityEvents securityEvents;
     private final AtomicInteger watchdogRestarts = new AtomicInteger();
     private boolean booting;
-    /** Counter figures read from the running server, and what servers before it counted (guarded by carried). */
-    private final java.util.List<java.util.function.ToDoubleFunction<SipServer>> counted = new java.util.ArrayList<>();
-    private final java.util.List<Double> carried = new java.util.ArrayList<>();
+    /** The running server's figures, continued across restarts. */
+    private final SipMetrics metrics = new SipMetrics(() -> server);
 
     SipSupervisor(Installation installation, SipConfig config, String bindAddress, BindingStore bindings, Clock clock,
             EventBus bus, java.nio.file.Path dataDir) {
@@ -134,7 +126,7 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
         SipServerConfig serverConfig = new SipServerConfig(new SipTransportConfig(bindAddress, sipPort, SipLimits.DEFAULT,
                 tls, config.connections()), config.timers(), config.registrar(sip.domain()), config.digestAlgorithms(),
                 config.dialogLimits(), config.authPolicy(), config.warmupRegistrations());
-        SipServer s = new SipServer(serverConfig, lookup, targets, store, clock, this::publishCall, securityEvents);
+        SipServer s = new SipServer(serverConfig, lookup, targets, store, clock, new CallEvents(bus), securityEvents);
         writer = store;
         if (booting) {
             SipServer.warmUpOnce(serverConfig); // a power cut: the monitors arrive as soon as the ports open
@@ -156,22 +148,6 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
             notRunning = "the SIP port " + installation.network().sipPort() + " could not be opened: " + e.getMessage();
             LOG.error("SIP server could not start: {}", e.getMessage());
         }
-    }
-
-    /** Each routed call's state changes become {@code call/<id>/<state>} events (on the SIP thread). */
-    private void publishCall(DialogInfo d, Dialog.State before) {
-        CallStateChanged.State state = switch (d.state()) {
-            case EARLY -> CallStateChanged.State.RINGING;
-            case CONFIRMED -> CallStateChanged.State.ANSWERED;
-            case TERMINATED -> CallStateChanged.State.ENDED;
-        };
-        Instant at = switch (d.state()) {
-            case EARLY -> d.createdAt();
-            case CONFIRMED -> d.answeredAt();
-            case TERMINATED -> d.endedAt();
-        };
-        bus.publish(new CallStateChanged(d.id().callId(), d.id().calleeTag(), state, d.caller(), d.callee(), at,
-                d.endReason()));
     }
 
     /**
@@ -203,74 +179,9 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
         return s == null ? 0 : s.dialogs().size();
     }
 
-    /**
-     * The SIP server's figures on {@code registry}; each reads the server running at scrape time (gauges are 0 while
-     * it is off). Counters add what earlier servers had counted before a restart ({@link #carried}), so a restart
-     * after a settings change does not look like a counter reset.
-     */
+    /** The SIP server's figures on {@code registry} (see {@link SipMetrics}). */
     void bindMetrics(MeterRegistry registry) {
-        Gauge.builder("openvto.sip.calls.active", this, SipSupervisor::activeCalls)
-                .description("Calls the building SIP server is routing (ringing or answered)").register(registry);
-        Gauge.builder("openvto.sip.registrations", this, s -> s.read(x -> x.locations().size()))
-                .description("Registered contacts (bindings) of rooms, VTOs and the management centre").register(registry);
-        for (String kind : new String[] {"server", "client"}) {
-            int i = kind.equals("server") ? 0 : 1;
-            Gauge.builder("openvto.sip.transactions", this, s -> s.read(x -> x.transactionCounts()[i])).tag("kind", kind)
-                    .description("Live SIP transactions").register(registry);
-        }
-        counter("openvto.sip.malformed", x -> x.transport().malformedRequests())
-                .tag("message", "request").description("Malformed SIP messages (requests are answered 400, or 513 when too large; responses dropped)")
-                .register(registry);
-        counter("openvto.sip.malformed", x -> x.transport().malformedResponses())
-                .tag("message", "response").description("Malformed SIP messages (requests are answered 400, or 513 when too large; responses dropped)")
-                .register(registry);
-        counter("openvto.sip.processing.failures", x -> x.transport().processingFailures())
-                .description("SIP messages dropped because their processing failed (logged, rate-limited)").register(registry);
-        counter("openvto.sip.stun", x -> x.transport().stunRequests())
-                .description("STUN messages on the SIP port (Binding requests are answered, RFC 5626 §8.4)").register(registry);
-        Gauge.builder("openvto.sip.connections", this, s -> s.read(x -> x.transport().openConnections()))
-                .description("Open SIP TCP and TLS connections").register(registry);
-        counter("openvto.sip.connections.refused", x -> x.transport().refusedConnections())
-                .description("SIP TCP/TLS connections closed at once: per-source or total connection limit").register(registry);
-        authCounter(registry, "openvto.sip.auth.lockouts", "(account, source address) pairs locked after wrong passwords",
-                g -> g.lockouts());
-        authCounter(registry, "openvto.sip.auth.locked.refused", "Requests refused with 403 because their pair was locked",
-                g -> g.refusedWhileLocked());
-        authCounter(registry, "openvto.sip.flood.bans", "Source addresses banned for flooding unauthenticated requests",
-                g -> g.floodBans());
-        authCounter(registry, "openvto.sip.flood.dropped", "Requests from banned source addresses dropped unanswered",
-                g -> g.droppedWhileBanned());
-        authCounter(registry, "openvto.sip.auth.evictions", "Lockout/flood table entries dropped because a table was full",
-                g -> g.evictions());
-        FunctionCounter.builder("openvto.sip.security.events.dropped", securityEvents, SipSecurityEvents::dropped)
-                .description("SIP lock/ban events not written to the security log because its queue was full")
-                .register(registry);
-        FunctionCounter.builder("openvto.sip.watchdog.restarts", this, SipSupervisor::watchdogRestarts)
-                .description("Times the SIP server was restarted because its thread stopped responding").register(registry);
-    }
-
-    private void authCounter(MeterRegistry registry, String name, String description,
-            java.util.function.ToDoubleFunction<SipAuthGuard> figure) {
-        counter(name, x -> figure.applyAsDouble(x.authGuard())).description(description).register(registry);
-    }
-
-    /** A counter of the running server's {@code figure}, continued across restarts. */
-    private FunctionCounter.Builder<SipSupervisor> counter(String name, java.util.function.ToDoubleFunction<SipServer> figure) {
-        int slot = counted.size();
-        counted.add(figure);
-        carried.add(0.0);
-        return FunctionCounter.builder(name, this, s -> s.cumulative(slot));
-    }
-
-    private double cumulative(int slot) {
-        synchronized (carried) {
-            return carried.get(slot) + read(counted.get(slot));
-        }
-    }
-
-    private double read(java.util.function.ToDoubleFunction<SipServer> figure) {
-        SipServer s = server;
-        return s == null ? 0 : figure.applyAsDouble(s);
+        metrics.bind(registry, this::activeCalls, securityEvents::dropped, this::watchdogRestarts);
     }
 
     private synchronized void restart() {
@@ -280,12 +191,10 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
 
     private void stop() {
         SipServer s;
-        synchronized (carried) { // the old server's counts carry over in the same step that removes it
+        synchronized (metrics) { // the old server's counts carry over in the same step that removes it
             s = server;
             server = null;
-            for (int i = 0; s != null && i < counted.size(); i++) {
-                carried.set(i, carried.get(i) + counted.get(i).applyAsDouble(s));
-            }
+            metrics.carryOver(s);
         }
         if (s != null) {
             s.close();
