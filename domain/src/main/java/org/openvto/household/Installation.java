@@ -149,25 +149,26 @@ public final class Installation {
 
     public SipServerSettings sipServer() {
         ServerType type = settings.get("sip.type").flatMap(ServerType::parse).orElse(ServerType.VTO);
-        return new SipServerSettings(bool("sip.enabled"), type, settings.get("sip.ip-address").orElse(""),
-                intSetting("sip.port", type.defaultPort()), settings.get("sip.username").orElse(""), secret("sip.password"),
-                settings.get("sip.domain").orElse(type == ServerType.VTO ? "VDP" : ""),
-                settings.get("sip.login-username").orElse(""), secret("sip.login-password"),
-                settings.get("sip.alt-ip-address").orElse(""), settings.get("sip.alt-username").orElse(""),
-                secret("sip.alt-password"), settings.get("sip.alt-vts-ip-address").orElse(""), bool("sip.alt-enabled"),
-                bool("sip.support-building"), bool("sip.support-unit"), secret("sip.centre-password"));
+        return SipServerSettings.builder().enabled(bool("sip.enabled")).type(type)
+                .ipAddress(settings.get("sip.ip-address").orElse("")).port(intSetting("sip.port", type.defaultPort()))
+                .username(settings.get("sip.username").orElse("")).password(secret("sip.password"))
+                .domain(settings.get("sip.domain").orElse(type == ServerType.VTO ? "VDP" : ""))
+                .loginUsername(settings.get("sip.login-username").orElse("")).loginPassword(secret("sip.login-password"))
+                .altIpAddress(settings.get("sip.alt-ip-address").orElse(""))
+                .altUsername(settings.get("sip.alt-username").orElse("")).altPassword(secret("sip.alt-password"))
+                .altVtsIpAddress(settings.get("sip.alt-vts-ip-address").orElse("")).altEnabled(bool("sip.alt-enabled"))
+                .supportBuilding(bool("sip.support-building")).supportUnit(bool("sip.support-unit"))
+                .centrePassword(secret("sip.centre-password")).build();
     }
 
     /** Saves the SIP server page; blank password fields keep the stored passwords. */
     public synchronized Result<Change> updateSipServer(SipServerSettings incoming) {
         Violations v = new Violations();
         SipServerSettings old = sipServer();
-        SipServerSettings s = new SipServerSettings(incoming.enabled(), incoming.type(), incoming.ipAddress(),
-                incoming.port(), incoming.username(), keep(incoming.password(), old.password()), incoming.domain(),
-                incoming.loginUsername(), keep(incoming.loginPassword(), old.loginPassword()), incoming.altIpAddress(),
-                incoming.altUsername(), keep(incoming.altPassword(), old.altPassword()), incoming.altVtsIpAddress(),
-                incoming.altEnabled(), incoming.supportBuilding(), incoming.supportUnit(),
-                keep(incoming.centrePassword(), old.centrePassword()));
+        SipServerSettings s = incoming.toBuilder().password(keep(incoming.password(), old.password()))
+                .loginPassword(keep(incoming.loginPassword(), old.loginPassword()))
+                .altPassword(keep(incoming.altPassword(), old.altPassword()))
+                .centrePassword(keep(incoming.centrePassword(), old.centrePassword())).build();
         InstallationRules.checkSip(v, s, old);
         if (!v.isEmpty()) {
             return Result.rejected(v.list());

@@ -17,8 +17,7 @@ import org.openvto.validation.Violations;
 class InstallationRulesTest {
     private static final NetworkSettings LAN = new NetworkSettings("192.168.1.108", "255.255.255.0", "192.168.1.1",
             "8.8.8.8", 80, 443, 554, 5060);
-    private static final SipServerSettings VTO_SERVER = new SipServerSettings(true, ServerType.VTO, "", 5060, "8001",
-            "", "VDP", "", "", "", "", "", "", false, false, false, "");
+    private static final SipServerSettings VTO_SERVER = SipServerSettings.builder().enabled(true).username("8001").build();
 
     private static List<FieldError> errors(java.util.function.Consumer<Violations> check) {
         Violations v = new Violations();
@@ -76,23 +75,21 @@ class InstallationRulesTest {
 
     @Test
     void aVtoSipServerUsesDomainVdpAndCannotBeThePlatformType() {
-        var domain = errors(v -> InstallationRules.checkSip(v, new SipServerSettings(true, ServerType.VTO, "", 5060,
-                "8001", "", "example", "", "", "", "", "", "", false, false, false, ""), null));
+        var domain = errors(v -> InstallationRules.checkSip(v, VTO_SERVER.toBuilder().domain("example").build(), null));
         assertThat(fields(domain)).containsExactly("domain");
-        var platformEnabled = errors(v -> InstallationRules.checkSip(v, new SipServerSettings(true, ServerType.PLATFORM,
-                "10.1.1.10", 5080, "8001", "", "", "", "", "", "", "", "", false, false, false, ""), null));
+        var platformEnabled = errors(v -> InstallationRules.checkSip(v, SipServerSettings.builder().enabled(true)
+                .type(ServerType.PLATFORM).ipAddress("10.1.1.10").port(5080).username("8001").domain("").build(), null));
         assertThat(fields(platformEnabled)).containsExactly("enabled");
     }
 
     @Test
     void withTheAlternateServerEnabledOnlyTheAlternateVtsAddressMayChange() {
-        SipServerSettings alternate = new SipServerSettings(false, ServerType.PLATFORM, "10.1.1.10", 5080, "8001", "pw",
-                "", "", "", "10.1.1.20", "alt", "alt-pw", "10.1.1.30", true, false, false, "");
-        SipServerSettings vtsMoved = new SipServerSettings(false, ServerType.PLATFORM, "10.1.1.10", 5080, "8001", "pw",
-                "", "", "", "10.1.1.20", "alt", "alt-pw", "10.1.1.31", true, false, false, "");
+        SipServerSettings alternate = SipServerSettings.builder().type(ServerType.PLATFORM).ipAddress("10.1.1.10")
+                .port(5080).username("8001").password("pw").domain("").altIpAddress("10.1.1.20").altUsername("alt")
+                .altPassword("alt-pw").altVtsIpAddress("10.1.1.30").altEnabled(true).build();
+        SipServerSettings vtsMoved = alternate.toBuilder().altVtsIpAddress("10.1.1.31").build();
         assertThat(errors(v -> InstallationRules.checkSip(v, vtsMoved, alternate))).isEmpty();
-        SipServerSettings portMoved = new SipServerSettings(false, ServerType.PLATFORM, "10.1.1.10", 5081, "8001", "pw",
-                "", "", "", "10.1.1.20", "alt", "alt-pw", "10.1.1.30", true, false, false, "");
+        SipServerSettings portMoved = alternate.toBuilder().port(5081).build();
         var locked = errors(v -> InstallationRules.checkSip(v, portMoved, alternate));
         assertThat(fields(locked)).containsExactly("port");
         assertThat(locked.get(0).message()).contains("cannot be changed while the Alternate Server is enabled");

@@ -176,15 +176,21 @@ public final class ConfigurationFile {
         int defaultPort = c == null ? (type == null ? 0 : type.defaultPort())
                 : (type != null && type != c.type() && c.port() == c.type().defaultPort() ? type.defaultPort() : c.port());
         String defaultDomain = c == null ? "" : (type == ServerType.VTO && c.type() != ServerType.VTO ? "VDP" : c.domain());
-        return new SipServerSettings(r.bool(n, "enabled", c != null && c.enabled()), type,
-                r.str(n, "ipAddress", c == null ? "" : c.ipAddress()), r.integer(n, "port", defaultPort),
-                r.str(n, "username", c == null ? "" : c.username()), r.str(n, "password", ""),
-                r.str(n, "domain", defaultDomain), r.str(n, "loginUsername", c == null ? "" : c.loginUsername()),
-                r.str(n, "loginPassword", ""), r.str(n, "altIpAddress", c == null ? "" : c.altIpAddress()),
-                r.str(n, "altUsername", c == null ? "" : c.altUsername()), r.str(n, "altPassword", ""),
-                r.str(n, "altVtsIpAddress", c == null ? "" : c.altVtsIpAddress()),
-                r.bool(n, "altEnabled", c != null && c.altEnabled()), r.bool(n, "supportBuilding", c != null && c.supportBuilding()),
-                r.bool(n, "supportUnit", c != null && c.supportUnit()), r.str(n, "centrePassword", ""));
+        // read in field order: type errors are reported in that order
+        return SipServerSettings.builder().enabled(r.bool(n, "enabled", c != null && c.enabled())).type(type)
+                .ipAddress(r.str(n, "ipAddress", c == null ? "" : c.ipAddress())).port(r.integer(n, "port", defaultPort))
+                .username(r.str(n, "username", c == null ? "" : c.username())).password(r.str(n, "password", ""))
+                .domain(r.str(n, "domain", defaultDomain))
+                .loginUsername(r.str(n, "loginUsername", c == null ? "" : c.loginUsername()))
+                .loginPassword(r.str(n, "loginPassword", ""))
+                .altIpAddress(r.str(n, "altIpAddress", c == null ? "" : c.altIpAddress()))
+                .altUsername(r.str(n, "altUsername", c == null ? "" : c.altUsername()))
+                .altPassword(r.str(n, "altPassword", ""))
+                .altVtsIpAddress(r.str(n, "altVtsIpAddress", c == null ? "" : c.altVtsIpAddress()))
+                .altEnabled(r.bool(n, "altEnabled", c != null && c.altEnabled()))
+                .supportBuilding(r.bool(n, "supportBuilding", c != null && c.supportBuilding()))
+                .supportUnit(r.bool(n, "supportUnit", c != null && c.supportUnit()))
+                .centrePassword(r.str(n, "centrePassword", "")).build();
     }
 
     public static VtoEntry vto(JsonNode n, Reader r) {

@@ -185,16 +185,18 @@ final class InstallationPages {
         SipServerSettings s;
         if (old.altEnabled()) {
             // Alternate Server enabled: the page lets only the VTS IP and the Enable box change (Table 4-1).
-            s = new SipServerSettings(old.enabled(), old.type(), old.ipAddress(), old.port(), old.username(), "", old.domain(),
-                    old.loginUsername(), "", old.altIpAddress(), old.altUsername(), "", f.str("altVtsIpAddress"),
-                    f.checked("altEnabled"), old.supportBuilding(), old.supportUnit(), "");
+            // blank passwords keep the stored ones (Installation.updateSipServer)
+            s = old.toBuilder().password("").loginPassword("").altPassword("").centrePassword("")
+                    .altVtsIpAddress(f.str("altVtsIpAddress")).altEnabled(f.checked("altEnabled")).build();
         } else {
             int port = f.integer("port", "Port");
-            s = new SipServerSettings(f.checked("enabled"), ServerType.parse(f.str("type")).orElse(null), f.str("ipAddress"),
-                    port, f.str("username"), f.raw("password"), f.str("domain"), f.str("loginUsername"),
-                    f.raw("loginPassword"), f.str("altIpAddress"), f.str("altUsername"), f.raw("altPassword"),
-                    f.str("altVtsIpAddress"), f.checked("altEnabled"), f.checked("supportBuilding"), f.checked("supportUnit"),
-                    f.raw("centrePassword"));
+            s = SipServerSettings.builder().enabled(f.checked("enabled")).type(ServerType.parse(f.str("type")).orElse(null))
+                    .ipAddress(f.str("ipAddress")).port(port).username(f.str("username")).password(f.raw("password"))
+                    .domain(f.str("domain")).loginUsername(f.str("loginUsername")).loginPassword(f.raw("loginPassword"))
+                    .altIpAddress(f.str("altIpAddress")).altUsername(f.str("altUsername")).altPassword(f.raw("altPassword"))
+                    .altVtsIpAddress(f.str("altVtsIpAddress")).altEnabled(f.checked("altEnabled"))
+                    .supportBuilding(f.checked("supportBuilding")).supportUnit(f.checked("supportUnit"))
+                    .centrePassword(f.raw("centrePassword")).build();
         }
         if (!f.violations.isEmpty()) {
             sip(ctx, 400, s, new FormErrors(f.violations.list()), new Notice("error", "Nothing was saved."));
