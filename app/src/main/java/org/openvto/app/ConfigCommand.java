@@ -8,7 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import org.openvto.household.Installation;
 import org.openvto.validation.Result;
-import org.openvto.web.ConfigurationFile;
+import org.openvto.backup.ConfigurationFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

@@ -30,6 +30,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theConfigurationFileFormatKnowsOnlyTheDomain() {
+        noClasses().that().resideInAPackage("org.openvto.backup..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.openvto.web..", "org.openvto.storage..", "org.openvto.app..", "org.openvto.sip..",
+                        "io.javalin..", "org.jdbi..", "java.sql..", "io.netty..")
+                .check(CLASSES);
+    }
+
+    @Test
     void theWebLayerDoesNotReachIntoStorage() {
         noClasses().that().resideInAPackage("org.openvto.web..").should().dependOnClassesThat()
                 .resideInAnyPackage("org.openvto.storage..", "org.jdbi..", "java.sql..").check(CLASSES);

@@ -13,8 +13,8 @@ import org.openvto.household.RoomNumber;
 import org.openvto.household.VtoEntry;
 import org.openvto.validation.Result;
 import org.openvto.validation.Violations;
-import org.openvto.web.ConfigurationFile;
-import org.openvto.web.ConfigurationFile.Reader;
+import org.openvto.backup.ConfigurationFile;
+import org.openvto.backup.ConfigurationFile.Reader;
 import org.openvto.web.WebServices;
 
 /**

@@ -23,7 +23,7 @@ import org.openvto.network.ServerType;
 import org.openvto.network.SipServerSettings;
 import org.openvto.validation.FieldError;
 import org.openvto.validation.Result;
-import org.openvto.web.ConfigurationFile;
+import org.openvto.backup.ConfigurationFile;
 import org.openvto.web.WebServices;
 import org.openvto.web.internal.view.FormErrors;
 import org.openvto.web.internal.view.Notice;

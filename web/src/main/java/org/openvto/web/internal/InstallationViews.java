@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.openvto.household.Installation;
 import org.openvto.household.RoomDevice;
 import org.openvto.network.SipServerSettings;
-import org.openvto.web.ConfigurationFile;
+import org.openvto.backup.ConfigurationFile;
 import org.openvto.web.WebServices;
 
 /** JSON views of the installer configuration with the derived facts the pages show (visibility, status, warnings). */

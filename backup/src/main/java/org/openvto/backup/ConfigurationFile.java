@@ -1,4 +1,4 @@
-package org.openvto.web;
+package org.openvto.backup;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
