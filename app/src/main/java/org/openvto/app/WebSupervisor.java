@@ -3,6 +3,7 @@ package org.openvto.app;
 import org.openvto.event.EventBus;
 import org.openvto.household.ConfigChanged;
 import org.openvto.household.Installation;
+import org.openvto.household.RebootRequested;
 import org.openvto.web.HostAddresses;
 import org.openvto.web.HttpConfig;
 import org.openvto.web.WebServer;
@@ -25,6 +26,7 @@ final class WebSupervisor implements AutoCloseable {
     private final Installation installation;
     private final HostAddresses host;
     private final AutoCloseable subscription;
+    private final AutoCloseable rebootSubscription;
     private WebServer current;
     private HttpConfig currentConfig;
     private String currentExtra;
@@ -40,6 +42,8 @@ final class WebSupervisor implements AutoCloseable {
                 Thread.ofVirtual().name("http-restart").start(this::restart);
             }
         });
+        this.rebootSubscription = bus.subscribe(RebootRequested.class, e ->
+                Thread.ofVirtual().name("http-reboot").start(this::reboot));
     }
 
     synchronized void start() {
@@ -83,10 +87,30 @@ final class WebSupervisor implements AutoCloseable {
         }
     }
 
+    /** Local Setting › System › Reboot: a new web server on the current settings, even if nothing changed. */
+    private void reboot() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            LOG.info("Restarting the HTTP service (reboot)");
+            HttpConfig previous = currentConfig;
+            current.close();
+            try {
+                start();
+            } catch (RuntimeException e) {
+                LOG.error("HTTP service could not start on port {}: {}; staying on port {}",
+                        installation.network().httpPort(), e.getMessage(), previous.port());
+                startOn(previous);
+            }
+        }
+    }
+
     @Override
     public synchronized void close() throws Exception {
         closed = true;
         subscription.close();
+        rebootSubscription.close();
         if (current != null) {
             current.close();
         }
