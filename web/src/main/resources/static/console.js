@@ -28,7 +28,15 @@
     }
     // After a rejected form, take the user to the list of what to correct instead of leaving them at the top.
     var summary = document.getElementById('error-summary');
-    if (summary) { summary.focus(); }
+    if (summary && !summary.dataset.ready) {
+      summary.dataset.ready = '1';
+      summary.focus();
+      // a link in the summary puts the cursor into its field, not only scrolls to it
+      summary.addEventListener('click', function (e) {
+        var link = e.target.closest('a[href^="#"]'), field = link && document.getElementById(link.getAttribute('href').slice(1));
+        if (field) { e.preventDefault(); field.focus(); field.scrollIntoView({ block: 'center' }); }
+      });
+    }
   }
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', init); } else { init(); }
 })();

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 final class WebSupervisor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebSupervisor.class);
 
+    /** How long a reboot waits before it stops the web server. */
+    private static final java.time.Duration REBOOT_GRACE = java.time.Duration.ofMillis(700);
     private final HttpConfig base;
     private final WebServices services;
     private final Installation installation;
@@ -89,6 +91,13 @@ final class WebSupervisor implements AutoCloseable {
 
     /** Local Setting › System › Reboot: a new web server on the current settings, even if nothing changed. */
     private void reboot() {
+        // the page that answered the reboot still loads its style and reconnect script from this server
+        try {
+            Thread.sleep(REBOOT_GRACE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         synchronized (this) {
             if (closed) {
                 return;

@@ -54,8 +54,10 @@ final class InstallationPages {
     private final WebServices services;
     private final Installation installation;
     private final BatchJobs batches;
+    private final String instance;
 
-    InstallationPages(Pages pages, WebServices services) {
+    InstallationPages(Pages pages, WebServices services, String instance) {
+        this.instance = instance;
         this.pages = pages;
         this.services = services;
         this.installation = services.installation();
@@ -168,7 +170,7 @@ final class InstallationPages {
             case Result.Applied<Installation.Change> a -> {
                 if (a.value().restart().contains("http")) {
                     restartPage(ctx, "Saved. The web service restarts on port " + n.httpPort() + ".", n.httpPort(),
-                            "/console/network/basic?saved=1");
+                            "/console/network/basic?saved=1", null);
                 } else {
                     ctx.redirect("/console/network/basic?saved=1");
                 }
@@ -176,13 +178,19 @@ final class InstallationPages {
         }
     }
 
-    private void restartPage(Context ctx, String message, int port, String back) {
+    /** @param previous the instance id of this web server when the same address comes back restarted, else null */
+    private void restartPage(Context ctx, String message, int port, String back, String previous) {
         String host = hostName(ctx);
         String target = "http://" + host + ":" + port;
         ctx.header("Content-Security-Policy", "default-src 'self'; connect-src 'self' " + target
                 + "; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
-        pages.render(ctx, 200, "restart.jte", Map.of("model", pages.model(), "message", message, "target", target,
-                "returnPath", back));
+        Map<String, Object> m = new HashMap<>();
+        m.put("model", pages.model());
+        m.put("message", message);
+        m.put("target", target);
+        m.put("returnPath", back);
+        m.put("previous", previous);
+        pages.render(ctx, 200, "restart.jte", m);
     }
 
     private static String hostName(Context ctx) {
@@ -408,7 +416,7 @@ final class InstallationPages {
         }
         // the restart begins on its own thread; the graceful stop lets this response go out first
         installation.requestReboot();
-        restartPage(ctx, "The VTO is restarting all services.", ctx.port(), "/");
+        restartPage(ctx, "The VTO is restarting all services.", ctx.port(), "/", instance);
     }
 
     private void outcome(Context ctx, Result<Installation.Change> result, String back,

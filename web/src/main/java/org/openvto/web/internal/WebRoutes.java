@@ -49,13 +49,15 @@ public final class WebRoutes {
         });
         routes.error(405, ctx -> Json.error(ctx, 405, "method not allowed"));
         new StaticResources().register(routes);
-        new HealthController(services, webAuth).register(routes);
+        // identifies this web server instance, so the reconnect page can tell the restarted server from the old one
+        String instance = WebSessions.newId().substring(0, 12);
+        new HealthController(services, webAuth, instance).register(routes);
         new InitController(services.accounts(), pages, new PendingInits(services.clock())).register(routes);
         new LoginController(services.auth(), webAuth, pages, services.bus()).register(routes);
         new ConsoleController(pages, services.accounts(), services.securityLog(), services.security(),
                 services.installation(), services.zone()).register(routes);
         new ApiController(services, webAuth).register(routes);
-        new InstallationPages(pages, services).register(routes);
+        new InstallationPages(pages, services, instance).register(routes);
         new InstallationApi(services, new InstallationViews(services)).register(routes);
     }
 }
