@@ -132,6 +132,15 @@ class AuditApiIT {
 
     @Test
     @Order(7)
+    void aCrossSiteRebootIsRefusedAndNothingRestarts() throws Exception {
+        HttpResponse<String> r = admin.send(vto.baseUrl(), "POST", "/api/v1/system/reboot", null,
+                "Origin", "http://evil.example");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+        assertThat(log("type=system").path("total").asInt()).isZero();
+    }
+
+    @Test
+    @Order(8)
     void rebootAnswers202ThenTheVtoComesBackAndTheRebootIsLogged() throws Exception {
         HttpResponse<String> r = send("POST", "/api/v1/system/reboot", null);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);

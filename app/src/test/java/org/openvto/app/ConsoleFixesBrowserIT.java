@@ -203,6 +203,12 @@ class ConsoleFixesBrowserIT {
         page.navigate(vto.baseUrl() + "/console/records/security?type=system");
         assertThat(page.locator("table.log")).containsText("system/reboot");
         assertThat(page.locator("#log-zone")).isVisible();
+        page.navigate(vto.baseUrl() + "/console/records/security?type=config");
+        Locator batch = page.locator("table.log tr", new Page.LocatorOptions().setHasText("rooms added in batch"));
+        assertThat(batch).containsText("admin");
+        assertThat(batch).containsText("127.0.0.1");
+        // the type filter leaves the logins out
+        assertThat(page.locator("table.log tbody tr", new Page.LocatorOptions().setHasText("login/"))).hasCount(0);
     }
 
     private static void login(Page page, VtoProcess vto) {
