@@ -40,6 +40,7 @@ class ConsoleFixesBrowserIT {
                 checklistReflectsTheConfiguration(page, vto);
                 thisVtoShowsItselfOnline(page, vto);
                 unknownPagesGetTheConsoles404(page, vto);
+                rejectedInputSaysNothingWasSaved(page, vto);
             });
             Page phone = chromium.newPage(375, 667);
             phone.onDialog(Dialog::accept);
@@ -153,6 +154,26 @@ class ConsoleFixesBrowserIT {
         var response = page.navigate(vto.baseUrl() + "/console/no-such-page");
         assertThat(response.status()).isEqualTo(404);
         assertThat(page.locator("main")).containsText("There is no page at /console/no-such-page");
+    }
+
+    private static void rejectedInputSaysNothingWasSaved(Page page, VtoProcess vto) {
+        page.navigate(vto.baseUrl() + "/console/network/basic");
+        String stored = page.inputValue("#ipAddress");
+        page.fill("#ipAddress", "300.1.1.1");
+        page.click("#save");
+        assertThat(page.locator("#address-note")).containsText("Nothing was saved");
+        assertThat(page.locator("#address-note")).containsText("still " + stored);
+        assertThat(page.locator("#address-note")).not().containsText("is stored");
+        assertThat(page.locator("#ipAddress")).hasAttribute("aria-invalid", "true");
+
+        page.navigate(vto.baseUrl() + "/console/local/system");
+        page.setInputFiles("#file", new com.microsoft.playwright.options.FilePayload("notes.txt", "text/plain",
+                "this is not json".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.click("#import");
+        assertThat(page.locator("#import-errors")).containsText("The file is not an OpenVTO configuration (JSON)");
+        assertThat(page.locator("#import-errors")).not().containsText("Unrecognized token");
+        page.navigate(vto.baseUrl() + "/console/household/rooms");
+        assertThat(page.locator("#room-count")).containsText("24 devices"); // nothing changed
     }
 
     private static void listActionsAreVisibleOnAPhone(Page phone, VtoProcess vto) {
