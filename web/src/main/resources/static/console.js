@@ -14,3 +14,29 @@
     if (msg && !window.confirm(msg)) { e.preventDefault(); }
   });
 })();
+// Phone menu: a real button, so keyboard and screen-reader users can open it; aria-expanded tells its state.
+(function () {
+  function init() {
+    var button = document.getElementById('menu-button'), menu = button && button.closest('.menu');
+    if (button && !button.dataset.ready) {
+      button.dataset.ready = '1';
+      button.addEventListener('click', function () {
+        var open = button.getAttribute('aria-expanded') !== 'true';
+        button.setAttribute('aria-expanded', String(open));
+        menu.classList.toggle('open', open);
+      });
+    }
+    // After a rejected form, take the user to the list of what to correct instead of leaving them at the top.
+    var summary = document.getElementById('error-summary');
+    if (summary && !summary.dataset.ready) {
+      summary.dataset.ready = '1';
+      summary.focus();
+      // a link in the summary puts the cursor into its field, not only scrolls to it
+      summary.addEventListener('click', function (e) {
+        var link = e.target.closest('a[href^="#"]'), field = link && document.getElementById(link.getAttribute('href').slice(1));
+        if (field) { e.preventDefault(); field.focus(); field.scrollIntoView({ block: 'center' }); }
+      });
+    }
+  }
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', init); } else { init(); }
+})();

@@ -17,6 +17,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "config", description = "Export or import the whole installer configuration (the VTO must not be running).",
         subcommands = {ConfigCommand.Export.class, ConfigCommand.Import.class})
 final class ConfigCommand implements Runnable {
+    /** Changes made from the command line are logged as user {@code cli}, source {@code cli}. */
+    static final org.openvto.household.Actor CLI = new org.openvto.household.Actor("cli", "cli");
     @Override
     public void run() {
         System.err.println("Use: openvto config export FILE | openvto config import FILE [--data-dir DIR]");
@@ -65,7 +67,7 @@ final class ConfigCommand implements Runnable {
                 System.err.println("Cannot read " + file + ": " + e.getMessage());
                 return 1;
             }
-            return common.withCore(core -> switch (ConfigurationFile.restore(core.installation(), text)) {
+            return common.withCore(core -> switch (org.openvto.household.Actor.as(CLI, () -> ConfigurationFile.restore(core.installation(), text))) {
                 case Result.Applied<Installation.Change> a -> {
                     System.out.println("Configuration imported from " + file);
                     yield 0;

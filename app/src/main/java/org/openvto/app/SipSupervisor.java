@@ -14,6 +14,7 @@ import org.openvto.event.EventBus;
 import org.openvto.household.SipDirectory;
 import org.openvto.household.ConfigChanged;
 import org.openvto.household.Installation;
+import org.openvto.household.RebootRequested;
 import org.openvto.household.RegistrationStatus;
 import org.openvto.sip.codec.SipLimits;
 import org.openvto.sip.registrar.BindingStore;
@@ -46,6 +47,7 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     private final SipConfig config;
     private final EventBus bus;
     private final EventBus.Subscription subscription;
+    private final EventBus.Subscription rebootSubscription;
     private volatile SipServer server;
     private volatile WriteBehindBindingStore writer;
     /** Accounts and numbering plan, rebuilt when the household changes; REGISTER never touches the database. */
@@ -83,6 +85,8 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
                 reloadDirectory();
             }
         });
+        this.rebootSubscription = bus.subscribe(RebootRequested.class,
+                e -> Thread.ofVirtual().name("sip-reboot").start(this::restart));
     }
 
     /** At boot (called by {@code Vto}): the SIP server starts warmed up, see {@link SipServer#warmUpOnce}. */
@@ -245,6 +249,7 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     public synchronized void close() {
         watchdog.shutdownNow();
         subscription.close();
+        rebootSubscription.close();
         stop();
         securityEvents.close();
     }

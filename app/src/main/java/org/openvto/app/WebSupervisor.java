@@ -3,6 +3,7 @@ package org.openvto.app;
 import org.openvto.event.EventBus;
 import org.openvto.household.ConfigChanged;
 import org.openvto.household.Installation;
+import org.openvto.household.RebootRequested;
 import org.openvto.web.HostAddresses;
 import org.openvto.web.HttpConfig;
 import org.openvto.web.WebServer;
@@ -21,11 +22,14 @@ import org.slf4j.LoggerFactory;
 final class WebSupervisor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebSupervisor.class);
 
+    /** How long a reboot waits before it stops the web server. */
+    private static final java.time.Duration REBOOT_GRACE = java.time.Duration.ofMillis(700);
     private final HttpConfig base;
     private final WebServices services;
     private final Installation installation;
     private final HostAddresses host;
     private final EventBus.Subscription subscription;
+    private final EventBus.Subscription rebootSubscription;
     private WebServer current;
     private HttpConfig currentConfig;
     private String currentExtra;
@@ -41,6 +45,8 @@ final class WebSupervisor implements AutoCloseable {
                 Thread.ofVirtual().name("http-restart").start(this::restart);
             }
         });
+        this.rebootSubscription = bus.subscribe(RebootRequested.class, e ->
+                Thread.ofVirtual().name("http-reboot").start(this::reboot));
     }
 
     synchronized void start() {
@@ -72,15 +78,38 @@ final class WebSupervisor implements AutoCloseable {
                     && (currentExtra == null || currentExtra.equals(address))) {
                 return;
             }
-            LOG.info("Restarting the HTTP service to apply the network settings");
-            current.close();
-            try {
-                start();
-            } catch (RuntimeException e) {
-                LOG.error("HTTP service could not start on port {}: {}; staying on port {}",
-                        installation.network().httpPort(), e.getMessage(), previous.port());
-                startOn(previous);
+            replace("to apply the network settings");
+        }
+    }
+
+    /** Closes the running server (its requests in flight finish first) and starts one on the current settings. */
+    private void replace(String why) {
+        LOG.info("Restarting the HTTP service {}", why);
+        HttpConfig previous = currentConfig;
+        current.close();
+        try {
+            start();
+        } catch (RuntimeException e) {
+            LOG.error("HTTP service could not start on port {}: {}; staying on port {}",
+                    installation.network().httpPort(), e.getMessage(), previous.port());
+            startOn(previous);
+        }
+    }
+
+    /** Local Setting › System › Reboot: a new web server on the current settings, even if nothing changed. */
+    private void reboot() {
+        // the page that answered the reboot still loads its style and reconnect script from this server
+        try {
+            Thread.sleep(REBOOT_GRACE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        synchronized (this) {
+            if (closed) {
+                return;
             }
+            replace("(reboot)");
         }
     }
 
@@ -88,6 +117,7 @@ final class WebSupervisor implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         subscription.close();
+        rebootSubscription.close();
         if (current != null) {
             current.close();
         }

@@ -101,7 +101,7 @@ class DeviceInitBrowserIT {
                 page.navigate(vto.baseUrl() + "/login");
                 login(page, PASSWORD);
                 assertThat(page.locator(".menu-body")).isHidden();
-                page.click("label.menu-button");
+                page.click("button.menu-button"); // a real button since the keyboard fix (was a checkbox label)
                 assertThat(page.locator(".menu-body")).isVisible();
                 page.click("text=Room No. Management");
                 assertThat(page.locator("h1")).containsText("Room No. Management");

@@ -57,13 +57,17 @@ public final class ConfigurationFile {
         }
     }
 
+    static final String NOT_JSON = "The file is not an OpenVTO configuration (JSON). Choose a file saved with "
+            + "Export configuration (Local Setting › System › Backup); nothing was changed.";
+
     /** Parses a whole file; structural and type errors are field errors (content rules are checked on restore). */
     public static Result<InstallationSnapshot> read(String text) {
         JsonNode root;
         try {
             root = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            return Result.rejected("file", "The file is not valid JSON: " + e.getOriginalMessage());
+            // the parser's own message (offsets, token names) means nothing to an installer
+            return Result.rejected("file", NOT_JSON);
         }
         Violations v = new Violations();
         if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {

@@ -20,6 +20,7 @@ import org.openvto.network.NetworkSettings;
 import org.openvto.network.ServerType;
 import org.openvto.network.SipServerSettings;
 import org.openvto.security.SecretCipher;
+import org.openvto.security.SecurityEvent;
 import org.openvto.validation.Result;
 import org.openvto.validation.Violations;
 
@@ -107,7 +108,7 @@ public final class Installation {
         settings.putAll(Map.of(DeviceService.NAME, p.deviceName(), DeviceService.VTO_NUMBER, p.vtoNumber(),
                 "device.system-type", p.systemType().name(), "device.building-no", building, "device.unit-no", unit));
         Set<String> restart = p.systemType() != old.systemType() ? Set.of("sip") : Set.of();
-        return changed("device", restart);
+        return changed("device", restart, RecordDiff.of(old, deviceProperties()));
     }
 
     // ---- Network Setting › Basic -----------------------------------------------------------------
@@ -142,7 +143,7 @@ public final class Installation {
         if (n.sipPort() != old.sipPort() || !n.ipAddress().equals(old.ipAddress())) {
             restart.add("sip");
         }
-        return changed("network", restart);
+        return changed("network", restart, RecordDiff.of(old, n));
     }
 
     // ---- Network Setting › SIP Server ------------------------------------------------------------
@@ -174,7 +175,7 @@ public final class Installation {
             return Result.rejected(v.list());
         }
         settings.putAll(sipMap(s));
-        return changed("sip-server", Set.of("sip"));
+        return changed("sip-server", Set.of("sip"), RecordDiff.of(old, s));
     }
 
     // ---- Household Setting › VTO No. Management ----------------------------------------------------
@@ -207,7 +208,7 @@ public final class Installation {
         if (!v.has("recNo") && household.vto(e.recNo()).isPresent()) {
             v.add("recNo", "Rec No. " + e.recNo() + " is already in the list");
         }
-        return saveVto(v, e);
+        return saveVto(v, e, "VTO " + e.recNo() + " added");
     }
 
     /** Modifies the VTO {@code recNo}; a blank password keeps the stored one. Rec No. itself is fixed. */
@@ -220,20 +221,20 @@ public final class Installation {
                 e.unitNo(), e.ipAddress(), e.username(), keep(e.password(), old.get().password()));
         Violations v = new Violations();
         InstallationRules.checkVto(v, merged, sipServer().thisVtoIsServer(), household.roomBases());
-        return saveVto(v, merged);
+        return saveVto(v, merged, "VTO " + recNo + " modified: " + RecordDiff.of(old.get(), merged));
     }
 
-    private Result<Change> saveVto(Violations v, VtoEntry e) {
+    private Result<Change> saveVto(Violations v, VtoEntry e, String what) {
         if (!v.isEmpty()) {
             return Result.rejected(v.list());
         }
         household.saveVto(new VtoEntry(e.recNo(), e.registerPassword(), nz(e.buildingNo()), nz(e.unitNo()),
                 e.ipAddress(), nz(e.username()), nz(e.password())));
-        return changed("household", Set.of());
+        return changed("household", Set.of(), what);
     }
 
     public synchronized Result<Change> deleteVto(String recNo) {
-        return household.deleteVto(recNo) ? changed("household", Set.of())
+        return household.deleteVto(recNo) ? changed("household", Set.of(), "VTO " + recNo + " deleted")
                 : Result.rejected("recNo", "No VTO with Rec No. " + recNo);
     }
 
@@ -270,7 +271,7 @@ public final class Installation {
             return Result.rejected(v.list());
         }
         household.saveRoom(r);
-        return changed("household", Set.of());
+        return changed("household", Set.of(), "room " + r.number() + " added");
     }
 
     /** Modifies names, register type and password; a blank password keeps the stored one. */
@@ -287,7 +288,7 @@ public final class Installation {
             return Result.rejected(v.list());
         }
         household.saveRoom(merged);
-        return changed("household", Set.of());
+        return changed("household", Set.of(), "room " + number + " modified: " + RecordDiff.of(old.get(), merged));
     }
 
     public synchronized Result<Change> deleteRoom(RoomNumber number) {
@@ -298,13 +299,13 @@ public final class Installation {
             return Result.rejected("roomNo", "Delete the extensions of " + number.room() + " before its master VTH");
         }
         household.deleteRoom(number);
-        return changed("household", Set.of());
+        return changed("household", Set.of(), "room " + number + " deleted");
     }
 
     /** "Clear": deletes every room. */
     public synchronized int clearRooms() {
         int n = household.clearRooms();
-        changed("household", Set.of());
+        changed("household", Set.of(), "rooms cleared (" + n + ")");
         return n;
     }
 
@@ -318,11 +319,7 @@ public final class Installation {
         v.check(spec.layers() >= 1 && spec.layers() <= 99, "layers", "Unit Layer Amount must be 1 to 99");
         v.check(spec.roomsPerLayer() >= 1 && spec.roomsPerLayer() <= 99, "roomsPerLayer", "Room Amount in One Layer must be 1 to 99");
         v.check(spec.firstFloorNo() >= 1 && spec.firstFloorNo() <= 999_999, "firstFloorNo", "First Floor Number must be 1 to 999999");
-        if (v.check(spec.secondFloorNo() > spec.firstFloorNo(), "secondFloorNo",
-                "Second Floor Number must be greater than First Floor Number")) {
-            v.check(spec.secondFloorNo() - spec.firstFloorNo() >= spec.roomsPerLayer(), "secondFloorNo",
-                    "Second Floor Number must be at least First Floor Number + Room Amount in One Layer, or floors overlap");
-        }
+        checkFloors(v, spec);
         if (!v.isEmpty()) {
             return Result.rejected(v.list());
         }
@@ -340,6 +337,22 @@ public final class Installation {
         return Result.applied(rooms);
     }
 
+    /**
+     * Floor rules of "Add in batch" (seed 4.2.6): the second floor lies above the first, and far enough that the
+     * first floor's rooms do not run into it. A value that is not a number (negative here) is reported by the
+     * caller and skipped, so that every other rule is still reported at once.
+     */
+    private static void checkFloors(Violations v, BatchSpec spec) {
+        if (spec.secondFloorNo() < 0 || spec.firstFloorNo() < 1) {
+            return;
+        }
+        if (v.check(spec.secondFloorNo() > spec.firstFloorNo(), "secondFloorNo",
+                "Second floor below first floor: Second Floor Number must be greater than First Floor Number")) {
+            v.check(spec.secondFloorNo() - spec.firstFloorNo() >= spec.roomsPerLayer(), "secondFloorNo",
+                    "Floors overlap: Second Floor Number must be at least First Floor Number + Room Amount in One Layer");
+        }
+    }
+
     /** "Add in batch": creates the master rooms of {@code spec} in one transaction, reporting progress. */
     public synchronized Result<BatchOutcome> addBatch(BatchSpec spec, IntConsumer progress) {
         return switch (planBatch(spec)) {
@@ -350,10 +363,34 @@ public final class Installation {
                     rooms.add(new RoomDevice(new RoomNumber(room, 0), "", "", "", RegisterType.PUBLIC, newRegisterPassword()));
                 }
                 int created = household.insertRooms(rooms, progress);
-                changed("household", Set.of());
+                changed("household", Set.of(), "rooms added in batch (" + created + " new: " + spec.layers() + " layers × " + spec.roomsPerLayer()
+                        + " from " + spec.firstFloorNo() + "/" + spec.secondFloorNo() + ")");
                 yield Result.applied(new BatchOutcome(created, rooms.size() - created));
             }
         };
+    }
+
+    // ---- Main interface checklist and reboot ------------------------------------------------------
+
+    /**
+     * How far the installer got with seed 4.1 step 2, read from what is stored: a step counts as done when its
+     * setting was saved (VTO No., System Type, TCP/IP) or its list is not empty — never from a separate flag.
+     */
+    public SetupProgress setupProgress() {
+        SipServerSettings sip = sipServer();
+        boolean sipConfigured = settings.get("sip.enabled").isPresent() && sip.type() != null
+                && (sip.thisVtoIsServer() || (sip.type() == ServerType.PLATFORM && !sip.ipAddress().isEmpty()));
+        return new SetupProgress(settings.get(DeviceService.VTO_NUMBER).isPresent(),
+                settings.get("device.system-type").isPresent(), deviceProperties().systemType(),
+                settings.get("network.ip-address").isPresent(), sipConfigured, sip.type(), household.vtos().size(),
+                household.countRooms(""));
+    }
+
+    /** Asks every service to restart in-process (Local Setting › System › Reboot), recorded in the security log. */
+    public void requestReboot() {
+        Actor actor = Actor.current();
+        bus.publish(new SecurityEvent.SystemRebooted(actor.username(), actor.source(), "reboot requested"));
+        bus.publish(new RebootRequested(actor));
     }
 
     // ---- Export / import ---------------------------------------------------------------------------
@@ -398,7 +435,8 @@ public final class Installation {
         all.putAll(networkMap(s.network()));
         all.putAll(sipMap(s.sipServer()));
         household.replaceAll(all, s.vtos(), s.rooms());
-        return changed("import", Set.of("http", "https", "rtsp", "sip"));
+        return changed("import", Set.of("http", "https", "rtsp", "sip"), "configuration imported ("
+                + s.vtos().size() + " VTOs, " + s.rooms().size() + " rooms)");
     }
 
     private void checkRoomStructure(Violations v, List<RoomDevice> rooms, Set<String> vtoNumbers) {
@@ -446,8 +484,11 @@ public final class Installation {
         return numbers;
     }
 
-    private Result<Change> changed(String area, Set<String> restart) {
-        bus.publish(new ConfigChanged(area, restart));
+    /** Tells the services what to restart, and the security log who changed what from where. */
+    private Result<Change> changed(String area, Set<String> restart, String what) {
+        Actor actor = Actor.current();
+        bus.publish(new ConfigChanged(area, restart, what, actor));
+        bus.publish(new SecurityEvent.ConfigurationChanged(actor.username(), actor.source(), area + ": " + what));
         return Result.applied(new Change(restart));
     }
 

@@ -40,7 +40,7 @@ public final class AuthService {
 
     /** Form login with user name and password. */
     public LoginResult login(String username, String password, String source) {
-        return authenticate(username, source, "web login", account -> password != null
+        return authenticate(username, source, "web login", true, account -> password != null
                 && accounts.hasher().verify(password, account.passwordHash()), () -> accounts.hasher().verify(
                         String.valueOf(password), dummyHash()));
     }
@@ -57,7 +57,9 @@ public final class AuthService {
 
     /** HTTP Digest; the caller has already checked that the nonce is authentic, fresh and not replayed. */
     public LoginResult digest(DigestResponse response, String method, String source) {
-        return authenticate(response.username(), source, "digest " + response.algorithm().token(),
+        // API clients authenticate every request: logging each success would flood the security log and bury
+        // the failures that matter (seed appendix "Secure Auditing"), so only failures and locks are logged
+        return authenticate(response.username(), source, "digest " + response.algorithm().token(), false,
                 account -> accounts.ha1(account, response.algorithm())
                         .map(ha1 -> DigestVerifier.verify(response, method, ha1)).orElse(false),
                 () -> { });
@@ -70,7 +72,8 @@ public final class AuthService {
         return Optional.ofNullable(until);
     }
 
-    private LoginResult authenticate(String username, String source, String channel, CredentialCheck check,
+    private LoginResult authenticate(String username, String source, String channel, boolean logSuccess,
+            CredentialCheck check,
             Runnable equaliseTiming) {
         String name = username == null ? "" : username;
         Optional<Instant> locked = lockedUntil(name, source);
@@ -89,7 +92,9 @@ public final class AuthService {
         if (ok) {
             locks.clear(ipKey(source));
             locks.clear(accountKey(name));
-            bus.publish(new SecurityEvent.LoginSucceeded(name, source, channel));
+            if (logSuccess) {
+                bus.publish(new SecurityEvent.LoginSucceeded(name, source, channel));
+            }
             return new LoginResult.Success(account.get());
         }
         return fail(name, source, channel, account.isPresent());

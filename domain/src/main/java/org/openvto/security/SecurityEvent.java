@@ -69,4 +69,20 @@ public sealed interface SecurityEvent extends Event {
             return "security/sip/banned";
         }
     }
+
+    /** A configuration area was saved (console, API or import): who, from where, and a short what, never a secret. */
+    record ConfigurationChanged(String username, String source, String detail) implements SecurityEvent {
+        @Override
+        public String topic() {
+            return "security/config/changed";
+        }
+    }
+
+    /** Local Setting › System › Reboot, or {@code POST /api/v1/system/reboot}. */
+    record SystemRebooted(String username, String source, String detail) implements SecurityEvent {
+        @Override
+        public String topic() {
+            return "security/system/reboot";
+        }
+    }
 }

@@ -10,4 +10,13 @@ public interface SecurityLogStore {
     List<SecurityLogEntry> newest(int offset, int limit);
 
     long count();
+
+    /** Newest first among the entries {@code filter} matches; stores override this to filter in the query. */
+    default List<SecurityLogEntry> newest(SecurityLogFilter filter, int offset, int limit) {
+        return newest(0, Integer.MAX_VALUE).stream().filter(filter::matches).skip(offset).limit(limit).toList();
+    }
+
+    default long count(SecurityLogFilter filter) {
+        return newest(0, Integer.MAX_VALUE).stream().filter(filter::matches).count();
+    }
 }

@@ -96,6 +96,25 @@ class AuthServiceTest {
     }
 
     @Test
+    void digestLogsItsFailuresButNotEverySuccess() {
+        String ha1 = DigestVerifier.ha1(DigestAlgorithm.SHA_256, "admin", "Login to TEST", PASSWORD);
+        var unsigned = new DigestResponse("admin", "Login to TEST", "n", "/api/v1/device", "", DigestAlgorithm.SHA_256,
+                "auth", "c", "00000001", null);
+        var signed = new DigestResponse("admin", "Login to TEST", "n", "/api/v1/device",
+                DigestVerifier.expectedResponse(unsigned, "GET", ha1), DigestAlgorithm.SHA_256, "auth", "c", "00000001", null);
+        int before = log.entries.size();
+        for (int i = 0; i < 3; i++) {
+            assertThat(auth.digest(signed, "GET", "10.0.0.5")).isInstanceOf(LoginResult.Success.class);
+        }
+        assertThat(log.entries).hasSize(before);
+        assertThat(auth.digest(signed, "PUT", "10.0.0.5")).isInstanceOf(LoginResult.Rejected.class);
+        assertThat(log.entries.subList(before, log.entries.size())).extracting(SecurityLogEntry::event)
+                .containsExactly("login/failed");
+        assertThat(auth.login("admin", PASSWORD, "10.0.0.5")).isInstanceOf(LoginResult.Success.class);
+        assertThat(log.entries.getLast().event()).as("console logins still log success").isEqualTo("login/succeeded");
+    }
+
+    @Test
     void changingThePasswordChecksTheOldOneAndThePolicy() {
         assertThat(accounts.changePassword("admin", "nope", "New#Pass42", "New#Pass42", "t"))
                 .isInstanceOf(AccountService.ChangeResult.Rejected.class);

@@ -32,6 +32,7 @@ final class ApiController {
         routes.get("/api/v1/device", this::device);
         routes.get("/api/v1/security-log", this::securityLog);
         routes.put("/api/v1/account/password", this::changePassword);
+        routes.post("/api/v1/system/reboot", this::reboot);
     }
 
     private void device(Context ctx) {
@@ -50,8 +51,20 @@ final class ApiController {
     private void securityLog(Context ctx) {
         int offset = boundedInt(ctx.queryParam("offset"), 0, 0, Integer.MAX_VALUE, "offset");
         int limit = boundedInt(ctx.queryParam("limit"), 100, 1, 1000, "limit");
+        LogQuery.Parsed q = LogQuery.parse(ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("type"),
+                services.zone());
+        if (!q.errors().isEmpty()) {
+            Json.invalid(ctx, q.errors());
+            return;
+        }
         SecurityLogStore log = services.securityLog();
-        Json.send(ctx, 200, Map.of("total", log.count(), "entries", log.newest(offset, limit)));
+        Json.send(ctx, 200, Map.of("total", log.count(q.filter()), "entries", log.newest(q.filter(), offset, limit)));
+    }
+
+    /** 202 first: the restart runs on its own thread and the graceful stop lets this answer go out. */
+    private void reboot(Context ctx) {
+        Json.send(ctx, 202, Map.of("status", "restarting", "health", "/healthz"));
+        services.installation().requestReboot();
     }
 
     private void changePassword(Context ctx) {

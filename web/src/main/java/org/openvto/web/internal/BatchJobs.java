@@ -43,9 +43,11 @@ final class BatchJobs {
         String id = org.openvto.web.WebSessions.newId().substring(0, 12);
         Job job = new Job(total);
         jobs.put(id, job);
+        // the batch runs on its own thread: it carries the requesting user and address along for the security log
+        org.openvto.household.Actor actor = org.openvto.household.Actor.current();
         Thread.ofVirtual().name("batch-" + id).start(() -> {
             try {
-                job.summary = switch (installation.addBatch(spec, job.done::set)) {
+                job.summary = switch (org.openvto.household.Actor.as(actor, () -> installation.addBatch(spec, job.done::set))) {
                     case Result.Applied<Installation.BatchOutcome> ok -> ok.value().created() + " rooms added"
                             + (ok.value().alreadyExisted() > 0 ? ", " + ok.value().alreadyExisted() + " already existed and were kept" : "") + ".";
                     case Result.Rejected<Installation.BatchOutcome> r -> "Nothing was added: " + r.errors().get(0).message();

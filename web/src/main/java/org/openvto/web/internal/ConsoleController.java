@@ -2,7 +2,13 @@ package org.openvto.web.internal;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.openvto.household.Installation;
+import org.openvto.security.SecurityLogFilter;
 import org.openvto.security.AccountService;
 import org.openvto.security.AccountService.ChangeResult;
 import org.openvto.security.SecurityConfig;
@@ -27,16 +33,22 @@ final class ConsoleController {
     private final AccountService accounts;
     private final SecurityLogStore securityLog;
     private final SecurityConfig security;
+    private final Installation installation;
+    private final ZoneId zone;
 
-    ConsoleController(Pages pages, AccountService accounts, SecurityLogStore securityLog, SecurityConfig security) {
+    ConsoleController(Pages pages, AccountService accounts, SecurityLogStore securityLog, SecurityConfig security,
+            Installation installation, ZoneId zone) {
         this.pages = pages;
         this.accounts = accounts;
         this.securityLog = securityLog;
         this.security = security;
+        this.installation = installation;
+        this.zone = zone;
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/", ctx -> pages.console(ctx, 200, "console/home.jte", "Main Interface", Map.of()));
+        routes.get("/", ctx -> pages.console(ctx, 200, "console/home.jte", "Main Interface",
+                Map.of("progress", installation.setupProgress())));
         routes.get("/console/local/security", ctx -> passwordPage(ctx, 200, FormErrors.NONE, Notice.NONE));
         routes.post("/console/local/security", this::changePassword);
         routes.get("/console/records/security", this::securityLogPage);
@@ -60,13 +72,35 @@ final class ConsoleController {
     }
 
     private void securityLogPage(Context ctx) {
+        Map<String, String> form = new HashMap<>();
+        for (String name : List.of("from", "to", "type")) {
+            form.put(name, Optional.ofNullable(ctx.queryParam(name)).orElse("").strip());
+        }
+        LogQuery.Parsed query = LogQuery.parse(form.get("from"), form.get("to"), form.get("type"), zone);
+        SecurityLogFilter filter = query.errors().isEmpty() ? query.filter() : SecurityLogFilter.ALL;
         int page = parsePage(ctx.queryParam("page"));
-        long total = securityLog.count();
+        long total = securityLog.count(filter);
         int pages = (int) Math.max(1, (total + LOG_PAGE_SIZE - 1) / LOG_PAGE_SIZE);
         page = Math.min(page, pages);
-        var entries = securityLog.newest((page - 1) * LOG_PAGE_SIZE, LOG_PAGE_SIZE);
-        this.pages.console(ctx, 200, "console/security_log.jte", "Security Log",
-                Map.of("entries", entries, "page", page, "pages", pages, "total", total));
+        var entries = securityLog.newest(filter, (page - 1) * LOG_PAGE_SIZE, LOG_PAGE_SIZE);
+        String zoneText = zone.getId() + " (UTC" + zone.getRules().getOffset(java.time.Instant.now()) + ")";
+        String query0 = "from=" + enc(form.get("from")) + "&to=" + enc(form.get("to")) + "&type=" + enc(form.get("type"));
+        Map<String, Object> m = new HashMap<>();
+        m.put("entries", entries);
+        m.put("page", page);
+        m.put("pages", pages);
+        m.put("total", total);
+        m.put("form", form);
+        m.put("types", LogQuery.TYPES);
+        m.put("errors", new FormErrors(query.errors()));
+        m.put("zoneText", zoneText);
+        m.put("time", (java.util.function.Function<java.time.Instant, String>) at -> LogQuery.local(at, zone));
+        m.put("query", query0);
+        this.pages.console(ctx, query.errors().isEmpty() ? 200 : 400, "console/security_log.jte", "Security Log", m);
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static int parsePage(String raw) {

@@ -9,10 +9,12 @@ import org.openvto.web.WebServices;
 final class HealthController {
     private final WebServices services;
     private final WebAuth webAuth;
+    private final String instance;
 
-    HealthController(WebServices services, WebAuth webAuth) {
+    HealthController(WebServices services, WebAuth webAuth, String instance) {
         this.services = services;
         this.webAuth = webAuth;
+        this.instance = instance;
     }
 
     void register(RoutesConfig routes) {
@@ -23,6 +25,7 @@ final class HealthController {
             body.put("database", db ? "ok" : "unreachable");
             body.put("initialized", webAuth.initialized());
             body.put("firmwareVersion", services.device().identity().firmwareVersion());
+            body.put("instance", instance);
             Json.send(ctx, db ? 200 : 503, body);
         });
         routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")

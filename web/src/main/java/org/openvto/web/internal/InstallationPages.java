@@ -31,14 +31,33 @@ import org.openvto.web.internal.view.Notice;
 /** The installer's console pages (Quick Start Guide 4.2.2–4.2.6) and Local Setting › System backup/restore. */
 final class InstallationPages {
     static final int ROOMS_PER_PAGE = 20;
-    private static final Notice SAVED = new Notice("ok", "Saved.");
+    /**
+     * The success banners a redirect may ask for with {@code ?saved=key}: a fixed set, so a crafted link cannot
+     * make the console print text of its choosing; unknown keys show nothing.
+     */
+    private static final Map<String, String> SAVED_MESSAGES = Map.of(
+            "1", "Saved.",
+            "sip", "Saved. The SIP services restart with these settings.",
+            "imported", "Configuration imported.",
+            "cleared", "All rooms were deleted.");
+    /** Field names of the SIP Server form whose inputs have other ids (error summary links). */
+    private static final Map<String, String> SIP_IDS = Map.ofEntries(Map.entry("enabled", "sip-enabled"),
+            Map.entry("type", "sip-type"), Map.entry("ipAddress", "sip-ip"), Map.entry("port", "sip-port"),
+            Map.entry("username", "sip-username"), Map.entry("password", "sip-password"),
+            Map.entry("domain", "sip-domain"), Map.entry("loginUsername", "sip-login-username"),
+            Map.entry("loginPassword", "sip-login-password"), Map.entry("centrePassword", "sip-centre-password"),
+            Map.entry("altIpAddress", "alt-ip"), Map.entry("altUsername", "alt-username"),
+            Map.entry("altPassword", "alt-password"), Map.entry("altVtsIpAddress", "alt-vts"),
+            Map.entry("altEnabled", "alt-enabled"));
 
     private final Pages pages;
     private final WebServices services;
     private final Installation installation;
     private final BatchJobs batches;
+    private final String instance;
 
-    InstallationPages(Pages pages, WebServices services) {
+    InstallationPages(Pages pages, WebServices services, String instance) {
+        this.instance = instance;
         this.pages = pages;
         this.services = services;
         this.installation = services.installation();
@@ -79,9 +98,11 @@ final class InstallationPages {
                 return;
             }
             int n = installation.clearRooms();
-            ctx.redirect("/console/household/rooms?saved=" + n + "+rooms+deleted");
+            ctx.redirect("/console/household/rooms?saved=cleared&n=" + n);
         });
         routes.post("/console/household/rooms/batch", this::startBatch);
+        // reloading the page a rejected batch answered asks for this address: show the form again
+        routes.get("/console/household/rooms/batch", ctx -> ctx.redirect("/console/household/rooms#batch-panel"));
         routes.get("/console/household/rooms/batch/{id}", this::batchProgress);
         routes.get("/console/household/rooms/{room}/{index}", ctx -> roomNumber(ctx).flatMap(installation::room).ifPresentOrElse(
                 r -> rooms(ctx, 200, r, r.number().toString(), true, Map.of(), FormErrors.NONE, Notice.NONE),
@@ -97,6 +118,8 @@ final class InstallationPages {
 
         routes.get("/console/local/system", ctx -> system(ctx, 200, FormErrors.NONE, saved(ctx)));
         routes.post("/console/local/system/import", this::importConfig);
+        routes.get("/console/local/system/reboot", ctx -> pages.console(ctx, 200, "console/reboot.jte", "Reboot", Map.of()));
+        routes.post("/console/local/system/reboot", this::reboot);
     }
 
     // ---- Local Setting › Basic ----
@@ -128,7 +151,8 @@ final class InstallationPages {
         boolean local = services.hostAddresses().isLocal(installation.network().ipAddress());
         String listening = "the address set by http.bind-address, port " + installation.network().httpPort();
         pages.console(ctx, status, "console/network/basic.jte", "Basic", Map.of("net", n, "errors", errors,
-                "notice", notice, "hostHasAddress", local, "listening", listening));
+                "notice", notice, "hostHasAddress", local, "listening", listening,
+                "storedIp", installation.network().ipAddress()));
     }
 
     private void saveNetwork(Context ctx) {
@@ -146,7 +170,7 @@ final class InstallationPages {
             case Result.Applied<Installation.Change> a -> {
                 if (a.value().restart().contains("http")) {
                     restartPage(ctx, "Saved. The web service restarts on port " + n.httpPort() + ".", n.httpPort(),
-                            "/console/network/basic?saved=1");
+                            "/console/network/basic?saved=1", null);
                 } else {
                     ctx.redirect("/console/network/basic?saved=1");
                 }
@@ -154,13 +178,19 @@ final class InstallationPages {
         }
     }
 
-    private void restartPage(Context ctx, String message, int port, String back) {
+    /** @param previous the instance id of this web server when the same address comes back restarted, else null */
+    private void restartPage(Context ctx, String message, int port, String back, String previous) {
         String host = hostName(ctx);
         String target = "http://" + host + ":" + port;
         ctx.header("Content-Security-Policy", "default-src 'self'; connect-src 'self' " + target
                 + "; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
-        pages.render(ctx, 200, "restart.jte", Map.of("model", pages.model(), "message", message, "target", target,
-                "returnPath", back));
+        Map<String, Object> m = new HashMap<>();
+        m.put("model", pages.model());
+        m.put("message", message);
+        m.put("target", target);
+        m.put("returnPath", back);
+        m.put("previous", previous);
+        pages.render(ctx, 200, "restart.jte", m);
     }
 
     private static String hostName(Context ctx) {
@@ -175,7 +205,7 @@ final class InstallationPages {
     // ---- Network Setting › SIP Server ----
 
     private void sip(Context ctx, int status, SipServerSettings s, FormErrors errors, Notice notice) {
-        pages.console(ctx, status, "console/network/sip.jte", "SIP Server", Map.of("sip", s, "errors", errors,
+        pages.console(ctx, status, "console/network/sip.jte", "SIP Server", Map.of("sip", s, "errors", errors.withIds(SIP_IDS),
                 "notice", notice, "altLocked", installation.sipServer().altEnabled()));
     }
 
@@ -205,8 +235,7 @@ final class InstallationPages {
         switch (installation.updateSipServer(s)) {
             case Result.Rejected<Installation.Change> r -> sip(ctx, 400, s, new FormErrors(r.errors()),
                     new Notice("error", "Nothing was saved."));
-            case Result.Applied<Installation.Change> a -> ctx.redirect("/console/network/sip?saved="
-                    + "Saved.+The+SIP+services+restart+with+these+settings.");
+            case Result.Applied<Installation.Change> a -> ctx.redirect("/console/network/sip?saved=sip");
         }
     }
 
@@ -221,7 +250,7 @@ final class InstallationPages {
         m.put("errors", errors);
         m.put("notice", notice);
         m.put("warning", installation.vtoListWarning().orElse(null));
-        m.put("status", statusText());
+        m.put("status", vtoStatusText());
         pages.console(ctx, status, "console/household/vto.jte", "VTO No. Management", m);
     }
 
@@ -295,13 +324,14 @@ final class InstallationPages {
         BatchSpec spec = new BatchSpec(f.integer("layers", "Unit Layer Amount"), f.integer("roomsPerLayer",
                 "Room Amount in One Layer"), f.integer("firstFloorNo", "First Floor Number"),
                 f.integer("secondFloorNo", "Second Floor Number"));
-        List<FieldError> errors = f.violations.list();
+        // report every rule the form breaks at once: the domain's rules for the fields that are numbers, next to
+        // the "must be a whole number" errors of those that are not
+        List<FieldError> errors = new java.util.ArrayList<>(f.violations.list());
         int total = 0;
-        if (errors.isEmpty()) {
-            switch (installation.planBatch(spec)) {
-                case Result.Rejected<List<String>> r -> errors = r.errors();
-                case Result.Applied<List<String>> plan -> total = plan.value().size();
-            }
+        switch (installation.planBatch(spec)) {
+            case Result.Rejected<List<String>> r -> r.errors().stream()
+                    .filter(e -> errors.stream().noneMatch(x -> x.field().equals(e.field()))).forEach(errors::add);
+            case Result.Applied<List<String>> plan -> total = plan.value().size();
         }
         if (!errors.isEmpty()) {
             rooms(ctx, 400, blankRoom(), "", false, raw, new FormErrors(errors), new Notice("error", "Nothing was added."));
@@ -324,6 +354,13 @@ final class InstallationPages {
 
     private static RoomDevice blankRoom() {
         return new RoomDevice(null, "", "", "", RegisterType.PUBLIC, Installation.newRegisterPassword());
+    }
+
+    /** This VTO does not register with itself, yet it is running: it shows as online. */
+    private Function<String, String> vtoStatusText() {
+        String own = installation.deviceProperties().vtoNumber();
+        Function<String, String> others = statusText();
+        return recNo -> recNo.equals(own) ? "Online · this VTO" : others.apply(recNo);
     }
 
     private Function<String, String> statusText() {
@@ -353,18 +390,35 @@ final class InstallationPages {
         switch (ConfigurationFile.restore(installation, text)) {
             case Result.Rejected<Installation.Change> r -> system(ctx, 400, new FormErrors(r.errors()),
                     new Notice("error", "Nothing was imported: the file has " + r.errors().size() + " problem(s)."));
-            case Result.Applied<Installation.Change> a -> ctx.redirect("/console/local/system?saved=Configuration+imported.");
+            case Result.Applied<Installation.Change> a -> ctx.redirect("/console/local/system?saved=imported");
         }
     }
 
     // ---- helpers ----
 
     private static Notice saved(Context ctx) {
-        String saved = ctx.queryParam("saved");
-        if (saved == null) {
+        String text = SAVED_MESSAGES.get(String.valueOf(ctx.queryParam("saved")));
+        if (text == null) {
             return Notice.NONE;
         }
-        return saved.equals("1") ? SAVED : new Notice("ok", saved.length() > 120 ? "Saved." : saved);
+        String n = ctx.queryParam("n");
+        if ("cleared".equals(ctx.queryParam("saved")) && n != null && n.matches("[0-9]{1,6}")) {
+            text = n + (n.equals("1") ? " room was deleted." : " rooms were deleted.");
+        }
+        return new Notice("ok", text);
+    }
+
+    // ---- Local Setting › System › Reboot ----
+
+    /** Restarts every service in-process (seed 4.2.4 step 4 "restart the device"), then reconnects. */
+    private void reboot(Context ctx) {
+        if (!"yes".equals(ctx.formParam("confirm"))) {
+            ctx.redirect("/console/local/system/reboot");
+            return;
+        }
+        // the restart begins on its own thread; the graceful stop lets this response go out first
+        installation.requestReboot();
+        restartPage(ctx, "The VTO is restarting all services.", ctx.port(), "/", instance);
     }
 
     private void outcome(Context ctx, Result<Installation.Change> result, String back,

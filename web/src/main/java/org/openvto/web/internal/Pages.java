@@ -12,6 +12,8 @@ import org.openvto.web.internal.view.Menu;
 
 /** Renders the precompiled jte templates (compiled at build time; no template compiler at run time). */
 final class Pages {
+    /** Request attribute set once a page was rendered, so the 404 handler keeps a page's own 404 answer. */
+    static final String RENDERED = "openvto.rendered";
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
     private final DeviceService device;
 
@@ -22,6 +24,7 @@ final class Pages {
     void render(Context ctx, int status, String template, Map<String, Object> params) {
         StringOutput out = new StringOutput();
         engine.render(template, params, out);
+        ctx.attribute(RENDERED, Boolean.TRUE);
         ctx.status(status).header("Cache-Control", "no-store").html(out.toString());
     }
 

@@ -1,11 +1,23 @@
 package org.openvto.web.internal.view;
 
 import java.util.List;
+import java.util.Map;
 import org.openvto.validation.FieldError;
 
-/** Validation messages of a submitted form, looked up by field for display next to it. */
-public record FormErrors(List<FieldError> errors) {
+/**
+ * Validation messages of a submitted form, looked up by field for display next to it and listed in the error
+ * summary at the top. {@code ids} maps a field name to its input's id where the two differ (SIP Server page).
+ */
+public record FormErrors(List<FieldError> errors, Map<String, String> ids) {
     public static final FormErrors NONE = new FormErrors(List.of());
+
+    public FormErrors(List<FieldError> errors) {
+        this(errors, Map.of());
+    }
+
+    public FormErrors withIds(Map<String, String> fieldIds) {
+        return new FormErrors(errors, fieldIds);
+    }
 
     public List<String> of(String field) {
         return errors.stream().filter(e -> e.field().equals(field)).map(FieldError::message).toList();
@@ -13,5 +25,24 @@ public record FormErrors(List<FieldError> errors) {
 
     public boolean any() {
         return !errors.isEmpty();
+    }
+
+    /** The id of the input for {@code field}, for the summary's links. */
+    public String inputId(String field) {
+        return ids.getOrDefault(field, field);
+    }
+
+    /** The id of the field's error text, which the input names in {@code aria-describedby}. */
+    public static String errorId(String field) {
+        return field + "-error";
+    }
+
+    /** {@code "true"} for an input whose field has an error, else {@code null} (jte then leaves the attribute out). */
+    public String invalid(String field) {
+        return of(field).isEmpty() ? null : "true";
+    }
+
+    public String describedBy(String field) {
+        return of(field).isEmpty() ? null : errorId(field);
     }
 }
