@@ -37,7 +37,7 @@ final class CallEvents implements DialogTable.Listener {
             case CONFIRMED -> d.answeredAt();
             case TERMINATED -> d.endedAt();
         };
-        return new CallStateChanged(d.id().callId(), d.id().calleeTag(), state, d.caller(), d.callee(), at,
-                d.endReason());
+        return new CallStateChanged(
+                d.id().callId(), d.id().calleeTag(), state, d.caller(), d.callee(), at, d.endReason());
     }
 }

@@ -6,25 +6,30 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
+import org.openvto.backup.ConfigurationFile;
 import org.openvto.household.Installation;
 import org.openvto.validation.Result;
-import org.openvto.backup.ConfigurationFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code openvto config export|import FILE --data-dir DIR}: backup and restore without the browser (VTO stopped). */
-@Command(name = "config", description = "Export or import the whole installer configuration (the VTO must not be running).",
+@Command(
+        name = "config",
+        description = "Export or import the whole installer configuration (the VTO must not be running).",
         subcommands = {ConfigCommand.Export.class, ConfigCommand.Import.class})
 final class ConfigCommand implements Runnable {
     /** Changes made from the command line are logged as user {@code cli}, source {@code cli}. */
     static final org.openvto.household.Actor CLI = new org.openvto.household.Actor("cli", "cli");
+
     @Override
     public void run() {
         System.err.println("Use: openvto config export FILE | openvto config import FILE [--data-dir DIR]");
     }
 
-    @Command(name = "export", description = "Write the configuration to FILE (JSON; contains passwords, created with mode 600).")
+    @Command(
+            name = "export",
+            description = "Write the configuration to FILE (JSON; contains passwords, created with mode 600).")
     static final class Export implements Callable<Integer> {
         @Mixin
         Main.Common common = new Main.Common();
@@ -36,9 +41,13 @@ final class ConfigCommand implements Runnable {
         public Integer call() throws Exception {
             return common.withCore(core -> {
                 try {
-                    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".openvto-export", ".tmp",
+                    Path tmp = Files.createTempFile(
+                            file.toAbsolutePath().getParent(),
+                            ".openvto-export",
+                            ".tmp",
                             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                    Files.writeString(tmp, ConfigurationFile.write(core.installation().snapshot()), StandardCharsets.UTF_8);
+                    Files.writeString(
+                            tmp, ConfigurationFile.write(core.installation().snapshot()), StandardCharsets.UTF_8);
                     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                     System.out.println("Configuration exported to " + file);
                     return 0;
@@ -50,7 +59,9 @@ final class ConfigCommand implements Runnable {
         }
     }
 
-    @Command(name = "import", description = "Replace the configuration with FILE; a file with any error changes nothing.")
+    @Command(
+            name = "import",
+            description = "Replace the configuration with FILE; a file with any error changes nothing.")
     static final class Import implements Callable<Integer> {
         @Mixin
         Main.Common common = new Main.Common();
@@ -67,13 +78,15 @@ final class ConfigCommand implements Runnable {
                 System.err.println("Cannot read " + file + ": " + e.getMessage());
                 return 1;
             }
-            return common.withCore(core -> switch (org.openvto.household.Actor.as(CLI, () -> ConfigurationFile.restore(core.installation(), text))) {
+            return common.withCore(core -> switch (org.openvto.household.Actor.as(
+                    CLI, () -> ConfigurationFile.restore(core.installation(), text))) {
                 case Result.Applied<Installation.Change> a -> {
                     System.out.println("Configuration imported from " + file);
                     yield 0;
                 }
                 case Result.Rejected<Installation.Change> r -> {
-                    System.err.println("Nothing was imported; " + file + " has " + r.errors().size() + " problem(s):");
+                    System.err.println("Nothing was imported; " + file + " has "
+                            + r.errors().size() + " problem(s):");
                     r.errors().forEach(e -> System.err.println("  " + e.field() + ": " + e.message()));
                     yield Main.EXIT_REJECTED;
                 }

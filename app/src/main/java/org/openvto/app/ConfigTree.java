@@ -48,8 +48,9 @@ final class ConfigTree {
             }
             for (var entry : user.entrySet()) {
                 if (!merged.containsKey(entry.getKey())) {
-                    throw new ConfigException(entry.getKey(), "unknown setting in " + userFile
-                            + " (see the documented defaults file for every key)");
+                    throw new ConfigException(
+                            entry.getKey(),
+                            "unknown setting in " + userFile + " (see the documented defaults file for every key)");
                 }
                 merged.put(entry.getKey(), entry.getValue());
             }
@@ -110,7 +111,11 @@ final class ConfigTree {
         if (node.isObject()) {
             for (var it = node.properties().iterator(); it.hasNext(); ) {
                 var field = it.next();
-                flatten(prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), field.getValue(), out, source);
+                flatten(
+                        prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(),
+                        field.getValue(),
+                        out,
+                        source);
             }
         } else if (node.isValueNode()) {
             out.put(prefix, node.isNull() ? "" : node.asText());

@@ -16,7 +16,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The {@code openvto} command line. */
-@Command(name = "openvto", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "openvto",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "OpenVTO — an open-source IP video door station.",
         subcommands = {Main.Run.class, Main.Init.class, ConfigCommand.class})
 public final class Main implements Runnable {
@@ -46,13 +49,21 @@ public final class Main implements Runnable {
 
     /** Options shared by the commands that open a data directory. */
     static final class Common {
-        @Option(names = "--data-dir", defaultValue = "data", description = "Data directory (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--data-dir",
+                defaultValue = "data",
+                description = "Data directory (default: ${DEFAULT-VALUE}).")
         Path dataDir;
 
-        @Option(names = "--config", description = "YAML file overriding the defaults (default: <data-dir>/openvto.yaml if present).")
+        @Option(
+                names = "--config",
+                description = "YAML file overriding the defaults (default: <data-dir>/openvto.yaml if present).")
         Path config;
 
-        @Option(names = "--port-offset", defaultValue = "0", description = "Add N to every port (several VTOs on one machine).")
+        @Option(
+                names = "--port-offset",
+                defaultValue = "0",
+                description = "Add N to every port (several VTOs on one machine).")
         int portOffset;
 
         OpenVtoConfig load() {
@@ -111,21 +122,29 @@ public final class Main implements Runnable {
             }
             Vto vto = Vto.start(config, common.dataDir, BuildInfo.load());
             CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                vto.close();
-                stopped.countDown();
-            }, "openvto-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                vto.close();
+                                stopped.countDown();
+                            },
+                            "openvto-shutdown"));
             stopped.await();
             return 0;
         }
     }
 
-    @Command(name = "init", description = "Device Init without the browser: set the admin password (same rules as the console).")
+    @Command(
+            name = "init",
+            description = "Device Init without the browser: set the admin password (same rules as the console).")
     static class Init implements Callable<Integer> {
         @CommandLine.Mixin
         Common common = new Common();
 
-        @Option(names = "--password", required = true, description = "The admin password, or - to read it from standard input.")
+        @Option(
+                names = "--password",
+                required = true,
+                description = "The admin password, or - to read it from standard input.")
         String password;
 
         @Option(names = "--email", description = "E-mail address for password reset (optional).")
@@ -137,8 +156,9 @@ public final class Main implements Runnable {
             if (config == null) {
                 return EXIT_CONFIG;
             }
-            String pw = password.equals("-") ? new BufferedReader(new InputStreamReader(System.in,
-                    StandardCharsets.UTF_8)).readLine() : password;
+            String pw = password.equals("-")
+                    ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine()
+                    : password;
             return common.withCore(core -> switch (core.accounts().initialize(pw, pw, email, "cli")) {
                 case InitResult.Initialized i -> {
                     System.out.println("Initialization succeeded. Log in as admin.");

@@ -11,8 +11,13 @@ import org.openvto.storage.StorageConfig;
 import org.openvto.web.HttpConfig;
 
 /** Every feature's configuration record, validated at start-up (each record checks its own keys). */
-record OpenVtoConfig(DeviceConfig device, HttpConfig http, NetworkDefaults network, StorageConfig storage,
-        SecurityConfig security, SipConfig sip) {
+record OpenVtoConfig(
+        DeviceConfig device,
+        HttpConfig http,
+        NetworkDefaults network,
+        StorageConfig storage,
+        SecurityConfig security,
+        SipConfig sip) {
 
     /** Reads and validates; throws {@link org.openvto.config.ConfigException} naming the first bad key. */
     static OpenVtoConfig load(Path userFile, Map<String, String> env, int portOffset) {
@@ -20,23 +25,43 @@ record OpenVtoConfig(DeviceConfig device, HttpConfig http, NetworkDefaults netwo
         return new OpenVtoConfig(
                 new DeviceConfig(t.string("device.model"), t.string("device.name")),
                 new HttpConfig(t.string("http.bind-address"), t.integer("http.port"), t.bool("http.metrics-public")),
-                new NetworkDefaults(new NetworkSettings(t.string("network.ip-address"), t.string("network.subnet-mask"),
-                        t.string("network.gateway"), t.string("network.dns"), t.integer("http.port"),
-                        t.integer("network.https-port"), t.integer("network.rtsp-port"), t.integer("network.sip-port"))),
-                new StorageConfig(t.string("storage.url"), t.string("storage.username"), t.string("storage.password"),
+                new NetworkDefaults(new NetworkSettings(
+                        t.string("network.ip-address"),
+                        t.string("network.subnet-mask"),
+                        t.string("network.gateway"),
+                        t.string("network.dns"),
+                        t.integer("http.port"),
+                        t.integer("network.https-port"),
+                        t.integer("network.rtsp-port"),
+                        t.integer("network.sip-port"))),
+                new StorageConfig(
+                        t.string("storage.url"),
+                        t.string("storage.username"),
+                        t.string("storage.password"),
                         t.integer("storage.pool-size")),
-                new SecurityConfig(t.integer("security.lockout-threshold"),
+                new SecurityConfig(
+                        t.integer("security.lockout-threshold"),
                         Duration.ofMinutes(t.integer("security.lockout-minutes")),
                         Duration.ofMillis(t.integer("security.failure-delay-ms")),
                         Duration.ofMinutes(t.integer("security.session-idle-minutes")),
                         Duration.ofSeconds(t.integer("security.digest-nonce-seconds"))),
-                new SipConfig(t.integer("sip.t1-ms"), t.integer("sip.t2-ms"), t.integer("sip.t4-ms"),
-                        t.integer("sip.register-min-expires"), t.integer("sip.register-max-expires"),
-                        t.integer("sip.register-default-expires"), SipConfig.algorithms(t.string("sip.digest-algorithms")),
-                        t.integer("sip.max-call-minutes"), t.bool("sip.digest-allow-no-qop"),
-                        t.integer("sip.lockout-failures"), t.integer("sip.lockout-minutes"),
-                        t.integer("sip.flood-requests-per-second"), t.integer("sip.flood-ban-seconds"),
-                        t.integer("sip.connection-idle-seconds"), t.integer("sip.connections-per-source"),
-                        t.integer("sip.connections-max"), t.integer("sip.warmup-registrations")));
+                new SipConfig(
+                        t.integer("sip.t1-ms"),
+                        t.integer("sip.t2-ms"),
+                        t.integer("sip.t4-ms"),
+                        t.integer("sip.register-min-expires"),
+                        t.integer("sip.register-max-expires"),
+                        t.integer("sip.register-default-expires"),
+                        SipConfig.algorithms(t.string("sip.digest-algorithms")),
+                        t.integer("sip.max-call-minutes"),
+                        t.bool("sip.digest-allow-no-qop"),
+                        t.integer("sip.lockout-failures"),
+                        t.integer("sip.lockout-minutes"),
+                        t.integer("sip.flood-requests-per-second"),
+                        t.integer("sip.flood-ban-seconds"),
+                        t.integer("sip.connection-idle-seconds"),
+                        t.integer("sip.connections-per-source"),
+                        t.integer("sip.connections-max"),
+                        t.integer("sip.warmup-registrations")));
     }
 }

@@ -35,10 +35,24 @@ import org.openvto.sip.transport.SipTransportConfig;
  * @param warmupRegistrations REGISTER exchanges run through a throw-away stack at the first start, so that a cold
  *                          JVM holds a building re-registering at once ({@code sip.warmup-registrations})
  */
-record SipConfig(int t1Ms, int t2Ms, int t4Ms, int minExpires, int maxExpires, int defaultExpires,
-        List<DigestAlgorithm> digestAlgorithms, int maxCallMinutes, boolean allowNoQop, int lockoutFailures,
-        int lockoutMinutes, int floodPerSecond, int floodBanSeconds, int connectionIdleSeconds, int connectionsPerSource,
-        int connectionsMax, int warmupRegistrations) {
+record SipConfig(
+        int t1Ms,
+        int t2Ms,
+        int t4Ms,
+        int minExpires,
+        int maxExpires,
+        int defaultExpires,
+        List<DigestAlgorithm> digestAlgorithms,
+        int maxCallMinutes,
+        boolean allowNoQop,
+        int lockoutFailures,
+        int lockoutMinutes,
+        int floodPerSecond,
+        int floodBanSeconds,
+        int connectionIdleSeconds,
+        int connectionsPerSource,
+        int connectionsMax,
+        int warmupRegistrations) {
 
     SipConfig {
         ConfigChecks.inRange("sip.t1-ms", t1Ms, 50, 5_000);
@@ -64,10 +78,12 @@ record SipConfig(int t1Ms, int t2Ms, int t4Ms, int minExpires, int maxExpires, i
         List<DigestAlgorithm> out = new ArrayList<>();
         for (String token : value.split(",")) {
             String t = token.strip();
-            DigestAlgorithm a = t.isEmpty() ? null : DigestAlgorithm.fromToken(t).orElse(null);
+            DigestAlgorithm a =
+                    t.isEmpty() ? null : DigestAlgorithm.fromToken(t).orElse(null);
             if (a == null) {
-                throw new ConfigException("sip.digest-algorithms", "must list MD5 and/or SHA-256, comma-separated (was \""
-                        + value + "\")");
+                throw new ConfigException(
+                        "sip.digest-algorithms",
+                        "must list MD5 and/or SHA-256, comma-separated (was \"" + value + "\")");
             }
             if (out.contains(a)) {
                 throw new ConfigException("sip.digest-algorithms", "names " + t + " twice");
@@ -86,13 +102,18 @@ record SipConfig(int t1Ms, int t2Ms, int t4Ms, int minExpires, int maxExpires, i
     }
 
     SipTransportConfig.Connections connections() {
-        return new SipTransportConfig.Connections(Duration.ofSeconds(connectionIdleSeconds), connectionsPerSource,
-                connectionsMax);
+        return new SipTransportConfig.Connections(
+                Duration.ofSeconds(connectionIdleSeconds), connectionsPerSource, connectionsMax);
     }
 
     SipAuthPolicy authPolicy() {
-        return new SipAuthPolicy(allowNoQop, lockoutFailures, Duration.ofMinutes(lockoutMinutes), floodPerSecond,
-                Duration.ofSeconds(floodBanSeconds), SipAuthPolicy.DEFAULT.maxTracked());
+        return new SipAuthPolicy(
+                allowNoQop,
+                lockoutFailures,
+                Duration.ofMinutes(lockoutMinutes),
+                floodPerSecond,
+                Duration.ofSeconds(floodBanSeconds),
+                SipAuthPolicy.DEFAULT.maxTracked());
     }
 
     DialogTable.Limits dialogLimits() {

@@ -30,28 +30,41 @@ final class SipSecurityEvents implements SipAuthListener, AutoCloseable {
 
     SipSecurityEvents(EventBus bus) {
         this.bus = bus;
-        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000), r -> {
-            Thread t = new Thread(r, "sip-security-log");
-            t.setDaemon(true);
-            return t;
-        }, (task, executor) -> {
-            if (dropped.getAndIncrement() % 1_000 == 0) { // one line per thousand: the log must not flood either
-                LOG.warn("security log queue full: SIP lock/ban events dropped ({} so far)", dropped.get());
-            }
-        });
+        this.worker = new ThreadPoolExecutor(
+                1,
+                1,
+                0,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(1_000),
+                r -> {
+                    Thread t = new Thread(r, "sip-security-log");
+                    t.setDaemon(true);
+                    return t;
+                },
+                (task, executor) -> {
+                    if (dropped.getAndIncrement() % 1_000
+                            == 0) { // one line per thousand: the log must not flood either
+                        LOG.warn("security log queue full: SIP lock/ban events dropped ({} so far)", dropped.get());
+                    }
+                });
     }
 
     @Override
     public void onLocked(String account, String sourceIp, int failures, Instant until) {
         String user = account.length() > MAX_USERNAME ? account.substring(0, MAX_USERNAME) : account;
-        publish(new SecurityEvent.SipLocked(user, sourceIp, "SIP digest: " + failures
-                + " wrong passwords, account locked for this address until " + until));
+        publish(new SecurityEvent.SipLocked(
+                user,
+                sourceIp,
+                "SIP digest: " + failures + " wrong passwords, account locked for this address until " + until));
     }
 
     @Override
     public void onBanned(String sourceIp, int requests, Instant until) {
-        publish(new SecurityEvent.SipBanned("", sourceIp, "SIP flood: more than " + (requests - 1)
-                + " unauthenticated requests in one second, address ignored until " + until));
+        publish(new SecurityEvent.SipBanned(
+                "",
+                sourceIp,
+                "SIP flood: more than " + (requests - 1)
+                        + " unauthenticated requests in one second, address ignored until " + until));
     }
 
     private void publish(SecurityEvent event) {

@@ -11,14 +11,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openvto.device.SystemType;
 import org.openvto.event.EventBus;
-import org.openvto.household.SipDirectory;
 import org.openvto.household.ConfigChanged;
 import org.openvto.household.Installation;
 import org.openvto.household.RebootRequested;
 import org.openvto.household.RegistrationStatus;
+import org.openvto.household.SipDirectory;
 import org.openvto.sip.codec.SipLimits;
-import org.openvto.sip.registrar.BindingStore;
 import org.openvto.sip.proxy.TargetResolver;
+import org.openvto.sip.registrar.BindingStore;
 import org.openvto.sip.registrar.SipAccounts;
 import org.openvto.sip.registrar.WriteBehindBindingStore;
 import org.openvto.sip.server.SipServer;
@@ -52,6 +52,7 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     private volatile WriteBehindBindingStore writer;
     /** Accounts and numbering plan, rebuilt when the household changes; REGISTER never touches the database. */
     private volatile SipDirectory directory = SipDirectory.ofAccounts(Map.of());
+
     private final Object directoryLock = new Object();
     private volatile String notRunning = "the SIP server is not running";
     private final ScheduledExecutorService watchdog;
@@ -61,8 +62,14 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     /** The running server's figures, continued across restarts. */
     private final SipMetrics metrics = new SipMetrics(() -> server);
 
-    SipSupervisor(Installation installation, SipConfig config, String bindAddress, BindingStore bindings, Clock clock,
-            EventBus bus, java.nio.file.Path dataDir) {
+    SipSupervisor(
+            Installation installation,
+            SipConfig config,
+            String bindAddress,
+            BindingStore bindings,
+            Clock clock,
+            EventBus bus,
+            java.nio.file.Path dataDir) {
         this.dataDir = dataDir;
         this.config = config;
         this.bus = bus;
@@ -76,8 +83,8 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
             return t;
         });
         this.securityEvents = new SipSecurityEvents(bus);
-        watchdog.scheduleWithFixedDelay(this::checkAlive, WATCHDOG_PERIOD.toSeconds(), WATCHDOG_PERIOD.toSeconds(),
-                TimeUnit.SECONDS);
+        watchdog.scheduleWithFixedDelay(
+                this::checkAlive, WATCHDOG_PERIOD.toSeconds(), WATCHDOG_PERIOD.toSeconds(), TimeUnit.SECONDS);
         this.subscription = bus.subscribe(ConfigChanged.class, "config", e -> {
             if (e.restart().contains("sip")) {
                 Thread.ofVirtual().name("sip-restart").start(this::restart);
@@ -85,7 +92,8 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
                 reloadDirectory();
             }
         });
-        this.rebootSubscription = bus.subscribe(RebootRequested.class,
+        this.rebootSubscription = bus.subscribe(
+                RebootRequested.class,
                 e -> Thread.ofVirtual().name("sip-reboot").start(this::restart));
     }
 
@@ -119,17 +127,24 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
         SipTransportConfig.Tls tls;
         try {
             // <data-dir>/sip-tls.p12 + sip-tls.pass: the certificate names every address SIP is served on
-            var identity = new TlsIdentity(dataDir, "sip-tls", "sip", clock).load(
-                    "OpenVTO " + installation.deviceProperties().vtoNumber(),
-                    TlsIdentity.names(java.util.List.of(bindAddress, installation.network().ipAddress())));
+            var identity = new TlsIdentity(dataDir, "sip-tls", "sip", clock)
+                    .load(
+                            "OpenVTO " + installation.deviceProperties().vtoNumber(),
+                            TlsIdentity.names(java.util.List.of(
+                                    bindAddress, installation.network().ipAddress())));
             tls = new SipTransportConfig.Tls(sipPort + 1, identity.keyStore(), identity.password());
         } catch (java.io.IOException e) {
             LOG.warn("SIP over TLS off: {}", e.getMessage());
             tls = null;
         }
-        SipServerConfig serverConfig = new SipServerConfig(new SipTransportConfig(bindAddress, sipPort, SipLimits.DEFAULT,
-                tls, config.connections()), config.timers(), config.registrar(sip.domain()), config.digestAlgorithms(),
-                config.dialogLimits(), config.authPolicy(), config.warmupRegistrations());
+        SipServerConfig serverConfig = new SipServerConfig(
+                new SipTransportConfig(bindAddress, sipPort, SipLimits.DEFAULT, tls, config.connections()),
+                config.timers(),
+                config.registrar(sip.domain()),
+                config.digestAlgorithms(),
+                config.dialogLimits(),
+                config.authPolicy(),
+                config.warmupRegistrations());
         SipServer s = new SipServer(serverConfig, lookup, targets, store, clock, new CallEvents(bus), securityEvents);
         writer = store;
         if (booting) {
@@ -167,7 +182,9 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
         if (s != server) {
             return; // restarted meanwhile by a configuration change
         }
-        LOG.error("SIP server thread did not respond within {} s: restarting the SIP server", WATCHDOG_TIMEOUT.toSeconds());
+        LOG.error(
+                "SIP server thread did not respond within {} s: restarting the SIP server",
+                WATCHDOG_TIMEOUT.toSeconds());
         watchdogRestarts.incrementAndGet();
         restart();
     }
@@ -232,7 +249,8 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
         if (s == null) {
             return Optional.empty();
         }
-        return s.locations().lookup(user).stream().findFirst()
+        return s.locations().lookup(user).stream()
+                .findFirst()
                 .map(b -> new Registration(b.source() + " (" + b.transport() + ")", nz(b.userAgent()), b.expiresAt()));
     }
 
@@ -253,5 +271,4 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
         stop();
         securityEvents.close();
     }
-
 }

@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import org.openvto.device.DeviceService;
 import org.openvto.event.EventBus;
+import org.openvto.household.Installation;
 import org.openvto.security.AccountService;
 import org.openvto.security.AuthService;
 import org.openvto.security.PasswordHasher;
@@ -21,10 +22,9 @@ import org.openvto.security.SecretCipher;
 import org.openvto.security.SecurityEvent;
 import org.openvto.security.SecurityLog;
 import org.openvto.storage.Database;
-import org.openvto.household.Installation;
 import org.openvto.web.HostAddresses;
-import org.openvto.web.WebSessions;
 import org.openvto.web.WebServices;
+import org.openvto.web.WebSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,9 +37,16 @@ final class Vto implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Vto.class);
 
     /** The domain services over an open data directory and database (shared by {@code run} and {@code init}). */
-    record Core(DataDirectory dir, Database db, EventBus bus, Clock clock, DeviceService device, AccountService accounts,
+    record Core(
+            DataDirectory dir,
+            Database db,
+            EventBus bus,
+            Clock clock,
+            DeviceService device,
+            AccountService accounts,
             Installation installation) {
-        static Core open(OpenVtoConfig config, Path dataDir, BuildInfo build, Deque<AutoCloseable> stack) throws Exception {
+        static Core open(OpenVtoConfig config, Path dataDir, BuildInfo build, Deque<AutoCloseable> stack)
+                throws Exception {
             DataDirectory dir = DataDirectory.open(dataDir);
             stack.push(dir);
             LOG.info("Data directory {}", dir.path());
@@ -52,10 +59,16 @@ final class Vto implements AutoCloseable {
             stack.push(new SecurityLog(bus, db.securityLog(), clock));
             DeviceService device = new DeviceService(db.settings(), config.device(), build.version(), build.date());
             SecretCipher cipher = new SecretCipher(key);
-            AccountService accounts = new AccountService(db.accounts(), PasswordHasher.argon2id(), cipher, bus, clock,
-                    device.digestRealm());
-            Installation installation = new Installation(db.settings(), db.household(cipher), cipher, bus,
-                    config.device().defaultName(), config.network(), config.http().port());
+            AccountService accounts = new AccountService(
+                    db.accounts(), PasswordHasher.argon2id(), cipher, bus, clock, device.digestRealm());
+            Installation installation = new Installation(
+                    db.settings(),
+                    db.household(cipher),
+                    cipher,
+                    bus,
+                    config.device().defaultName(),
+                    config.network(),
+                    config.http().port());
             return new Core(dir, db, bus, clock, device, accounts, installation);
         }
     }
@@ -73,25 +86,46 @@ final class Vto implements AutoCloseable {
         Deque<AutoCloseable> stack = new ArrayDeque<>();
         try {
             Core core = Core.open(config, dataDir, build, stack);
-            AuthService auth = new AuthService(core.accounts(), core.db().loginLocks(), core.bus(), core.clock(),
-                    config.security());
+            AuthService auth = new AuthService(
+                    core.accounts(), core.db().loginLocks(), core.bus(), core.clock(), config.security());
             PrometheusMeterRegistry metrics = metrics(core.bus());
             stack.push(metrics::close);
-            SipSupervisor sip = new SipSupervisor(core.installation(), config.sip(), config.http().bindAddress(),
-                    core.db().sipBindings(), core.clock(), core.bus(), core.dir().path());
+            SipSupervisor sip = new SipSupervisor(
+                    core.installation(),
+                    config.sip(),
+                    config.http().bindAddress(),
+                    core.db().sipBindings(),
+                    core.clock(),
+                    core.bus(),
+                    core.dir().path());
             stack.push(sip);
             sip.startAtBoot();
             sip.bindMetrics(metrics);
-            WebServices services = new WebServices(core.bus(), core.device(), core.accounts(), auth,
-                    core.db().securityLog(), config.security(), metrics, core.db()::healthy, core.clock(),
-                    core.installation(), sip,
-                    new WebSessions(core.clock(), config.security().sessionIdleTimeout()), HostAddresses.system());
+            WebServices services = new WebServices(
+                    core.bus(),
+                    core.device(),
+                    core.accounts(),
+                    auth,
+                    core.db().securityLog(),
+                    config.security(),
+                    metrics,
+                    core.db()::healthy,
+                    core.clock(),
+                    core.installation(),
+                    sip,
+                    new WebSessions(core.clock(), config.security().sessionIdleTimeout()),
+                    HostAddresses.system());
             WebSupervisor web = new WebSupervisor(config.http(), services, core.bus());
             stack.push(web);
             web.start();
             var id = core.device().identity();
-            LOG.info("OpenVTO {} {} serial {} VTO No. {} ready in {} ms{}", id.firmwareVersion(), id.model(),
-                    id.serialNumber(), id.vtoNumber(), (System.nanoTime() - started) / 1_000_000,
+            LOG.info(
+                    "OpenVTO {} {} serial {} VTO No. {} ready in {} ms{}",
+                    id.firmwareVersion(),
+                    id.model(),
+                    id.serialNumber(),
+                    id.vtoNumber(),
+                    (System.nanoTime() - started) / 1_000_000,
                     core.accounts().initialized() ? "" : " — not initialized: open the console to run Device Init");
             return new Vto(stack, web);
         } catch (Exception | Error e) {
@@ -112,10 +146,14 @@ final class Vto implements AutoCloseable {
         new JvmGcMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        bus.subscribe(SecurityEvent.class, "security/login", e -> Counter.builder("openvto.login.attempts")
-                .description("Login and API authentication attempts by outcome")
-                .tag("outcome", e.topic().substring("security/login/".length()))
-                .register(registry).increment());
+        bus.subscribe(
+                SecurityEvent.class,
+                "security/login",
+                e -> Counter.builder("openvto.login.attempts")
+                        .description("Login and API authentication attempts by outcome")
+                        .tag("outcome", e.topic().substring("security/login/".length()))
+                        .register(registry)
+                        .increment());
         return registry;
     }
 

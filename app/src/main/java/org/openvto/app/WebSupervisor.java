@@ -24,6 +24,7 @@ final class WebSupervisor implements AutoCloseable {
 
     /** How long a reboot waits before it stops the web server. */
     private static final java.time.Duration REBOOT_GRACE = java.time.Duration.ofMillis(700);
+
     private final HttpConfig base;
     private final WebServices services;
     private final Installation installation;
@@ -45,12 +46,14 @@ final class WebSupervisor implements AutoCloseable {
                 Thread.ofVirtual().name("http-restart").start(this::restart);
             }
         });
-        this.rebootSubscription = bus.subscribe(RebootRequested.class, e ->
-                Thread.ofVirtual().name("http-reboot").start(this::reboot));
+        this.rebootSubscription = bus.subscribe(
+                RebootRequested.class,
+                e -> Thread.ofVirtual().name("http-reboot").start(this::reboot));
     }
 
     synchronized void start() {
-        HttpConfig config = new HttpConfig(base.bindAddress(), installation.network().httpPort(), base.metricsPublic());
+        HttpConfig config =
+                new HttpConfig(base.bindAddress(), installation.network().httpPort(), base.metricsPublic());
         startOn(config);
     }
 
@@ -74,7 +77,8 @@ final class WebSupervisor implements AutoCloseable {
             }
             HttpConfig previous = currentConfig;
             String address = installation.network().ipAddress();
-            if (previous.port() == installation.network().httpPort() && host.isLocal(address) == (currentExtra != null)
+            if (previous.port() == installation.network().httpPort()
+                    && host.isLocal(address) == (currentExtra != null)
                     && (currentExtra == null || currentExtra.equals(address))) {
                 return;
             }
@@ -90,8 +94,11 @@ final class WebSupervisor implements AutoCloseable {
         try {
             start();
         } catch (RuntimeException e) {
-            LOG.error("HTTP service could not start on port {}: {}; staying on port {}",
-                    installation.network().httpPort(), e.getMessage(), previous.port());
+            LOG.error(
+                    "HTTP service could not start on port {}: {}; staying on port {}",
+                    installation.network().httpPort(),
+                    e.getMessage(),
+                    previous.port());
             startOn(previous);
         }
     }

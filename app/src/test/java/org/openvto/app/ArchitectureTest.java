@@ -11,43 +11,87 @@ import org.junit.jupiter.api.Test;
 /** The layering of docs/ARCHITECTURE.md, checked on the compiled classes. */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.openvto");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.openvto");
 
     @Test
     void protocolCodecsKnowOnlyTheJdk() {
-        classes().that().resideInAPackage("org.openvto.digest..").should().onlyDependOnClassesThat()
-                .resideInAnyPackage("org.openvto.digest..", "java..", "javax.crypto..").check(CLASSES);
+        classes()
+                .that()
+                .resideInAPackage("org.openvto.digest..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("org.openvto.digest..", "java..", "javax.crypto..")
+                .check(CLASSES);
     }
 
     @Test
     void theDomainImportsNoWebStorageOrProtocolInternals() {
-        noClasses().that().resideInAnyPackage("org.openvto.device..", "org.openvto.security..", "org.openvto.event..",
-                "org.openvto.household..", "org.openvto.network..",
-                "org.openvto.config..", "org.openvto.validation..", "org.openvto.call..").should().dependOnClassesThat()
-                .resideInAnyPackage("org.openvto.web..", "org.openvto.storage..", "org.openvto.app..", "io.javalin..",
-                        "org.jdbi..", "java.sql..", "io.netty..", "org.openvto.sip..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "org.openvto.device..",
+                        "org.openvto.security..",
+                        "org.openvto.event..",
+                        "org.openvto.household..",
+                        "org.openvto.network..",
+                        "org.openvto.config..",
+                        "org.openvto.validation..",
+                        "org.openvto.call..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.openvto.web..",
+                        "org.openvto.storage..",
+                        "org.openvto.app..",
+                        "io.javalin..",
+                        "org.jdbi..",
+                        "java.sql..",
+                        "io.netty..",
+                        "org.openvto.sip..")
                 .check(CLASSES);
     }
 
     @Test
     void theConfigurationFileFormatKnowsOnlyTheDomain() {
-        noClasses().that().resideInAPackage("org.openvto.backup..").should().dependOnClassesThat()
-                .resideInAnyPackage("org.openvto.web..", "org.openvto.storage..", "org.openvto.app..", "org.openvto.sip..",
-                        "io.javalin..", "org.jdbi..", "java.sql..", "io.netty..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.openvto.backup..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.openvto.web..",
+                        "org.openvto.storage..",
+                        "org.openvto.app..",
+                        "org.openvto.sip..",
+                        "io.javalin..",
+                        "org.jdbi..",
+                        "java.sql..",
+                        "io.netty..")
                 .check(CLASSES);
     }
 
     @Test
     void theWebLayerDoesNotReachIntoStorage() {
-        noClasses().that().resideInAPackage("org.openvto.web..").should().dependOnClassesThat()
-                .resideInAnyPackage("org.openvto.storage..", "org.jdbi..", "java.sql..").check(CLASSES);
+        noClasses()
+                .that()
+                .resideInAPackage("org.openvto.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.openvto.storage..", "org.jdbi..", "java.sql..")
+                .check(CLASSES);
     }
 
     @Test
     void internalPackagesAreUsedOnlyByTheirOwnFeature() {
         for (String feature : new String[] {"web", "storage", "security", "household", "network", "device"}) {
-            noClasses().that().resideOutsideOfPackage("org.openvto." + feature + "..").should().dependOnClassesThat()
-                    .resideInAPackage("org.openvto." + feature + ".internal..").check(CLASSES);
+            noClasses()
+                    .that()
+                    .resideOutsideOfPackage("org.openvto." + feature + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage("org.openvto." + feature + ".internal..")
+                    .check(CLASSES);
         }
     }
 
@@ -59,8 +103,14 @@ class ArchitectureTest {
         for (int i = 0; i < above.length; i++) {
             packages[i] = SIP + above[i] + "..";
         }
-        noClasses().that().resideInAPackage(SIP + layer + "..").should().dependOnClassesThat()
-                .resideInAnyPackage(packages).because("the SIP layers build on the ones below them only").check(CLASSES);
+        noClasses()
+                .that()
+                .resideInAPackage(SIP + layer + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(packages)
+                .because("the SIP layers build on the ones below them only")
+                .check(CLASSES);
     }
 
     @Test
@@ -75,17 +125,36 @@ class ArchitectureTest {
 
     @Test
     void theSipStackKnowsBytesAndMessagesOnly() {
-        noClasses().that().resideInAnyPackage("org.openvto.sip..", "org.openvto.digest..", "org.openvto.tls..").should()
-                .dependOnClassesThat().resideInAnyPackage("org.openvto.device..", "org.openvto.security..",
-                        "org.openvto.event..", "org.openvto.household..", "org.openvto.network..", "org.openvto.config..",
-                        "org.openvto.call..", "org.openvto.web..", "org.openvto.storage..", "org.openvto.app..",
-                        "io.javalin..", "org.jdbi..", "java.sql..")
-                .because("protocol modules know bytes and messages, not the application").check(CLASSES);
+        noClasses()
+                .that()
+                .resideInAnyPackage("org.openvto.sip..", "org.openvto.digest..", "org.openvto.tls..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.openvto.device..",
+                        "org.openvto.security..",
+                        "org.openvto.event..",
+                        "org.openvto.household..",
+                        "org.openvto.network..",
+                        "org.openvto.config..",
+                        "org.openvto.call..",
+                        "org.openvto.web..",
+                        "org.openvto.storage..",
+                        "org.openvto.app..",
+                        "io.javalin..",
+                        "org.jdbi..",
+                        "java.sql..")
+                .because("protocol modules know bytes and messages, not the application")
+                .check(CLASSES);
     }
 
     @Test
     void theSipCodecUsesNoNetworkOrThreads() {
-        noClasses().that().resideInAPackage(SIP + "codec..").should().dependOnClassesThat()
+        noClasses()
+                .that()
+                .resideInAPackage(SIP + "codec..")
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage("io.netty.channel.socket..", "io.netty.bootstrap..", "java.net.http..")
                 .check(CLASSES);
     }

@@ -29,8 +29,10 @@ import org.openvto.digest.DigestAlgorithm;
 class AuditApiIT {
     static final String PASSWORD = "Door#Bell42";
     static final ObjectMapper MAPPER = new ObjectMapper();
+
     @TempDir
     static Path dir;
+
     static VtoProcess vto;
     static DigestClient admin;
 
@@ -54,7 +56,8 @@ class AuditApiIT {
     @Order(1)
     void digestRequestsThatSucceedAddNoLoginEntry() throws Exception {
         for (int i = 0; i < 5; i++) {
-            assertThat(admin.send(vto.baseUrl(), "GET", "/api/v1/device", null).statusCode()).isEqualTo(200);
+            assertThat(admin.send(vto.baseUrl(), "GET", "/api/v1/device", null).statusCode())
+                    .isEqualTo(200);
         }
         assertThat(log("type=login/succeeded").path("total").asInt()).isZero();
     }
@@ -63,7 +66,8 @@ class AuditApiIT {
     @Order(2)
     void aDigestFailureIsLoggedWithUserAndSource() throws Exception {
         var wrong = new DigestClient("admin", "not-the-password", DigestAlgorithm.SHA_256);
-        assertThat(wrong.send(vto.baseUrl(), "GET", "/api/v1/device", null).statusCode()).isEqualTo(401);
+        assertThat(wrong.send(vto.baseUrl(), "GET", "/api/v1/device", null).statusCode())
+                .isEqualTo(401);
         JsonNode failed = log("type=login/failed");
         assertThat(failed.path("total").asInt()).isEqualTo(1);
         JsonNode e = failed.path("entries").get(0);
@@ -75,14 +79,27 @@ class AuditApiIT {
     @Test
     @Order(3)
     void aConfigurationChangeIsLoggedWithUserSourceAndWhatChangedButNoSecret() throws Exception {
-        assertThat(send("PUT", "/api/v1/device/properties", "{\"deviceName\":\"Lobby door\"}").statusCode()).isEqualTo(200);
-        assertThat(send("PUT", "/api/v1/sip-server", "{\"enabled\":true,\"type\":\"VTO\",\"password\":\"Sip#Secret99\"}")
-                .statusCode()).isEqualTo(200);
+        assertThat(send("PUT", "/api/v1/device/properties", "{\"deviceName\":\"Lobby door\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(send(
+                                "PUT",
+                                "/api/v1/sip-server",
+                                "{\"enabled\":true,\"type\":\"VTO\",\"password\":\"Sip#Secret99\"}")
+                        .statusCode())
+                .isEqualTo(200);
         JsonNode changes = log("type=config/changed");
         List<String> details = details(changes);
-        assertThat(details).anySatisfy(d -> assertThat(d).startsWith("device: ").contains("deviceName").contains("→Lobby door"));
-        assertThat(details).anySatisfy(d -> assertThat(d).startsWith("sip-server: ").contains("enabled false→true")
-                .contains("password changed"));
+        assertThat(details)
+                .anySatisfy(d -> assertThat(d)
+                        .startsWith("device: ")
+                        .contains("deviceName")
+                        .contains("→Lobby door"));
+        assertThat(details)
+                .anySatisfy(d -> assertThat(d)
+                        .startsWith("sip-server: ")
+                        .contains("enabled false→true")
+                        .contains("password changed"));
         assertThat(changes.toString()).doesNotContain("Sip#Secret99");
         changes.path("entries").forEach(e -> {
             assertThat(e.path("username").asText()).isEqualTo("admin");
@@ -93,9 +110,14 @@ class AuditApiIT {
     @Test
     @Order(4)
     void clearingRoomsIsLoggedWithTheirNumber() throws Exception {
-        assertThat(send("POST", "/api/v1/rooms/batch",
-                "{\"layers\":3,\"roomsPerLayer\":67,\"firstFloorNo\":1001,\"secondFloorNo\":1101}").statusCode()).isEqualTo(201);
-        assertThat(send("DELETE", "/api/v1/rooms?confirm=true", null).statusCode()).isEqualTo(200);
+        assertThat(send(
+                                "POST",
+                                "/api/v1/rooms/batch",
+                                "{\"layers\":3,\"roomsPerLayer\":67,\"firstFloorNo\":1001,\"secondFloorNo\":1101}")
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(send("DELETE", "/api/v1/rooms?confirm=true", null).statusCode())
+                .isEqualTo(200);
         assertThat(details(log("type=config"))).contains("household: rooms cleared (201)");
     }
 
@@ -119,7 +141,9 @@ class AuditApiIT {
     @Order(6)
     void aBatchWithTheSecondFloorBelowTheFirstIsRejectedNamingTheRuleWithEveryOtherError() throws Exception {
         long before = rooms();
-        HttpResponse<String> r = send("POST", "/api/v1/rooms/batch",
+        HttpResponse<String> r = send(
+                "POST",
+                "/api/v1/rooms/batch",
                 "{\"layers\":0,\"roomsPerLayer\":0,\"firstFloorNo\":201,\"secondFloorNo\":101}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
         JsonNode errors = MAPPER.readTree(r.body()).path("errors");
@@ -133,8 +157,8 @@ class AuditApiIT {
     @Test
     @Order(7)
     void aCrossSiteRebootIsRefusedAndNothingRestarts() throws Exception {
-        HttpResponse<String> r = admin.send(vto.baseUrl(), "POST", "/api/v1/system/reboot", null,
-                "Origin", "http://evil.example");
+        HttpResponse<String> r =
+                admin.send(vto.baseUrl(), "POST", "/api/v1/system/reboot", null, "Origin", "http://evil.example");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
         assertThat(log("type=system").path("total").asInt()).isZero();
     }
@@ -161,7 +185,10 @@ class AuditApiIT {
     }
 
     private static long rooms() throws Exception {
-        return MAPPER.readTree(admin.send(vto.baseUrl(), "GET", "/api/v1/rooms", null).body()).path("total").asLong();
+        return MAPPER.readTree(
+                        admin.send(vto.baseUrl(), "GET", "/api/v1/rooms", null).body())
+                .path("total")
+                .asLong();
     }
 
     private static HttpResponse<String> send(String method, String path, String json) throws Exception {

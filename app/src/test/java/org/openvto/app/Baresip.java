@@ -72,8 +72,10 @@ final class Baresip implements AutoCloseable {
         Files.writeString(dir.resolve("accounts"), "");
         Files.writeString(dir.resolve("contacts"), "");
         Path log = dir.resolve("baresip.log");
-        Process process = new ProcessBuilder("baresip", "-f", dir.toString()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder("baresip", "-f", dir.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         process.getOutputStream().close();
         Deadline deadline = Deadline.in(Duration.ofSeconds(10));
         while (true) {
@@ -83,8 +85,8 @@ final class Baresip implements AutoCloseable {
             } catch (IOException notYet) {
                 if (!process.isAlive() || deadline.passed()) {
                     process.destroyForcibly();
-                    throw new IllegalStateException("baresip did not open ctrl_tcp on " + o.ctrlPort() + ":\n"
-                            + Files.readString(log));
+                    throw new IllegalStateException(
+                            "baresip did not open ctrl_tcp on " + o.ctrlPort() + ":\n" + Files.readString(log));
                 }
                 Thread.sleep(20);
             }
@@ -92,12 +94,24 @@ final class Baresip implements AutoCloseable {
     }
 
     private static String config(Options o) {
-        List<String> lines = new ArrayList<>(List.of("poll_method poll", "net_interface 127.0.0.1",
-                "sip_listen 127.0.0.1:" + o.sipPort(), "sip_transports " + o.transport().param(),
-                "audio_player aubridge,vth", "audio_source ausine,440", "ausrc_srate 48000", "ausrc_channels 2",
-                "audio_alert aubridge,alert", "module_path " + modulePath(),
-                "module g711.so", "module aubridge.so", "module ausine.so", "module account.so",
-                "module_app menu.so", "module_app ctrl_tcp.so", "ctrl_tcp_listen 127.0.0.1:" + o.ctrlPort(),
+        List<String> lines = new ArrayList<>(List.of(
+                "poll_method poll",
+                "net_interface 127.0.0.1",
+                "sip_listen 127.0.0.1:" + o.sipPort(),
+                "sip_transports " + o.transport().param(),
+                "audio_player aubridge,vth",
+                "audio_source ausine,440",
+                "ausrc_srate 48000",
+                "ausrc_channels 2",
+                "audio_alert aubridge,alert",
+                "module_path " + modulePath(),
+                "module g711.so",
+                "module aubridge.so",
+                "module ausine.so",
+                "module account.so",
+                "module_app menu.so",
+                "module_app ctrl_tcp.so",
+                "ctrl_tcp_listen 127.0.0.1:" + o.ctrlPort(),
                 "rtp_ports " + o.rtpMin() + "-" + o.rtpMax()));
         if (o.caFile() != null) {
             lines.add("sip_cafile " + o.caFile().toAbsolutePath());
@@ -108,7 +122,9 @@ final class Baresip implements AutoCloseable {
     /** Where Debian's baresip keeps its modules (read from the package list, else the usual path). */
     static String modulePath() {
         try {
-            Process p = new ProcessBuilder("dpkg", "-S", "ctrl_tcp.so").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("dpkg", "-S", "ctrl_tcp.so")
+                    .redirectErrorStream(true)
+                    .start();
             String outText = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor(10, TimeUnit.SECONDS);
             for (String line : outText.split("\n")) {
@@ -169,8 +185,12 @@ final class Baresip implements AutoCloseable {
             out.write(',');
             out.flush();
         }
-        JsonNode r = await(responses, m -> token.equals(m.path("token").asText()), "a response to " + command,
-                Duration.ofSeconds(10), false);
+        JsonNode r = await(
+                responses,
+                m -> token.equals(m.path("token").asText()),
+                "a response to " + command,
+                Duration.ofSeconds(10),
+                false);
         if (!r.path("ok").asBoolean()) {
             throw new AssertionError("baresip '" + command + " " + params + "' failed: " + r + " (log: " + log + ")");
         }
@@ -184,12 +204,18 @@ final class Baresip implements AutoCloseable {
      */
     void register(String aor, String outbound, String user, String password, String answerMode, Duration timeout)
             throws Exception {
-        command("uanew", "<" + aor + ">;auth_user=" + user + ";auth_pass=" + password + ";outbound=\"" + outbound
-                + "\";regint=60;audio_codecs=PCMU;answermode=" + answerMode);
-        JsonNode ev = waitEvent(e -> e.path("type").asText().startsWith("REGISTER_OK")
-                || e.path("type").asText().equals("REGISTER_FAIL"), "REGISTER_OK or REGISTER_FAIL", timeout);
+        command(
+                "uanew",
+                "<" + aor + ">;auth_user=" + user + ";auth_pass=" + password + ";outbound=\"" + outbound
+                        + "\";regint=60;audio_codecs=PCMU;answermode=" + answerMode);
+        JsonNode ev = waitEvent(
+                e -> e.path("type").asText().startsWith("REGISTER_OK")
+                        || e.path("type").asText().equals("REGISTER_FAIL"),
+                "REGISTER_OK or REGISTER_FAIL",
+                timeout);
         if (!ev.path("type").asText().equals("REGISTER_OK")) {
-            throw new AssertionError("baresip did not register " + aor + " via " + outbound + ": " + ev + " (log: " + log + ")");
+            throw new AssertionError(
+                    "baresip did not register " + aor + " via " + outbound + ": " + ev + " (log: " + log + ")");
         }
     }
 
@@ -222,15 +248,20 @@ final class Baresip implements AutoCloseable {
      * baresip ({@code tx.sent}) and its peer ({@code rx.sent}, from the peer's sender report) sent RTP packets.
      */
     RtpCounts waitRtp(Duration timeout) throws Exception {
-        JsonNode ev = waitEvent(e -> "CALL_RTCP".equals(e.path("type").asText())
-                && e.path("rtcp_stats").path("tx").path("sent").asLong() > 0
-                && e.path("rtcp_stats").path("rx").path("sent").asLong() > 0, "an RTCP report with RTP both ways", timeout);
-        return new RtpCounts(ev.path("rtcp_stats").path("tx").path("sent").asLong(),
+        JsonNode ev = waitEvent(
+                e -> "CALL_RTCP".equals(e.path("type").asText())
+                        && e.path("rtcp_stats").path("tx").path("sent").asLong() > 0
+                        && e.path("rtcp_stats").path("rx").path("sent").asLong() > 0,
+                "an RTCP report with RTP both ways",
+                timeout);
+        return new RtpCounts(
+                ev.path("rtcp_stats").path("tx").path("sent").asLong(),
                 ev.path("rtcp_stats").path("rx").path("sent").asLong());
     }
 
-    private synchronized JsonNode await(List<JsonNode> list, Predicate<JsonNode> match, String what, Duration timeout,
-            boolean consume) throws InterruptedException {
+    private synchronized JsonNode await(
+            List<JsonNode> list, Predicate<JsonNode> match, String what, Duration timeout, boolean consume)
+            throws InterruptedException {
         Deadline deadline = Deadline.in(timeout);
         while (true) {
             for (JsonNode m : list) {
@@ -242,9 +273,11 @@ final class Baresip implements AutoCloseable {
                 }
             }
             if (!process.isAlive()) {
-                throw new AssertionError("baresip exited (" + process.exitValue() + ") while awaiting " + what + "; log: " + log);
+                throw new AssertionError(
+                        "baresip exited (" + process.exitValue() + ") while awaiting " + what + "; log: " + log);
             }
-            deadline.check("baresip: no " + what + " within " + timeout + "; events: " + eventTypes() + " (log: " + log + ")");
+            deadline.check(
+                    "baresip: no " + what + " within " + timeout + "; events: " + eventTypes() + " (log: " + log + ")");
             wait(50);
         }
     }

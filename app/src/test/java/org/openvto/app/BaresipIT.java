@@ -18,44 +18,79 @@ import org.openvto.digest.DigestAlgorithm;
  */
 class BaresipIT {
     static final String PASSWORD = "Door#Bell42";
+
     @TempDir
     Path dir;
 
     @Test
     void baresipRegistersAsARoomAndAnswersACallThroughTheServer() throws Exception {
         Path data = dir.resolve("data");
-        assertThat(VtoProcess.cli("init", "--data-dir", data.toString(), "--password", PASSWORD).exitCode()).isZero();
+        assertThat(VtoProcess.cli("init", "--data-dir", data.toString(), "--password", PASSWORD)
+                        .exitCode())
+                .isZero();
         try (VtoProcess vto = new VtoProcess(data, "BaresipIT").start()) {
             DigestClient api = new DigestClient("admin", PASSWORD, DigestAlgorithm.SHA_256);
             int sipPort = vto.enableSipServer(api);
-            api.send(vto.baseUrl(), "POST", "/api/v1/rooms", "{\"roomNo\":\"101#0\",\"registerPassword\":\"Pw-101-0\"}");
-            api.send(vto.baseUrl(), "POST", "/api/v1/vtos",
+            api.send(
+                    vto.baseUrl(), "POST", "/api/v1/rooms", "{\"roomNo\":\"101#0\",\"registerPassword\":\"Pw-101-0\"}");
+            api.send(
+                    vto.baseUrl(),
+                    "POST",
+                    "/api/v1/vtos",
                     "{\"recNo\":\"8002\",\"ipAddress\":\"192.168.1.109\",\"registerPassword\":\"Pw-8002\"}");
             int phonePort = VtoProcess.freeUdpPort();
             int callerPort = VtoProcess.freeUdpPort();
             IndoorMonitorsUdpIT.awaitSipListening(vto);
-            try (Baresip phone = Baresip.start(dir.resolve("baresip"), Baresip.Options.of(PeerTransport.UDP, phonePort,
-                    VtoProcess.freeUdpPort(), VtoProcess.freeUdpPort()))) {
-                phone.register("sip:101%230@VDP", PeerTransport.UDP.proxyUri(sipPort), "101#0", "Pw-101-0", "auto",
-                        Duration.ofSeconds(15));
+            try (Baresip phone = Baresip.start(
+                    dir.resolve("baresip"),
+                    Baresip.Options.of(
+                            PeerTransport.UDP, phonePort, VtoProcess.freeUdpPort(), VtoProcess.freeUdpPort()))) {
+                phone.register(
+                        "sip:101%230@VDP",
+                        PeerTransport.UDP.proxyUri(sipPort), "101#0", "Pw-101-0", "auto", Duration.ofSeconds(15));
                 String room = IndoorMonitorsUdpIT.awaitOnline(api, vto, "101%230");
                 assertThat(room).contains("127.0.0.1:" + phonePort).containsIgnoringCase("baresip");
 
                 Path callerReg = dir.resolve("caller.csv");
-                Files.write(callerReg, List.of("SEQUENTIAL", "8002;[authentication username=8002 password=Pw-8002];" + callerPort));
-                assertThat(SipRegistrarIT.sipp(sipPort, "register-contact.xml", callerReg, 1, 1).exitCode()).isZero();
+                Files.write(
+                        callerReg,
+                        List.of("SEQUENTIAL", "8002;[authentication username=8002 password=Pw-8002];" + callerPort));
+                assertThat(SipRegistrarIT.sipp(sipPort, "register-contact.xml", callerReg, 1, 1)
+                                .exitCode())
+                        .isZero();
                 Path call = dir.resolve("call.csv");
                 Files.write(call, List.of("SEQUENTIAL", "8002;[authentication username=8002 password=Pw-8002];101"));
-                Process caller = new ProcessBuilder("sipp", "127.0.0.1:" + sipPort, "-sf",
-                        Path.of("src/test/resources/sipp/uac-call.xml").toAbsolutePath().toString(), "-inf", call.toString(),
-                        "-m", "1", "-i", "127.0.0.1", "-p", String.valueOf(callerPort), "-nostdin", "-timeout", "30s",
-                        "-timeout_error", "-trace_msg", "-message_file", dir.resolve("caller.log").toString())
-                        .redirectErrorStream(true).start();
+                Process caller = new ProcessBuilder(
+                                "sipp",
+                                "127.0.0.1:" + sipPort,
+                                "-sf",
+                                Path.of("src/test/resources/sipp/uac-call.xml")
+                                        .toAbsolutePath()
+                                        .toString(),
+                                "-inf",
+                                call.toString(),
+                                "-m",
+                                "1",
+                                "-i",
+                                "127.0.0.1",
+                                "-p",
+                                String.valueOf(callerPort),
+                                "-nostdin",
+                                "-timeout",
+                                "30s",
+                                "-timeout_error",
+                                "-trace_msg",
+                                "-message_file",
+                                dir.resolve("caller.log").toString())
+                        .redirectErrorStream(true)
+                        .start();
                 caller.getOutputStream().close();
                 String out = new String(caller.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertThat(caller.waitFor(45, TimeUnit.SECONDS)).isTrue();
-                String trace = Files.exists(dir.resolve("caller.log")) ? Files.readString(dir.resolve("caller.log")) : "";
-                assertThat(caller.exitValue()).as("call answered by baresip:\n" + out + trace + Files.readString(phone.log()))
+                String trace =
+                        Files.exists(dir.resolve("caller.log")) ? Files.readString(dir.resolve("caller.log")) : "";
+                assertThat(caller.exitValue())
+                        .as("call answered by baresip:\n" + out + trace + Files.readString(phone.log()))
                         .isZero();
                 assertThat(trace).contains("SIP/2.0 200 OK").containsIgnoringCase("baresip");
                 phone.waitEvent("CALL_CLOSED", Duration.ofSeconds(10));

@@ -24,15 +24,25 @@ final class Browser implements AutoCloseable {
             throw new IllegalStateException("/usr/bin/chromium is missing: run the suite with scripts/test.sh, "
                     + "which installs Debian's chromium package");
         }
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
     }
 
     Page newPage(int width, int height) {
-        return browser.newContext(new NewContextOptions().setViewportSize(width, height)).newPage();
+        return browser.newContext(new NewContextOptions().setViewportSize(width, height))
+                .newPage();
     }
 
     interface Body {
@@ -49,7 +59,8 @@ final class Browser implements AutoCloseable {
             int n = 0;
             for (var context : browser.contexts()) {
                 for (Page page : context.pages()) {
-                    page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + "-" + n++ + ".png"))
+                    page.screenshot(new Page.ScreenshotOptions()
+                            .setPath(dir.resolve(name + "-" + n++ + ".png"))
                             .setFullPage(true));
                 }
             }
@@ -59,7 +70,9 @@ final class Browser implements AutoCloseable {
 
     /** Keeps a picture of what the user saw, for reviewers ({@code target/screenshots/<name>.png}). */
     static void snapshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target", "screenshots", name + ".png"))
+                .setFullPage(true));
     }
 
     @Override

@@ -17,15 +17,32 @@ class ConfigCliIT {
     @Test
     void exportThenImportIntoAFreshDeviceGivesTheSameConfigurationAndBadFilesChangeNothing() throws Exception {
         Path source = dir.resolve("source");
-        assertThat(VtoProcess.cli("init", "--data-dir", source.toString(), "--password", "Door#Bell42").exitCode()).isZero();
+        assertThat(VtoProcess.cli("init", "--data-dir", source.toString(), "--password", "Door#Bell42")
+                        .exitCode())
+                .isZero();
         try (VtoProcess vto = new VtoProcess(source, "ConfigCliIT").start()) {
             DigestClient api = new DigestClient("admin", "Door#Bell42", DigestAlgorithm.SHA_256);
-            assertThat(api.send(vto.baseUrl(), "PUT", "/api/v1/device/properties",
-                    "{\"vtoNumber\":\"8003\",\"systemType\":\"TCP/IP\",\"deviceName\":\"Gate A\"}").statusCode()).isEqualTo(200);
-            assertThat(api.send(vto.baseUrl(), "POST", "/api/v1/vtos", "{\"recNo\":\"8004\",\"ipAddress\":\"10.1.2.4\"}")
-                    .statusCode()).isEqualTo(201);
-            assertThat(api.send(vto.baseUrl(), "POST", "/api/v1/rooms/batch",
-                    "{\"layers\":3,\"roomsPerLayer\":2,\"firstFloorNo\":101,\"secondFloorNo\":201}").statusCode()).isEqualTo(201);
+            assertThat(api.send(
+                                    vto.baseUrl(),
+                                    "PUT",
+                                    "/api/v1/device/properties",
+                                    "{\"vtoNumber\":\"8003\",\"systemType\":\"TCP/IP\",\"deviceName\":\"Gate A\"}")
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(api.send(
+                                    vto.baseUrl(),
+                                    "POST",
+                                    "/api/v1/vtos",
+                                    "{\"recNo\":\"8004\",\"ipAddress\":\"10.1.2.4\"}")
+                            .statusCode())
+                    .isEqualTo(201);
+            assertThat(api.send(
+                                    vto.baseUrl(),
+                                    "POST",
+                                    "/api/v1/rooms/batch",
+                                    "{\"layers\":3,\"roomsPerLayer\":2,\"firstFloorNo\":101,\"secondFloorNo\":201}")
+                            .statusCode())
+                    .isEqualTo(201);
         }
         Path file = dir.resolve("backup.json");
         var export = VtoProcess.cli("config", "export", file.toString(), "--data-dir", source.toString());
@@ -35,7 +52,9 @@ class ConfigCliIT {
         assertThat(exported).contains("\"vtoNumber\" : \"8003\"").contains("\"roomNo\" : \"302#0\"");
 
         Path target = dir.resolve("target");
-        assertThat(VtoProcess.cli("init", "--data-dir", target.toString(), "--password", "Gate#Keep73").exitCode()).isZero();
+        assertThat(VtoProcess.cli("init", "--data-dir", target.toString(), "--password", "Gate#Keep73")
+                        .exitCode())
+                .isZero();
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, exported.replace("\"302#0\"", "\"1234567\""));
         var rejected = VtoProcess.cli("config", "import", bad.toString(), "--data-dir", target.toString());

@@ -27,11 +27,17 @@ class ConfigTreeTest {
 
     @Test
     void everyDefaultKeyIsDocumentedWithACommentAbove() throws Exception {
-        var lines = new String(ConfigTreeTest.class.getResourceAsStream(ConfigTree.DEFAULTS).readAllBytes()).lines().toList();
+        var lines = new String(ConfigTreeTest.class
+                        .getResourceAsStream(ConfigTree.DEFAULTS)
+                        .readAllBytes())
+                .lines()
+                .toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.matches("\\s+[a-z-]+: .*")) {
-                assertThat(lines.get(i - 1).strip()).as("comment above '%s'", line.strip()).startsWith("#");
+                assertThat(lines.get(i - 1).strip())
+                        .as("comment above '%s'", line.strip())
+                        .startsWith("#");
             }
         }
     }
@@ -49,7 +55,8 @@ class ConfigTreeTest {
     void unknownKeysAndBadValuesNameTheKeyAndTheRule() throws Exception {
         Path typo = dir.resolve("typo.yaml");
         Files.writeString(typo, "http:\n  prot: 9000\n");
-        assertThatThrownBy(() -> OpenVtoConfig.load(typo, Map.of(), 0)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> OpenVtoConfig.load(typo, Map.of(), 0))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("http.prot: unknown setting");
         assertThatThrownBy(() -> OpenVtoConfig.load(null, Map.of("OPENVTO_HTTP_PORT", "eighty"), 0))
                 .hasMessage("http.port: must be a whole number (was 'eighty')");
@@ -73,8 +80,18 @@ class ConfigTreeTest {
         assertThat(policy.lockoutDuration()).hasMinutes(30);
         assertThat(policy.floodRequestsPerSecond()).isEqualTo(2_000);
         assertThat(policy.floodBan()).hasSeconds(60);
-        assertThat(OpenVtoConfig.load(null, Map.of("OPENVTO_SIP_FLOOD_REQUESTS_PER_SECOND", "0",
-                "OPENVTO_SIP_DIGEST_ALLOW_NO_QOP", "true"), 0).sip().authPolicy().allowNoQop()).isTrue();
+        assertThat(OpenVtoConfig.load(
+                                null,
+                                Map.of(
+                                        "OPENVTO_SIP_FLOOD_REQUESTS_PER_SECOND",
+                                        "0",
+                                        "OPENVTO_SIP_DIGEST_ALLOW_NO_QOP",
+                                        "true"),
+                                0)
+                        .sip()
+                        .authPolicy()
+                        .allowNoQop())
+                .isTrue();
     }
 
     @Test

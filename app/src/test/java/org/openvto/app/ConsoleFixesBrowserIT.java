@@ -20,14 +20,18 @@ import org.junit.jupiter.api.io.TempDir;
 class ConsoleFixesBrowserIT {
     static final String PASSWORD = "Door#Bell42";
     static final Pattern DONE = Pattern.compile("\\bdone\\b");
+
     @TempDir
     Path dir;
 
     @Test
     void aNewInstallerIsGuidedThroughTheConsoleOnDesktopPhoneAndKeyboard() throws Exception {
         Path data = dir.resolve("data");
-        assertThat(VtoProcess.cli("init", "--data-dir", data.toString(), "--password", PASSWORD).exitCode()).isZero();
-        try (Browser chromium = new Browser(); VtoProcess vto = new VtoProcess(data, "ConsoleFixesBrowserIT").start()) {
+        assertThat(VtoProcess.cli("init", "--data-dir", data.toString(), "--password", PASSWORD)
+                        .exitCode())
+                .isZero();
+        try (Browser chromium = new Browser();
+                VtoProcess vto = new VtoProcess(data, "ConsoleFixesBrowserIT").start()) {
             Page page = chromium.newPage(1280, 900);
             page.onDialog(Dialog::accept);
             chromium.run("console-fixes", () -> {
@@ -108,7 +112,8 @@ class ConsoleFixesBrowserIT {
         page.click("#batch-add");
         assertThat(page.locator(".field-error[data-field=layers]")).containsText("whole number");
         assertThat(page.locator(".field-error[data-field=roomsPerLayer]")).containsText("1 to 99");
-        assertThat(page.locator(".field-error[data-field=secondFloorNo]")).containsText("Second floor below first floor");
+        assertThat(page.locator(".field-error[data-field=secondFloorNo]"))
+                .containsText("Second floor below first floor");
         assertThat(page.locator("#error-summary li")).hasCount(3);
         assertThat(page.locator("#room-count")).containsText("0 devices");
         // reloading the address the rejected form answered shows the console, not a framework message
@@ -167,8 +172,12 @@ class ConsoleFixesBrowserIT {
         assertThat(page.locator("#ipAddress")).hasAttribute("aria-invalid", "true");
 
         page.navigate(vto.baseUrl() + "/console/local/system");
-        page.setInputFiles("#file", new com.microsoft.playwright.options.FilePayload("notes.txt", "text/plain",
-                "this is not json".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.setInputFiles(
+                "#file",
+                new com.microsoft.playwright.options.FilePayload(
+                        "notes.txt",
+                        "text/plain",
+                        "this is not json".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         page.click("#import");
         assertThat(page.locator("#import-errors")).containsText("The file is not an OpenVTO configuration (JSON)");
         assertThat(page.locator("#import-errors")).not().containsText("Unrecognized token");
@@ -186,10 +195,14 @@ class ConsoleFixesBrowserIT {
                 assertThat(target).isVisible();
                 BoundingBox box = target.boundingBox();
                 assertThat(box.x).as(list + " " + selector + " left edge").isGreaterThanOrEqualTo(0);
-                assertThat(box.x + box.width).as(list + " " + selector + " right edge").isLessThanOrEqualTo(375);
+                assertThat(box.x + box.width)
+                        .as(list + " " + selector + " right edge")
+                        .isLessThanOrEqualTo(375);
             }
             Object scrollWidth = phone.evaluate("document.documentElement.scrollWidth");
-            assertThat(((Number) scrollWidth).intValue()).as(list + " has no sideways scrolling").isLessThanOrEqualTo(375);
+            assertThat(((Number) scrollWidth).intValue())
+                    .as(list + " has no sideways scrolling")
+                    .isLessThanOrEqualTo(375);
             Browser.snapshot(phone, "phone" + list.replace('/', '-'));
         }
     }
@@ -229,7 +242,8 @@ class ConsoleFixesBrowserIT {
         assertThat(batch).containsText("admin");
         assertThat(batch).containsText("127.0.0.1");
         // the type filter leaves the logins out
-        assertThat(page.locator("table.log tbody tr", new Page.LocatorOptions().setHasText("login/"))).hasCount(0);
+        assertThat(page.locator("table.log tbody tr", new Page.LocatorOptions().setHasText("login/")))
+                .hasCount(0);
     }
 
     private static void login(Page page, VtoProcess vto) {

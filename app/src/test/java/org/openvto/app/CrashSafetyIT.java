@@ -25,8 +25,10 @@ class CrashSafetyIT {
             vto.kill9();
             try (VtoProcess again = new VtoProcess(data, "CrashSafetyIT-start").start()) {
                 assertThat(again.get("/healthz").body()).contains("\"database\":\"ok\"");
-                assertThat(again.postJson("/api/v1/init", "{\"password\":\"Door#Bell42\"}").statusCode())
-                        .as("init after a kill at %d ms", delaysMs[i]).isEqualTo(201);
+                assertThat(again.postJson("/api/v1/init", "{\"password\":\"Door#Bell42\"}")
+                                .statusCode())
+                        .as("init after a kill at %d ms", delaysMs[i])
+                        .isEqualTo(201);
             }
             assertIntegrity(data);
         }
@@ -39,14 +41,20 @@ class CrashSafetyIT {
         AtomicInteger acknowledged = new AtomicInteger(0);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         VtoProcess vto = new VtoProcess(data, "CrashSafetyIT-writes").start();
-        assertThat(vto.postJson("/api/v1/init", "{\"password\":\"" + passwords[0] + "\"}").statusCode()).isEqualTo(201);
+        assertThat(vto.postJson("/api/v1/init", "{\"password\":\"" + passwords[0] + "\"}")
+                        .statusCode())
+                .isEqualTo(201);
         Thread writer = Thread.ofPlatform().start(() -> {
             try {
                 for (int n = 1; ; n++) {
                     String current = passwords[(n - 1) % 2];
                     String next = passwords[n % 2];
-                    var r = new DigestClient("admin", current, DigestAlgorithm.SHA_256).send(vto.baseUrl(), "PUT",
-                            "/api/v1/account/password", "{\"oldPassword\":\"" + current + "\",\"password\":\"" + next + "\"}");
+                    var r = new DigestClient("admin", current, DigestAlgorithm.SHA_256)
+                            .send(
+                                    vto.baseUrl(),
+                                    "PUT",
+                                    "/api/v1/account/password",
+                                    "{\"oldPassword\":\"" + current + "\",\"password\":\"" + next + "\"}");
                     if (r.statusCode() != 204) {
                         throw new AssertionError("change " + n + " answered " + r.statusCode() + " " + r.body());
                     }
@@ -59,7 +67,9 @@ class CrashSafetyIT {
             }
         });
         // kill while writes are in flight: after the server has acknowledged some (a real signal, not a pause)
-        org.openvto.testkit.Await.until("20 acknowledged changes", java.time.Duration.ofSeconds(30),
+        org.openvto.testkit.Await.until(
+                "20 acknowledged changes",
+                java.time.Duration.ofSeconds(30),
                 () -> acknowledged.get() >= 20 || failure.get() != null);
         vto.kill9();
         writer.join(10_000);
@@ -71,11 +81,14 @@ class CrashSafetyIT {
             String afterAck = passwords[acked % 2];
             String inFlight = passwords[(acked + 1) % 2];
             int ackStatus = new DigestClient("admin", afterAck, DigestAlgorithm.MD5)
-                    .send(again.baseUrl(), "GET", "/api/v1/device", null).statusCode();
+                    .send(again.baseUrl(), "GET", "/api/v1/device", null)
+                    .statusCode();
             if (ackStatus != 200) {
                 // the change in flight at the kill may have committed without its answer arriving
                 assertThat(new DigestClient("admin", inFlight, DigestAlgorithm.MD5)
-                        .send(again.baseUrl(), "GET", "/api/v1/device", null).statusCode()).isEqualTo(200);
+                                .send(again.baseUrl(), "GET", "/api/v1/device", null)
+                                .statusCode())
+                        .isEqualTo(200);
             }
         }
     }

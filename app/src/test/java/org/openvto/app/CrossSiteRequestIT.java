@@ -25,8 +25,10 @@ import org.openvto.digest.DigestAlgorithm;
 class CrossSiteRequestIT {
     static final String PASSWORD = "Door#Bell42";
     static final String EVIL = "http://evil.example";
+
     @TempDir
     static Path dir;
+
     static VtoProcess vto;
 
     @BeforeAll
@@ -41,8 +43,10 @@ class CrossSiteRequestIT {
 
     private static HttpResponse<String> post(String path, String contentType, String body, String... headers)
             throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(vto.baseUrl() + path)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(vto.baseUrl() + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
@@ -64,12 +68,23 @@ class CrossSiteRequestIT {
         assertThat(textPlain.body()).contains("cross-origin request refused");
         assertStillUninitialized();
 
-        assertThat(post("/api/v1/init", "application/json", init, "Origin", EVIL).statusCode()).isEqualTo(403);
-        assertThat(post("/api/v1/init", "application/json", init, "Origin", "null").statusCode()).isEqualTo(403);
-        assertThat(post("/api/v1/init", "application/json", init, "Referer", EVIL + "/attack.html").statusCode())
+        assertThat(post("/api/v1/init", "application/json", init, "Origin", EVIL)
+                        .statusCode())
                 .isEqualTo(403);
-        assertThat(post("/init", "application/x-www-form-urlencoded", "password=Evil%23Pass42&confirm=Evil%23Pass42",
-                "Referer", EVIL + "/attack.html").statusCode()).isEqualTo(403);
+        assertThat(post("/api/v1/init", "application/json", init, "Origin", "null")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(post("/api/v1/init", "application/json", init, "Referer", EVIL + "/attack.html")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(post(
+                                "/init",
+                                "application/x-www-form-urlencoded",
+                                "password=Evil%23Pass42&confirm=Evil%23Pass42",
+                                "Referer",
+                                EVIL + "/attack.html")
+                        .statusCode())
+                .isEqualTo(403);
         assertStillUninitialized();
     }
 
@@ -80,12 +95,17 @@ class CrossSiteRequestIT {
         var textPlain = post("/api/v1/init", "text/plain", "{\"password\":\"" + PASSWORD + "\"}", "Origin", same);
         assertThat(textPlain.statusCode()).isEqualTo(415);
         assertThat(textPlain.body()).contains("application/json");
-        assertThat(post("/api/v1/init", "application/x-www-form-urlencoded", "password=x", "Origin", same).statusCode())
+        assertThat(post("/api/v1/init", "application/x-www-form-urlencoded", "password=x", "Origin", same)
+                        .statusCode())
                 .isEqualTo(415);
         assertStillUninitialized();
 
-        var ok = post("/api/v1/init", "application/json; charset=utf-8", "{\"password\":\"" + PASSWORD + "\"}",
-                "Origin", same);
+        var ok = post(
+                "/api/v1/init",
+                "application/json; charset=utf-8",
+                "{\"password\":\"" + PASSWORD + "\"}",
+                "Origin",
+                same);
         assertThat(ok.statusCode()).isEqualTo(201);
     }
 
@@ -93,31 +113,59 @@ class CrossSiteRequestIT {
     @Order(3)
     void forgedLoginPostsCannotLockTheInstallerOut() throws Exception {
         for (int i = 0; i < 8; i++) {
-            var forged = post("/login", "application/x-www-form-urlencoded", "username=admin&password=Wrong%23Pass" + i,
-                    "Origin", EVIL);
+            var forged = post(
+                    "/login",
+                    "application/x-www-form-urlencoded",
+                    "username=admin&password=Wrong%23Pass" + i,
+                    "Origin",
+                    EVIL);
             assertThat(forged.statusCode()).as("forged login %d", i).isEqualTo(403);
         }
-        assertThat(post("/login", "application/x-www-form-urlencoded", "username=admin&password=Wrong%23Pass9",
-                "Origin", "null").statusCode()).isEqualTo(403);
-        assertThat(post("/login", "application/x-www-form-urlencoded", "username=admin&password=Wrong%23Pass9",
-                "Referer", EVIL + "/").statusCode()).isEqualTo(403);
+        assertThat(post(
+                                "/login",
+                                "application/x-www-form-urlencoded",
+                                "username=admin&password=Wrong%23Pass9",
+                                "Origin",
+                                "null")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(post(
+                                "/login",
+                                "application/x-www-form-urlencoded",
+                                "username=admin&password=Wrong%23Pass9",
+                                "Referer",
+                                EVIL + "/")
+                        .statusCode())
+                .isEqualTo(403);
 
-        var login = post("/login", "application/x-www-form-urlencoded",
-                "username=admin&password=" + PASSWORD.replace("#", "%23"), "Origin", vto.baseUrl());
-        assertThat(login.statusCode()).as("the real installer is not locked out").isEqualTo(302);
-        assertThat(login.headers().firstValue("Set-Cookie")).hasValueSatisfying(c -> assertThat(c).contains("OPENVTO_SESSION="));
+        var login = post(
+                "/login",
+                "application/x-www-form-urlencoded",
+                "username=admin&password=" + PASSWORD.replace("#", "%23"),
+                "Origin",
+                vto.baseUrl());
+        assertThat(login.statusCode())
+                .as("the real installer is not locked out")
+                .isEqualTo(302);
+        assertThat(login.headers().firstValue("Set-Cookie"))
+                .hasValueSatisfying(c -> assertThat(c).contains("OPENVTO_SESSION="));
     }
 
     @Test
     @Order(4)
     void digestCredentialsReplayedByABrowserCannotChangeTheConfiguration() throws Exception {
         DigestClient client = new DigestClient("admin", PASSWORD, DigestAlgorithm.SHA_256);
-        String before = client.send(vto.baseUrl(), "GET", "/api/v1/device/properties", null).body();
-        var forged = client.send(vto.baseUrl(), "PUT", "/api/v1/device/properties", "{\"vtoNumber\":\"8009\"}",
-                "Origin", EVIL);
+        String before = client.send(vto.baseUrl(), "GET", "/api/v1/device/properties", null)
+                .body();
+        var forged = client.send(
+                vto.baseUrl(), "PUT", "/api/v1/device/properties", "{\"vtoNumber\":\"8009\"}", "Origin", EVIL);
         assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(client.send(vto.baseUrl(), "GET", "/api/v1/device/properties", null).body()).isEqualTo(before);
+        assertThat(client.send(vto.baseUrl(), "GET", "/api/v1/device/properties", null)
+                        .body())
+                .isEqualTo(before);
         var plainClient = client.send(vto.baseUrl(), "PUT", "/api/v1/device/properties", "{\"vtoNumber\":\"8009\"}");
-        assertThat(plainClient.statusCode()).as("a non-browser client sends no Origin").isEqualTo(200);
+        assertThat(plainClient.statusCode())
+                .as("a non-browser client sends no Origin")
+                .isEqualTo(200);
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeviceInitBrowserIT {
     static final String PASSWORD = "Door#Bell42";
+
     @TempDir
     Path dir;
 
@@ -55,8 +56,8 @@ class DeviceInitBrowserIT {
 
                 login(page, PASSWORD);
                 assertThat(page).hasURL(vto.baseUrl() + "/");
-                for (String section : new String[] {"Local Setting", "Household Setting", "Network Setting",
-                    "Log / Record Search"}) {
+                for (String section :
+                        new String[] {"Local Setting", "Household Setting", "Network Setting", "Log / Record Search"}) {
                     assertThat(page.locator("nav.menu")).containsText(section);
                 }
                 assertThat(page.locator("#device-model")).hasText("VTO4202F-P");
@@ -76,8 +77,9 @@ class DeviceInitBrowserIT {
 
                 for (int attempt = 1; attempt <= 4; attempt++) {
                     login(page, "Wrong#Pass" + attempt);
-                    assertThat(page.locator("#login-message")).containsText("Wrong user name or password. "
-                            + (5 - attempt) + (attempt == 4 ? " attempt" : " attempts") + " left");
+                    assertThat(page.locator("#login-message"))
+                            .containsText("Wrong user name or password. " + (5 - attempt)
+                                    + (attempt == 4 ? " attempt" : " attempts") + " left");
                 }
                 login(page, "Wrong#Pass5");
                 assertThat(page.locator("#login-message")).containsText("locked after 5 failed login attempts");
@@ -93,7 +95,9 @@ class DeviceInitBrowserIT {
     @Test
     void consoleWorksOnAPhoneSizedScreen() throws Exception {
         Path data = dir.resolve("phone");
-        assertThat(VtoProcess.cli("init", "--data-dir", data.toString(), "--password", PASSWORD).exitCode()).isZero();
+        assertThat(VtoProcess.cli("init", "--data-dir", data.toString(), "--password", PASSWORD)
+                        .exitCode())
+                .isZero();
         try (VtoProcess vto = new VtoProcess(data, "DeviceInitBrowserIT-phone").start();
                 Browser chromium = new Browser()) {
             Page page = chromium.newPage(390, 844);

@@ -39,22 +39,23 @@ final class DigestClient {
      * Like {@link #send(String, String, String, String)}, with {@code headers} (name, value, …) on the
      * authenticated second request only — as a browser that cached the credentials sends them.
      */
-    HttpResponse<String> send(String base, String method, String path, String json, String... headers) throws Exception {
-        HttpResponse<String> first = VtoProcess.HTTP.send(request(base, method, path, json, null),
-                HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> send(String base, String method, String path, String json, String... headers)
+            throws Exception {
+        HttpResponse<String> first =
+                VtoProcess.HTTP.send(request(base, method, path, json, null), HttpResponse.BodyHandlers.ofString());
         if (first.statusCode() != 401) {
             return first;
         }
         Map<String, String> challenge = pick(first.headers().allValues("WWW-Authenticate"));
         lastAuthorization = authorization(challenge, method, path);
-        return VtoProcess.HTTP.send(request(base, method, path, json, lastAuthorization, headers),
-                HttpResponse.BodyHandlers.ofString());
+        return VtoProcess.HTTP.send(
+                request(base, method, path, json, lastAuthorization, headers), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Sends exactly the previous Authorization header again (a replay). */
     HttpResponse<String> replay(String base, String method, String path) throws Exception {
-        return VtoProcess.HTTP.send(request(base, method, path, null, lastAuthorization),
-                HttpResponse.BodyHandlers.ofString());
+        return VtoProcess.HTTP.send(
+                request(base, method, path, null, lastAuthorization), HttpResponse.BodyHandlers.ofString());
     }
 
     private Map<String, String> pick(List<String> challenges) {
@@ -89,8 +90,8 @@ final class DigestClient {
         return out;
     }
 
-    private static HttpRequest request(String base, String method, String path, String json, String auth,
-            String... headers) {
+    private static HttpRequest request(
+            String base, String method, String path, String json, String auth, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
@@ -101,7 +102,9 @@ final class DigestClient {
         if (json != null) {
             b.header("Content-Type", "application/json");
         }
-        return b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+        return b.method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .build();
     }
 }

@@ -19,8 +19,10 @@ import org.openvto.digest.DigestAlgorithm;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DigestCurlIT {
     static final String PASSWORD = "Door#Bell42";
+
     @TempDir
     static Path dir;
+
     static VtoProcess vto;
 
     @BeforeAll
@@ -43,8 +45,7 @@ class DigestCurlIT {
         return new Curl(Integer.parseInt(out.substring(nl + 1).strip()), out.substring(0, nl));
     }
 
-    record Curl(int status, String body) {
-    }
+    record Curl(int status, String body) {}
 
     @Test
     @Order(1)
@@ -61,11 +62,16 @@ class DigestCurlIT {
     void apiInitRejectsWeakPasswordsNamingTheRuleThenInitializes() throws Exception {
         var weak = vto.postJson("/api/v1/init", "{\"password\":\"admin123\"}");
         assertThat(weak.statusCode()).isEqualTo(400);
-        assertThat(weak.body()).contains("\"field\":\"password\"").contains("account name").contains("123");
+        assertThat(weak.body())
+                .contains("\"field\":\"password\"")
+                .contains("account name")
+                .contains("123");
         assertThat(vto.postJson("/api/v1/init", "not json").statusCode()).isEqualTo(400);
         var ok = vto.postJson("/api/v1/init", "{\"password\":\"" + PASSWORD + "\",\"email\":\"ops@example.com\"}");
         assertThat(ok.statusCode()).isEqualTo(201);
-        assertThat(vto.postJson("/api/v1/init", "{\"password\":\"Other#Pass9\"}").statusCode()).isEqualTo(409);
+        assertThat(vto.postJson("/api/v1/init", "{\"password\":\"Other#Pass9\"}")
+                        .statusCode())
+                .isEqualTo(409);
     }
 
     @Test
@@ -73,18 +79,23 @@ class DigestCurlIT {
     void curlDigestReadsTheDevice() throws Exception {
         Curl r = curl("--digest", "-u", "admin:" + PASSWORD, vto.baseUrl() + "/api/v1/device");
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.body()).contains("\"model\":\"VTO4202F-P\"").contains("\"vtoNumber\":\"8001\"")
-                .contains("\"firmwareVersion\":\"").contains("\"initialized\":true");
+        assertThat(r.body())
+                .contains("\"model\":\"VTO4202F-P\"")
+                .contains("\"vtoNumber\":\"8001\"")
+                .contains("\"firmwareVersion\":\"")
+                .contains("\"initialized\":true");
     }
 
     @Test
     @Order(4)
     void wrongPasswordGets401AndNoCredentialsGetsBothChallenges() throws Exception {
-        assertThat(curl("--digest", "-u", "admin:Wrong#Pass9", vto.baseUrl() + "/api/v1/device").status())
+        assertThat(curl("--digest", "-u", "admin:Wrong#Pass9", vto.baseUrl() + "/api/v1/device")
+                        .status())
                 .isEqualTo(401);
         var anonymous = vto.get("/api/v1/device");
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().allValues("WWW-Authenticate")).hasSize(2)
+        assertThat(anonymous.headers().allValues("WWW-Authenticate"))
+                .hasSize(2)
                 .anySatisfy(h -> assertThat(h).contains("algorithm=SHA-256").contains("qop=\"auth\""))
                 .anySatisfy(h -> assertThat(h).contains("algorithm=MD5"));
     }
@@ -94,8 +105,10 @@ class DigestCurlIT {
     void md5AndSha256BothWorkAndAReplayedRequestIsRefused() throws Exception {
         for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
             DigestClient client = new DigestClient("admin", PASSWORD, algorithm);
-            assertThat(client.send(vto.baseUrl(), "GET", "/api/v1/device", null).statusCode()).isEqualTo(200);
-            assertThat(client.replay(vto.baseUrl(), "GET", "/api/v1/device").statusCode()).isEqualTo(401);
+            assertThat(client.send(vto.baseUrl(), "GET", "/api/v1/device", null).statusCode())
+                    .isEqualTo(200);
+            assertThat(client.replay(vto.baseUrl(), "GET", "/api/v1/device").statusCode())
+                    .isEqualTo(401);
         }
     }
 
@@ -116,8 +129,12 @@ class DigestCurlIT {
         assertThat(metrics.body()).contains("openvto_login_attempts_total").contains("jvm_memory_used_bytes");
         Curl log = curl("--digest", "-u", "admin:" + PASSWORD, vto.baseUrl() + "/api/v1/security-log?limit=50");
         // Digest successes are no longer logged (every API request would add one); failures still are
-        assertThat(log.body()).contains("device/initialized").contains("login/failed").doesNotContain("login/succeeded");
-        assertThat(curl("--digest", "-u", "admin:" + PASSWORD, vto.baseUrl() + "/api/v1/security-log?limit=0").status())
+        assertThat(log.body())
+                .contains("device/initialized")
+                .contains("login/failed")
+                .doesNotContain("login/succeeded");
+        assertThat(curl("--digest", "-u", "admin:" + PASSWORD, vto.baseUrl() + "/api/v1/security-log?limit=0")
+                        .status())
                 .isEqualTo(400);
         Curl openapi = curl("--digest", "-u", "admin:" + PASSWORD, vto.baseUrl() + "/api/v1/openapi.json");
         assertThat(openapi.body()).contains("\"openapi\": \"3.1.0\"").contains("/device");

@@ -22,13 +22,15 @@ import org.openvto.testkit.Await;
  */
 class HttpRestartIT {
     static final String PASSWORD = "Door#Bell42";
+
     @TempDir
     Path dir;
 
     @Test
     void aNewHttpPortIsAnsweredOnTheOldPortThenServedOnTheNewOne() throws Exception {
         assertThat(VtoProcess.cli("init", "--data-dir", dir.resolve("data").toString(), "--password", PASSWORD)
-                .exitCode()).isZero();
+                        .exitCode())
+                .isZero();
         try (VtoProcess vto = new VtoProcess(dir.resolve("data"), "HttpRestartIT").start()) {
             DigestClient admin = new DigestClient("admin", PASSWORD, DigestAlgorithm.SHA_256);
             int newPort = freePort();
@@ -37,17 +39,26 @@ class HttpRestartIT {
             assertThat(saved.body()).contains("\"restart\":[\"http\"]").contains("\"httpPort\":" + newPort);
 
             String moved = "http://127.0.0.1:" + newPort;
-            Await.until("the console answering on the new port", Duration.ofSeconds(15),
+            Await.until(
+                    "the console answering on the new port",
+                    Duration.ofSeconds(15),
                     () -> statusOrZero(moved + "/healthz") == 200);
             assertThat(admin.send(moved, "GET", "/api/v1/network", null).body()).contains("\"httpPort\":" + newPort);
-            assertThatThrownBy(() -> vto.get("/healthz")).as("the old port is closed").isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> vto.get("/healthz"))
+                    .as("the old port is closed")
+                    .isInstanceOf(IOException.class);
         }
     }
 
     private static int statusOrZero(String url) {
         try {
-            return VtoProcess.HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return VtoProcess.HTTP
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException notYet) {
             return 0; // not bound yet
         } catch (InterruptedException e) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class IndoorMonitorsUdpIT {
     static final String PASSWORD = "Door#Bell42";
     static final Duration WAIT = Duration.ofSeconds(15);
+
     @TempDir(cleanup = CleanupMode.ON_SUCCESS) // a failed run keeps the peers' logs
     Path dir;
 
@@ -30,11 +31,21 @@ class IndoorMonitorsUdpIT {
     /** Rooms 101#0 and 101#1 and VTO 8002, with the passwords the tests register with. */
     static void addAccounts(DigestClient api, VtoProcess vto) throws Exception {
         for (String room : new String[] {"101#0", "101#1"}) {
-            assertThat(api.send(vto.baseUrl(), "POST", "/api/v1/rooms", "{\"roomNo\":\"" + room
-                    + "\",\"registerPassword\":\"Pw-" + room.replace("#", "-") + "\"}").statusCode()).isEqualTo(201);
+            assertThat(api.send(
+                                    vto.baseUrl(),
+                                    "POST",
+                                    "/api/v1/rooms",
+                                    "{\"roomNo\":\"" + room + "\",\"registerPassword\":\"Pw-" + room.replace("#", "-")
+                                            + "\"}")
+                            .statusCode())
+                    .isEqualTo(201);
         }
-        assertThat(api.send(vto.baseUrl(), "POST", "/api/v1/vtos",
-                "{\"recNo\":\"8002\",\"ipAddress\":\"192.168.1.109\",\"registerPassword\":\"Pw-8002\"}").statusCode())
+        assertThat(api.send(
+                                vto.baseUrl(),
+                                "POST",
+                                "/api/v1/vtos",
+                                "{\"recNo\":\"8002\",\"ipAddress\":\"192.168.1.109\",\"registerPassword\":\"Pw-8002\"}")
+                        .statusCode())
                 .isEqualTo(201);
     }
 
@@ -54,7 +65,8 @@ class IndoorMonitorsUdpIT {
     static String awaitOnline(DigestClient api, VtoProcess vto, String room) throws Exception {
         Deadline deadline = Deadline.in(Duration.ofSeconds(10));
         while (true) {
-            String body = api.send(vto.baseUrl(), "GET", "/api/v1/rooms/" + room, null).body();
+            String body = api.send(vto.baseUrl(), "GET", "/api/v1/rooms/" + room, null)
+                    .body();
             if (body.contains("\"status\":\"online\"")) {
                 return body;
             }
@@ -69,7 +81,8 @@ class IndoorMonitorsUdpIT {
         Deadline deadline = Deadline.in(Duration.ofSeconds(10));
         String last = "(none)";
         while (!deadline.passed()) {
-            Matcher m = gauge.matcher(api.send(vto.baseUrl(), "GET", "/metrics", null).body());
+            Matcher m = gauge.matcher(
+                    api.send(vto.baseUrl(), "GET", "/metrics", null).body());
             if (m.find()) {
                 last = m.group(1);
                 if (Double.parseDouble(last) == 0.0) {

@@ -29,8 +29,10 @@ import org.openvto.digest.DigestAlgorithm;
 class InstallationApiIT {
     static final String PASSWORD = "Door#Bell42";
     static final ObjectMapper MAPPER = new ObjectMapper();
+
     @TempDir
     static Path dir;
+
     static VtoProcess vto;
     static DigestClient client;
 
@@ -78,7 +80,9 @@ class InstallationApiIT {
         assertThat(d.path("systemType").asText()).isEqualTo("TCP/IP");
         assertThat(d.has("connectionProblem")).isFalse();
         assertThat(d.path("deviceName").asText()).isEqualTo("Lobby door");
-        assertThat(restart(put("/device/properties", "{'systemType':'TCP/IP'}"))).as("no change, no restart").isEmpty();
+        assertThat(restart(put("/device/properties", "{'systemType':'TCP/IP'}")))
+                .as("no change, no restart")
+                .isEmpty();
 
         Resp number = put("/device/properties", "{'vtoNumber':'12345'}");
         assertThat(number.status()).as(number.text()).isEqualTo(200);
@@ -153,8 +157,10 @@ class InstallationApiIT {
         assertThat(s.path("domain").asText()).isEqualTo("VDP");
         assertThat(s.path("passwordSet").asBoolean(true)).isFalse();
 
-        Resp platform = put("/sip-server", "{'type':'Express/DSS','ipAddress':'10.1.1.10','password':'Sip#Secret1',"
-                + "'loginPassword':'Login#Secret2'}");
+        Resp platform = put(
+                "/sip-server",
+                "{'type':'Express/DSS','ipAddress':'10.1.1.10','password':'Sip#Secret1',"
+                        + "'loginPassword':'Login#Secret2'}");
         assertThat(platform.status()).as(platform.text()).isEqualTo(200);
         assertThat(restart(platform)).containsExactly("sip");
         s = get("/sip-server");
@@ -172,10 +178,15 @@ class InstallationApiIT {
         s = get("/sip-server");
         assertThat(s.path("port").asInt()).as("back to the VTO default port").isEqualTo(5060);
         assertThat(s.path("domain").asText()).isEqualTo("VDP");
-        assertThat(s.path("passwordSet").asBoolean()).as("a PUT without password keeps it").isTrue();
+        assertThat(s.path("passwordSet").asBoolean())
+                .as("a PUT without password keeps it")
+                .isTrue();
 
-        assertThat(put("/sip-server", "{'type':'Express/DSS','port':5070}").status()).isEqualTo(200);
-        assertThat(get("/sip-server").path("port").asInt()).as("an explicit port wins").isEqualTo(5070);
+        assertThat(put("/sip-server", "{'type':'Express/DSS','port':5070}").status())
+                .isEqualTo(200);
+        assertThat(get("/sip-server").path("port").asInt())
+                .as("an explicit port wins")
+                .isEqualTo(5070);
         assertThat(put("/sip-server", "{'port':5080}").status()).isEqualTo(200);
         assertThat(get("/sip-server").path("port").asInt()).isEqualTo(5080);
     }
@@ -216,7 +227,9 @@ class InstallationApiIT {
         assertRejected(put("/device/properties", "{'unitNo':'123'}"), "unitNo");
         assertThat(get("/device/properties")).isEqualTo(d);
 
-        assertThat(put("/sip-server", "{'supportBuilding':false,'supportUnit':false}").status()).isEqualTo(200);
+        assertThat(put("/sip-server", "{'supportBuilding':false,'supportUnit':false}")
+                        .status())
+                .isEqualTo(200);
         d = get("/device/properties");
         assertThat(d.path("buildingVisible").asBoolean(true)).isFalse();
         assertThat(d.path("unitVisible").asBoolean(true)).isFalse();
@@ -229,19 +242,27 @@ class InstallationApiIT {
         Resp incomplete = put("/sip-server", "{'altEnabled':true}");
         assertRejected(incomplete, "altIpAddress");
         assertThat(fields(incomplete)).contains("altUsername", "altPassword", "altVtsIpAddress");
-        assertRejected(put("/sip-server", "{'altEnabled':true,'altIpAddress':'10.1.1.20','altUsername':'alt',"
-                + "'altPassword':'Alt#Secret3'}"), "altVtsIpAddress");
+        assertRejected(
+                put(
+                        "/sip-server",
+                        "{'altEnabled':true,'altIpAddress':'10.1.1.20','altUsername':'alt',"
+                                + "'altPassword':'Alt#Secret3'}"),
+                "altVtsIpAddress");
         assertThat(get("/sip-server")).isEqualTo(before);
 
-        Resp enabled = put("/sip-server", "{'altEnabled':true,'altIpAddress':'10.1.1.20','altUsername':'alt',"
-                + "'altPassword':'Alt#Secret3','altVtsIpAddress':'10.1.1.21'}");
+        Resp enabled = put(
+                "/sip-server",
+                "{'altEnabled':true,'altIpAddress':'10.1.1.20','altUsername':'alt',"
+                        + "'altPassword':'Alt#Secret3','altVtsIpAddress':'10.1.1.21'}");
         assertThat(enabled.status()).as(enabled.text()).isEqualTo(200);
         JsonNode locked = get("/sip-server");
         assertThat(locked.path("altEnabled").asBoolean()).isTrue();
         assertThat(locked.path("altPasswordSet").asBoolean()).isTrue();
         assertNoPasswords(locked);
         JsonNode d = get("/device/properties");
-        assertThat(d.path("buildingVisible").asBoolean()).as("alternate server shows Building No.").isTrue();
+        assertThat(d.path("buildingVisible").asBoolean())
+                .as("alternate server shows Building No.")
+                .isTrue();
         assertThat(d.path("unitVisible").asBoolean()).isTrue();
 
         assertRejected(put("/sip-server", "{'username':'someone'}"), "username");
@@ -252,24 +273,33 @@ class InstallationApiIT {
         assertRejected(put("/sip-server", "{'supportUnit':true}"), "supportUnit");
         assertThat(get("/sip-server")).isEqualTo(locked);
 
-        assertThat(put("/sip-server", "{'altVtsIpAddress':'10.1.1.23'}").status()).isEqualTo(200);
+        assertThat(put("/sip-server", "{'altVtsIpAddress':'10.1.1.23'}").status())
+                .isEqualTo(200);
         assertThat(get("/sip-server").path("altVtsIpAddress").asText()).isEqualTo("10.1.1.23");
         assertThat(put("/sip-server", "{'altEnabled':false}").status()).isEqualTo(200);
         Resp free = put("/sip-server", "{'username':'someone'}");
-        assertThat(free.status()).as("unlocked once Alternate Server is off: " + free.text()).isEqualTo(200);
+        assertThat(free.status())
+                .as("unlocked once Alternate Server is off: " + free.text())
+                .isEqualTo(200);
         assertThat(get("/sip-server").path("username").asText()).isEqualTo("someone");
     }
 
     @Test
     @Order(24)
     void whileThisVtoIsTheSipServerVtoNumberIsLockedAndBuildingUnitAreHidden() throws Exception {
-        assertThat(put("/sip-server", "{'supportBuilding':true,'supportUnit':true}").status()).isEqualTo(200);
+        assertThat(put("/sip-server", "{'supportBuilding':true,'supportUnit':true}")
+                        .status())
+                .isEqualTo(200);
         Resp server = put("/sip-server", "{'enabled':true,'type':'VTO','domain':'VDP'}");
         assertThat(server.status()).as(server.text()).isEqualTo(200);
         assertThat(server.json().path("thisVtoIsServer").asBoolean()).isTrue();
         assertThat(get("/sip-server").path("port").asInt()).isEqualTo(5060);
-        assertRejected(put("/sip-server", "{'altEnabled':true,'altIpAddress':'10.1.1.20','altUsername':'alt',"
-                + "'altVtsIpAddress':'10.1.1.21'}"), "altEnabled");
+        assertRejected(
+                put(
+                        "/sip-server",
+                        "{'altEnabled':true,'altIpAddress':'10.1.1.20','altUsername':'alt',"
+                                + "'altVtsIpAddress':'10.1.1.21'}"),
+                "altEnabled");
 
         JsonNode d = get("/device/properties");
         assertThat(d.path("buildingVisible").asBoolean(true)).isFalse();
@@ -278,12 +308,16 @@ class InstallationApiIT {
         assertRejected(put("/device/properties", "{'vtoNumber':'8009'}"), "vtoNumber");
         assertThat(get("/device/properties")).isEqualTo(d);
         Resp sameNumber = put("/device/properties", "{'vtoNumber':'8001','deviceName':'Main door'}");
-        assertThat(sameNumber.status()).as("the same number is no change: " + sameNumber.text()).isEqualTo(200);
+        assertThat(sameNumber.status())
+                .as("the same number is no change: " + sameNumber.text())
+                .isEqualTo(200);
 
         // Another server again (a VTO at 10.1.1.10): the number is editable, the rest of the tests start here.
-        assertThat(put("/sip-server", "{'enabled':false,'supportBuilding':false,'supportUnit':false}").status())
+        assertThat(put("/sip-server", "{'enabled':false,'supportBuilding':false,'supportUnit':false}")
+                        .status())
                 .isEqualTo(200);
-        assertThat(get("/device/properties").path("vtoNumberEditable").asBoolean()).isTrue();
+        assertThat(get("/device/properties").path("vtoNumberEditable").asBoolean())
+                .isTrue();
     }
 
     // ---- rooms ------------------------------------------------------------------------------------
@@ -299,7 +333,8 @@ class InstallationApiIT {
         assertThat(m.path("registerPassword").asText()).as("generated").isNotBlank();
         assertThat(m.path("status").asText()).isEqualTo("offline");
 
-        Resp ext = post("/rooms", "{'roomNo':'101#1','firstName':'Bob','registerType':'local','registerPassword':'Room#Pw1'}");
+        Resp ext = post(
+                "/rooms", "{'roomNo':'101#1','firstName':'Bob','registerType':'local','registerPassword':'Room#Pw1'}");
         assertThat(ext.status()).as(ext.text()).isEqualTo(201);
         assertThat(ext.json().path("roomNo").asText()).isEqualTo("101#1");
         assertThat(ext.json().path("registerType").asText()).isEqualTo("local");
@@ -322,7 +357,9 @@ class InstallationApiIT {
             assertThat(r.status()).as(r.text()).isEqualTo(201);
         }
         assertRejected(post("/rooms", "{'roomNo':'101#11'}"), "roomNo");
-        assertThat(get("/rooms?limit=1000&search=101").path("total").asInt()).as("master and 10 extensions").isEqualTo(11);
+        assertThat(get("/rooms?limit=1000&search=101").path("total").asInt())
+                .as("master and 10 extensions")
+                .isEqualTo(11);
         assertThat(call("GET", "/rooms/101%2311", null).status()).isEqualTo(404);
     }
 
@@ -331,25 +368,33 @@ class InstallationApiIT {
     void roomsAreReadModifiedAndDeletedByUrlEncodedNumberAndAMasterGoesLast() throws Exception {
         JsonNode ext = get("/rooms/101%231");
         assertThat(ext.path("firstName").asText()).isEqualTo("Bob");
-        assertThat(get("/rooms/101").path("roomNo").asText()).as("101 means 101#0").isEqualTo("101#0");
+        assertThat(get("/rooms/101").path("roomNo").asText())
+                .as("101 means 101#0")
+                .isEqualTo("101#0");
 
-        Resp modified = put("/rooms/101%231", "{'firstName':'Zelda','lastName':'Moss','nickName':'Z','registerType':'public'}");
+        Resp modified =
+                put("/rooms/101%231", "{'firstName':'Zelda','lastName':'Moss','nickName':'Z','registerType':'public'}");
         assertThat(modified.status()).as(modified.text()).isEqualTo(200);
         JsonNode after = get("/rooms/101%231");
         assertThat(after.path("firstName").asText()).isEqualTo("Zelda");
         assertThat(after.path("registerType").asText()).isEqualTo("public");
-        assertThat(after.path("registerPassword").asText()).as("blank password keeps the stored one").isEqualTo("Room#Pw1");
+        assertThat(after.path("registerPassword").asText())
+                .as("blank password keeps the stored one")
+                .isEqualTo("Room#Pw1");
         assertRejected(put("/rooms/101%231", "{'firstName':'" + "x".repeat(33) + "'}"), "firstName");
         assertThat(get("/rooms/101%231")).isEqualTo(after);
 
         JsonNode before = get("/rooms?limit=1000");
         assertRejected(call("DELETE", "/rooms/101", null), "roomNo");
-        assertThat(get("/rooms?limit=1000")).as("a master with extensions stays").isEqualTo(before);
+        assertThat(get("/rooms?limit=1000"))
+                .as("a master with extensions stays")
+                .isEqualTo(before);
 
         assertThat(call("DELETE", "/rooms/101%2310", null).status()).isEqualTo(204);
         assertThat(call("GET", "/rooms/101%2310", null).status()).isEqualTo(404);
         assertThat(call("DELETE", "/rooms/101%2310", null).status()).isEqualTo(404);
-        assertThat(call("PUT", "/rooms/999", j("{'firstName':'Nobody'}")).status()).isEqualTo(404);
+        assertThat(call("PUT", "/rooms/999", j("{'firstName':'Nobody'}")).status())
+                .isEqualTo(404);
         assertThat(call("GET", "/rooms/999", null).status()).isEqualTo(404);
         assertThat(get("/rooms?limit=1000").path("total").asInt()).isEqualTo(10);
     }
@@ -410,15 +455,20 @@ class InstallationApiIT {
     @Order(34)
     void batchRejectsBadFloorsAndVtoNumbersCreatingNothing() throws Exception {
         JsonNode before = get("/rooms?limit=1000");
-        assertRejected(post("/rooms/batch", "{'layers':2,'roomsPerLayer':4,'firstFloorNo':601,'secondFloorNo':601}"),
+        assertRejected(
+                post("/rooms/batch", "{'layers':2,'roomsPerLayer':4,'firstFloorNo':601,'secondFloorNo':601}"),
                 "secondFloorNo");
-        assertRejected(post("/rooms/batch", "{'layers':2,'roomsPerLayer':4,'firstFloorNo':601,'secondFloorNo':501}"),
+        assertRejected(
+                post("/rooms/batch", "{'layers':2,'roomsPerLayer':4,'firstFloorNo':601,'secondFloorNo':501}"),
                 "secondFloorNo");
-        assertRejected(post("/rooms/batch", "{'layers':2,'roomsPerLayer':4,'firstFloorNo':601,'secondFloorNo':603}"),
+        assertRejected(
+                post("/rooms/batch", "{'layers':2,'roomsPerLayer':4,'firstFloorNo':601,'secondFloorNo':603}"),
                 "secondFloorNo");
-        assertRejected(post("/rooms/batch", "{'layers':0,'roomsPerLayer':4,'firstFloorNo':601,'secondFloorNo':701}"),
+        assertRejected(
+                post("/rooms/batch", "{'layers':0,'roomsPerLayer':4,'firstFloorNo':601,'secondFloorNo':701}"),
                 "layers");
-        assertRejected(post("/rooms/batch", "{'layers':1,'roomsPerLayer':0,'firstFloorNo':601,'secondFloorNo':701}"),
+        assertRejected(
+                post("/rooms/batch", "{'layers':1,'roomsPerLayer':0,'firstFloorNo':601,'secondFloorNo':701}"),
                 "roomsPerLayer");
         // 8000..8003 would include this VTO (8001) and the listed VTO 8002.
         Resp vtoClash = post("/rooms/batch", "{'layers':1,'roomsPerLayer':4,'firstFloorNo':8000,'secondFloorNo':8100}");
@@ -432,7 +482,8 @@ class InstallationApiIT {
     @Test
     @Order(35)
     void roomListSearchesByNumberOrNameAndPages() throws Exception {
-        assertThat(put("/rooms/302", "{'firstName':'Zelda','lastName':'Moss','registerType':'public'}").status())
+        assertThat(put("/rooms/302", "{'firstName':'Zelda','lastName':'Moss','registerType':'public'}")
+                        .status())
                 .isEqualTo(200);
         JsonNode byNumber = get("/rooms?search=10");
         assertThat(byNumber.path("total").asInt()).isEqualTo(4);
@@ -444,7 +495,9 @@ class InstallationApiIT {
         assertThat(get("/rooms?search=nobody").path("total").asInt()).isZero();
 
         JsonNode page = get("/rooms?offset=4&limit=4");
-        assertThat(page.path("total").asInt()).as("total counts every match, not the page").isEqualTo(20);
+        assertThat(page.path("total").asInt())
+                .as("total counts every match, not the page")
+                .isEqualTo(20);
         assertThat(roomNumbers(page)).containsExactly("201#0", "202#0", "203#0", "204#0");
         assertThat(roomNumbers(get("/rooms?offset=18&limit=10"))).containsExactly("503#0", "504#0");
         assertThat(roomNumbers(get("/rooms?search=0&offset=1&limit=2"))).containsExactly("102#0", "103#0");
@@ -457,18 +510,24 @@ class InstallationApiIT {
     @Test
     @Order(40)
     void vtosAreAddedReadModifiedAndDeletedWithTheirRules() throws Exception {
-        Resp added = post("/vtos", "{'recNo':'8003','ipAddress':'192.168.1.30','username':'admin','password':'Vto#Pass12',"
-                + "'registerPassword':'Reg#Pass7'}");
+        Resp added = post(
+                "/vtos",
+                "{'recNo':'8003','ipAddress':'192.168.1.30','username':'admin','password':'Vto#Pass12',"
+                        + "'registerPassword':'Reg#Pass7'}");
         assertThat(added.status()).as(added.text()).isEqualTo(201);
         assertThat(added.json().path("recNo").asText()).isEqualTo("8003");
         assertThat(added.json().path("registerPassword").asText()).isEqualTo("Reg#Pass7");
         assertThat(added.json().has("password")).isFalse();
-        assertThat(get("/vtos/8002").path("registerPassword").asText()).as("generated when absent").isNotBlank();
+        assertThat(get("/vtos/8002").path("registerPassword").asText())
+                .as("generated when absent")
+                .isNotBlank();
         assertThat(get("/vtos/8002").path("buildingNo").asText()).isEqualTo("1");
 
         JsonNode before = get("/vtos");
         assertThat(before.path("vtos")).hasSize(2);
-        assertThat(before.has("warning")).as("no warning while another server is the SIP server").isFalse();
+        assertThat(before.has("warning"))
+                .as("no warning while another server is the SIP server")
+                .isFalse();
         assertRejected(post("/vtos", "{'recNo':'8003','ipAddress':'192.168.1.31'}"), "recNo");
         assertRejected(post("/vtos", "{'recNo':'123456','ipAddress':'192.168.1.31'}"), "recNo");
         assertRejected(post("/vtos", "{'recNo':'80a','ipAddress':'192.168.1.31'}"), "recNo");
@@ -487,7 +546,8 @@ class InstallationApiIT {
         assertThat(get("/vtos/8003")).isEqualTo(v);
 
         assertThat(call("GET", "/vtos/9999", null).status()).isEqualTo(404);
-        assertThat(call("PUT", "/vtos/9999", j("{'ipAddress':'192.168.1.40'}")).status()).isEqualTo(404);
+        assertThat(call("PUT", "/vtos/9999", j("{'ipAddress':'192.168.1.40'}")).status())
+                .isEqualTo(404);
         assertThat(call("DELETE", "/vtos/8003", null).status()).isEqualTo(204);
         assertThat(call("GET", "/vtos/8003", null).status()).isEqualTo(404);
         assertThat(call("DELETE", "/vtos/8003", null).status()).isEqualTo(404);
@@ -497,7 +557,8 @@ class InstallationApiIT {
     @Test
     @Order(41)
     void whileThisVtoIsTheServerTheListRefusesBuildingAndUnitAndWarnsUntilItListsItself() throws Exception {
-        assertThat(put("/vtos/8002", "{'ipAddress':'192.168.1.20'}").status()).as("clear Build/Unit No. first")
+        assertThat(put("/vtos/8002", "{'ipAddress':'192.168.1.20'}").status())
+                .as("clear Build/Unit No. first")
                 .isEqualTo(200);
         assertThat(put("/sip-server", "{'enabled':true,'type':'VTO'}").status()).isEqualTo(200);
         JsonNode before = get("/vtos");
@@ -530,16 +591,20 @@ class InstallationApiIT {
         assertThat(file.path("rooms")).hasSize(20);
         assertThat(file.path("vtos")).hasSize(2);
         assertThat(file.path("device").path("deviceName").asText()).isEqualTo("Main door");
-        assertThat(file.path("sipServer").path("password").asText()).as("a backup keeps the secrets")
+        assertThat(file.path("sipServer").path("password").asText())
+                .as("a backup keeps the secrets")
                 .isEqualTo("Sip#Secret1");
 
         assertThat(call("DELETE", "/rooms?confirm=true", null).status()).isEqualTo(200);
         assertThat(call("DELETE", "/vtos/8001", null).status()).isEqualTo(204);
         assertThat(call("DELETE", "/vtos/8002", null).status()).isEqualTo(204);
-        assertThat(put("/sip-server", "{'enabled':false,'username':'changed'}").status()).isEqualTo(200);
-        assertThat(put("/device/properties", "{'deviceName':'Changed','vtoNumber':'8005','systemType':'Analog'}").status())
+        assertThat(put("/sip-server", "{'enabled':false,'username':'changed'}").status())
                 .isEqualTo(200);
-        assertThat(put("/network", "{'dns':'4.4.4.4','httpsPort':10443}").status()).isEqualTo(200);
+        assertThat(put("/device/properties", "{'deviceName':'Changed','vtoNumber':'8005','systemType':'Analog'}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(put("/network", "{'dns':'4.4.4.4','httpsPort':10443}").status())
+                .isEqualTo(200);
         assertThat(MAPPER.readTree(call("GET", "/config/export", null).text())).isNotEqualTo(file);
 
         Resp imported = call("POST", "/config/import", exported);
@@ -601,7 +666,8 @@ class InstallationApiIT {
         assertRejected(put("/network", "{'httpsPort':1.5}"), "httpsPort");
         assertRejected(put("/device/properties", "{'vtoNumber':8001}"), "vtoNumber");
         assertRejected(put("/sip-server", "{'enabled':'yes'}"), "enabled");
-        assertRejected(post("/rooms/batch", "{'layers':'many','roomsPerLayer':4,'firstFloorNo':601,'secondFloorNo':701}"),
+        assertRejected(
+                post("/rooms/batch", "{'layers':'many','roomsPerLayer':4,'firstFloorNo':601,'secondFloorNo':701}"),
                 "layers");
         assertThat(get("/network")).isEqualTo(network);
     }
@@ -618,7 +684,9 @@ class InstallationApiIT {
         assertRejected(put("/device/properties", "{'deviceName':'Typed','vtoNumber':8001}"), "vtoNumber");
         SoftAssertions soft = new SoftAssertions();
         soft.assertThat(get("/network")).as("network after a rejected PUT").isEqualTo(network);
-        soft.assertThat(get("/device/properties")).as("device after a rejected PUT").isEqualTo(device);
+        soft.assertThat(get("/device/properties"))
+                .as("device after a rejected PUT")
+                .isEqualTo(device);
         soft.assertAll();
     }
 
@@ -628,8 +696,12 @@ class InstallationApiIT {
         assertRejected(post("/rooms", "{'roomNo':'777','firstName':5}"), "firstName");
         assertRejected(post("/vtos", "{'recNo':'8007','ipAddress':'192.168.1.77','username':7}"), "username");
         SoftAssertions soft = new SoftAssertions();
-        soft.assertThat(call("GET", "/rooms/777", null).status()).as("room 777 after a rejected POST").isEqualTo(404);
-        soft.assertThat(call("GET", "/vtos/8007", null).status()).as("VTO 8007 after a rejected POST").isEqualTo(404);
+        soft.assertThat(call("GET", "/rooms/777", null).status())
+                .as("room 777 after a rejected POST")
+                .isEqualTo(404);
+        soft.assertThat(call("GET", "/vtos/8007", null).status())
+                .as("VTO 8007 after a rejected POST")
+                .isEqualTo(404);
         soft.assertAll();
     }
 
@@ -691,7 +763,9 @@ class InstallationApiIT {
         JsonNode body = r.json();
         assertThat(body.path("error").asText()).as(r.text()).isEqualTo("validation failed");
         assertThat(fields(r)).as(r.text()).contains(field);
-        body.path("errors").forEach(e -> assertThat(e.path("message").asText()).as(r.text()).isNotBlank());
+        body.path("errors")
+                .forEach(
+                        e -> assertThat(e.path("message").asText()).as(r.text()).isNotBlank());
     }
 
     static void assertNoPasswords(JsonNode sip) {

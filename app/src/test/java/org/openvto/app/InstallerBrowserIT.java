@@ -17,13 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InstallerBrowserIT {
     static final String PASSWORD = "Door#Bell42";
+
     @TempDir
     Path dir;
 
     @Test
     void installerConfiguresTheBuildingAndItSurvivesReloadAndRestart() throws Exception {
         Path data = dir.resolve("data");
-        assertThat(VtoProcess.cli("init", "--data-dir", data.toString(), "--password", PASSWORD).exitCode()).isZero();
+        assertThat(VtoProcess.cli("init", "--data-dir", data.toString(), "--password", PASSWORD)
+                        .exitCode())
+                .isZero();
         try (Browser chromium = new Browser()) {
             Page page = chromium.newPage(1280, 900);
             page.onDialog(Dialog::accept);

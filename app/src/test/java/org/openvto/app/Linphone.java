@@ -34,8 +34,15 @@ final class Linphone implements AutoCloseable {
      * the VTO as {@code 127.0.0.1} with the name check on fails the handshake ("flags=[CN-mismatch ]") although the
      * VTO's certificate lists IP 127.0.0.1.
      */
-    record Options(PeerTransport transport, int sipPort, int rtpMin, int rtpMax, Path caFile, boolean verifyTls,
-            boolean verifyName, boolean earlyMedia) {
+    record Options(
+            PeerTransport transport,
+            int sipPort,
+            int rtpMin,
+            int rtpMax,
+            Path caFile,
+            boolean verifyTls,
+            boolean verifyName,
+            boolean earlyMedia) {
         static Options of(PeerTransport transport, int sipPort, int rtpMin) {
             return new Options(transport, sipPort, rtpMin, rtpMin + 19, null, true, false, false);
         }
@@ -82,11 +89,21 @@ final class Linphone implements AutoCloseable {
         PulseNull pulse = PulseNull.start(dir.resolve("pulse"));
         Path rc = dir.resolve("linphonerc");
         Files.writeString(rc, rc(dir, o));
-        String name = "openvto-linphone-" + ProcessHandle.current().pid() + "-" + ThreadLocalRandom.current().nextInt(1 << 30);
+        String name = "openvto-linphone-" + ProcessHandle.current().pid() + "-"
+                + ThreadLocalRandom.current().nextInt(1 << 30);
         Path pipe = Path.of("/tmp", name);
-        ProcessBuilder pb = new ProcessBuilder("linphone-daemon", "--config", rc.toString(), "--log",
-                dir.resolve("linphone.log").toString(), "--pipe", name, "--disable-stats-events")
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("daemon.out").toFile());
+        ProcessBuilder pb = new ProcessBuilder(
+                        "linphone-daemon",
+                        "--config",
+                        rc.toString(),
+                        "--log",
+                        dir.resolve("linphone.log").toString(),
+                        "--pipe",
+                        name,
+                        "--disable-stats-events")
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("daemon.out").toFile());
         pb.environment().put("HOME", dir.toString());
         pb.environment().put("PULSE_SERVER", pulse.serverAddress());
         Process process;
@@ -120,23 +137,47 @@ final class Linphone implements AutoCloseable {
     private static String rc(Path dir, Options o) {
         int port = o.sipPort();
         StringBuilder sb = new StringBuilder("[sip]\n")
-                .append("sip_port=").append(o.transport() == PeerTransport.UDP ? port : 0).append('\n')
-                .append("sip_tcp_port=").append(o.transport() == PeerTransport.TCP ? port : 0).append('\n')
-                .append("sip_tls_port=").append(o.transport() == PeerTransport.TLS ? port : 0).append('\n')
+                .append("sip_port=")
+                .append(o.transport() == PeerTransport.UDP ? port : 0)
+                .append('\n')
+                .append("sip_tcp_port=")
+                .append(o.transport() == PeerTransport.TCP ? port : 0)
+                .append('\n')
+                .append("sip_tls_port=")
+                .append(o.transport() == PeerTransport.TLS ? port : 0)
+                .append('\n')
                 .append("bind_address=127.0.0.1\n")
                 // no network monitor (it calls a container's network down); then register regardless of it
                 .append("auto_net_state_mon=0\nregister_only_when_network_is_up=0\n")
-                .append("incoming_calls_early_media=").append(o.earlyMedia() ? 1 : 0).append('\n')
-                .append("verify_server_certs=").append(o.verifyTls() ? 1 : 0).append('\n')
-                .append("verify_server_cn=").append(o.verifyName() ? 1 : 0).append('\n');
+                .append("incoming_calls_early_media=")
+                .append(o.earlyMedia() ? 1 : 0)
+                .append('\n')
+                .append("verify_server_certs=")
+                .append(o.verifyTls() ? 1 : 0)
+                .append('\n')
+                .append("verify_server_cn=")
+                .append(o.verifyName() ? 1 : 0)
+                .append('\n');
         if (o.caFile() != null) {
             sb.append("root_ca=").append(o.caFile().toAbsolutePath()).append('\n');
         }
-        return sb.append("[rtp]\naudio_rtp_port=").append(o.rtpMin()).append('-').append(o.rtpMax()).append('\n')
+        return sb.append("[rtp]\naudio_rtp_port=")
+                .append(o.rtpMin())
+                .append('-')
+                .append(o.rtpMax())
+                .append('\n')
                 .append("[video]\ncapture=0\ndisplay=0\nautomatically_initiate=0\nautomatically_accept=0\n")
-                .append("[sound]\nplayback_dev_id=").append(PulseNull.SINK).append("\nringer_dev_id=").append(PulseNull.SINK)
-                .append("\ncapture_dev_id=").append(PulseNull.SOURCE).append('\n')
-                .append("[storage]\nuri=").append(dir.resolve("linphone.db")).append('\n').toString();
+                .append("[sound]\nplayback_dev_id=")
+                .append(PulseNull.SINK)
+                .append("\nringer_dev_id=")
+                .append(PulseNull.SINK)
+                .append("\ncapture_dev_id=")
+                .append(PulseNull.SOURCE)
+                .append('\n')
+                .append("[storage]\nuri=")
+                .append(dir.resolve("linphone.db"))
+                .append('\n')
+                .toString();
     }
 
     /**
@@ -186,8 +227,8 @@ final class Linphone implements AutoCloseable {
      */
     int register(String identity, String proxyUri, String user, String password, String realm, Duration timeout)
             throws Exception {
-        int id = Integer.parseInt(field(ok("register " + identity + " " + proxyUri + " " + password + " " + user + " "
-                + realm), "Id"));
+        int id = Integer.parseInt(
+                field(ok("register " + identity + " " + proxyUri + " " + password + " " + user + " " + realm), "Id"));
         Deadline deadline = Deadline.in(timeout);
         String state = "";
         while (!deadline.passed()) {
@@ -262,7 +303,8 @@ final class Linphone implements AutoCloseable {
         }
     }
 
-    private String waitEvent(java.util.function.Predicate<String> match, String what, Duration timeout) throws Exception {
+    private String waitEvent(java.util.function.Predicate<String> match, String what, Duration timeout)
+            throws Exception {
         Deadline deadline = Deadline.in(timeout);
         while (true) {
             drainEvents();
@@ -272,7 +314,8 @@ final class Linphone implements AutoCloseable {
                     return e;
                 }
             }
-            deadline.check("linphone: no " + what + " within " + timeout + "; events: " + eventNames() + " (log: " + log + ")");
+            deadline.check("linphone: no " + what + " within " + timeout + "; events: " + eventNames() + " (log: " + log
+                    + ")");
             Thread.sleep(30);
         }
     }
@@ -304,7 +347,9 @@ final class Linphone implements AutoCloseable {
     private String lastLines(String regex, int n) {
         try {
             Pattern p = Pattern.compile(regex);
-            List<String> hits = Files.readAllLines(log, StandardCharsets.ISO_8859_1).stream().filter(l -> p.matcher(l).find()).toList();
+            List<String> hits = Files.readAllLines(log, StandardCharsets.ISO_8859_1).stream()
+                    .filter(l -> p.matcher(l).find())
+                    .toList();
             return String.join(" | ", hits.subList(Math.max(0, hits.size() - n), hits.size()));
         } catch (IOException e) {
             return "(no log)";

@@ -33,13 +33,16 @@ final class PacketCapture implements AutoCloseable {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path output = file.resolveSibling(file.getFileName() + ".dumpcap.txt");
         Process p = new ProcessBuilder("dumpcap", "-i", "lo", "-f", bpf, "-w", file.toString(), "-P", "-q")
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         p.getOutputStream().close();
         Deadline deadline = Deadline.in(Duration.ofSeconds(10));
         while (!Files.readString(output).contains("Capturing on")) {
             if (!p.isAlive() || deadline.passed()) {
                 p.destroyForcibly();
-                throw new IllegalStateException("dumpcap did not start capturing (" + bpf + "):\n" + Files.readString(output));
+                throw new IllegalStateException(
+                        "dumpcap did not start capturing (" + bpf + "):\n" + Files.readString(output));
             }
             Thread.sleep(20);
         }
@@ -69,13 +72,16 @@ final class PacketCapture implements AutoCloseable {
      * tshark's {@code -d} "decode as" rules (e.g. {@code tcp.port==5061,tls}).
      */
     int count(String displayFilter, String... decodeAs) throws Exception {
-        List<String> args = new ArrayList<>(List.of("-r", file.toString(), "-Y", displayFilter, "-T", "fields", "-e",
-                "frame.number"));
+        List<String> args = new ArrayList<>(
+                List.of("-r", file.toString(), "-Y", displayFilter, "-T", "fields", "-e", "frame.number"));
         for (String d : decodeAs) {
             args.add("-d");
             args.add(d);
         }
-        return (int) tshark(args.toArray(String[]::new)).lines().filter(l -> !l.isBlank()).count();
+        return (int) tshark(args.toArray(String[]::new))
+                .lines()
+                .filter(l -> !l.isBlank())
+                .count();
     }
 
     /** tshark's one-line summary of every packet matching {@code displayFilter} (for assertion messages and reports). */

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** The SIP transport a test peer (linphone, baresip) uses towards the VTO: UDP and TCP on the SIP port, TLS on the next. */
 enum PeerTransport {
-    UDP, TCP, TLS;
+    UDP,
+    TCP,
+    TLS;
 
     /** The {@code transport=} URI parameter value: {@code udp}, {@code tcp} or {@code tls}. */
     String param() {

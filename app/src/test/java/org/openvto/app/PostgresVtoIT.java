@@ -25,13 +25,17 @@ class PostgresVtoIT {
             throw new IllegalStateException("OPENVTO_TEST_PG_URL is not set: run the suite with scripts/test.sh");
         }
         String db = "vto_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (var c = DriverManager.getConnection(admin); var s = c.createStatement()) {
+        try (var c = DriverManager.getConnection(admin);
+                var s = c.createStatement()) {
             s.execute("CREATE DATABASE " + db);
         }
-        Map<String, String> env = Map.of("OPENVTO_STORAGE_URL", admin.replaceFirst("/postgres(\\?|$)", "/" + db + "$1"));
+        Map<String, String> env =
+                Map.of("OPENVTO_STORAGE_URL", admin.replaceFirst("/postgres(\\?|$)", "/" + db + "$1"));
         try (VtoProcess vto = new VtoProcess(dir.resolve("data"), "PostgresVtoIT-1", env).start()) {
             assertThat(vto.logText()).contains("Storage jdbc:postgresql://");
-            assertThat(vto.postJson("/api/v1/init", "{\"password\":\"Door#Bell42\"}").statusCode()).isEqualTo(201);
+            assertThat(vto.postJson("/api/v1/init", "{\"password\":\"Door#Bell42\"}")
+                            .statusCode())
+                    .isEqualTo(201);
         }
         try (VtoProcess vto = new VtoProcess(dir.resolve("data"), "PostgresVtoIT-2", env).start()) {
             var device = new DigestClient("admin", "Door#Bell42", DigestAlgorithm.SHA_256)

@@ -14,8 +14,10 @@ class ProjectCommandsTest {
     @Test
     void ciRunsExactlyTheReadmeTestCommand() throws Exception {
         String readme = Files.readString(ROOT.resolve("README.md"));
-        List<String> ci = Files.readAllLines(ROOT.resolve(".ci/run")).stream().map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#") && !l.startsWith("set ") && !l.startsWith("cd ")).toList();
+        List<String> ci = Files.readAllLines(ROOT.resolve(".ci/run")).stream()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#") && !l.startsWith("set ") && !l.startsWith("cd "))
+                .toList();
         assertThat(ci).containsExactly("./scripts/test.sh");
         assertThat(readme).contains("\n./scripts/test.sh\n").contains("\n./openvto run\n");
         assertThat(ROOT.resolve("scripts/test.sh")).isExecutable();

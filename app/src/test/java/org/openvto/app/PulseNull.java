@@ -29,11 +29,23 @@ final class PulseNull implements AutoCloseable {
         Files.createDirectories(dir);
         Path socket = dir.resolve("native");
         Path log = dir.resolve("pulseaudio.log");
-        ProcessBuilder pb = new ProcessBuilder("pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1",
-                "--disallow-exit", "--use-pid-file=no", "--system=false", "--log-target=stderr",
-                "-L", "module-null-sink sink_name=nul", "-L", "module-null-source source_name=nulsrc",
-                "-L", "module-native-protocol-unix socket=" + socket + " auth-anonymous=1")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(
+                        "pulseaudio",
+                        "-n",
+                        "--daemonize=no",
+                        "--exit-idle-time=-1",
+                        "--disallow-exit",
+                        "--use-pid-file=no",
+                        "--system=false",
+                        "--log-target=stderr",
+                        "-L",
+                        "module-null-sink sink_name=nul",
+                        "-L",
+                        "module-null-source source_name=nulsrc",
+                        "-L",
+                        "module-native-protocol-unix socket=" + socket + " auth-anonymous=1")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         pb.environment().put("HOME", dir.toString());
         pb.environment().put("XDG_RUNTIME_DIR", dir.toString());
         pb.environment().put("XDG_CONFIG_HOME", dir.toString());

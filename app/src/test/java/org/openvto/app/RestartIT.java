@@ -18,8 +18,8 @@ class RestartIT {
         var weak = VtoProcess.cli("init", "--data-dir", data.toString(), "--password", "admin123");
         assertThat(weak.exitCode()).isEqualTo(Main.EXIT_REJECTED);
         assertThat(weak.output()).contains("must not contain the account name").contains("consecutive characters");
-        var ok = VtoProcess.cli("init", "--data-dir", data.toString(), "--password", "Door#Bell42", "--email",
-                "ops@example.com");
+        var ok = VtoProcess.cli(
+                "init", "--data-dir", data.toString(), "--password", "Door#Bell42", "--email", "ops@example.com");
         assertThat(ok.exitCode()).as(ok.output()).isZero();
         assertThat(ok.output()).contains("Initialization succeeded");
         var again = VtoProcess.cli("init", "--data-dir", data.toString(), "--password", "Other#Pass9");
@@ -29,7 +29,9 @@ class RestartIT {
     @Test
     void restartKeepsTheInitializedStateAndTheSerialNumber() throws Exception {
         Path data = dir.resolve("data");
-        assertThat(VtoProcess.cli("init", "--data-dir", data.toString(), "--password", "Door#Bell42").exitCode()).isZero();
+        assertThat(VtoProcess.cli("init", "--data-dir", data.toString(), "--password", "Door#Bell42")
+                        .exitCode())
+                .isZero();
         String firstSerial;
         try (VtoProcess vto = new VtoProcess(data, "RestartIT-1").start()) {
             assertThat(vto.get("/").headers().firstValue("Location")).contains("/login");
@@ -38,8 +40,10 @@ class RestartIT {
                     .send(vto.baseUrl(), "GET", "/api/v1/device", null);
             assertThat(device.body()).contains("\"initialized\":true");
             firstSerial = device.body().replaceAll(".*\"serialNumber\":\"([^\"]+)\".*", "$1");
-            assertThat(VtoProcess.cli("init", "--data-dir", data.toString(), "--password", "Other#Pass9").output())
-                    .as("the data directory is locked while the VTO runs").contains("in use by another running OpenVTO");
+            assertThat(VtoProcess.cli("init", "--data-dir", data.toString(), "--password", "Other#Pass9")
+                            .output())
+                    .as("the data directory is locked while the VTO runs")
+                    .contains("in use by another running OpenVTO");
             int exit = vto.stop();
             assertThat(exit).as("SIGTERM is a clean shutdown").isIn(0, 143);
             assertThat(vto.logText()).contains("OpenVTO stopped");
@@ -56,8 +60,10 @@ class RestartIT {
     @Test
     void startupLogsOneLinePerServiceWithItsAddress() throws Exception {
         try (VtoProcess vto = new VtoProcess(dir.resolve("data"), "RestartIT-log").start()) {
-            assertThat(vto.logText()).contains("Data directory " + dir.resolve("data").toAbsolutePath())
-                    .contains("Storage jdbc:sqlite:").contains("listening on " + vto.baseUrl() + "/")
+            assertThat(vto.logText())
+                    .contains("Data directory " + dir.resolve("data").toAbsolutePath())
+                    .contains("Storage jdbc:sqlite:")
+                    .contains("listening on " + vto.baseUrl() + "/")
                     .contains("not initialized");
         }
     }

@@ -31,43 +31,62 @@ import org.openvto.digest.DigestAlgorithm;
  */
 class SipHardeningIT {
     static final String PASSWORD = "Door#Bell42";
+
     @TempDir
     Path dir;
 
     @Test
     void oddButValidInputIsAnsweredBadInputGets400or513AndTheServerKeepsWorking() throws Exception {
         Path data = dir.resolve("data");
-        assertThat(VtoProcess.cli("init", "--data-dir", data.toString(), "--password", PASSWORD).exitCode()).isZero();
-        Map<String, String> env = Map.of("OPENVTO_SIP_CONNECTION_IDLE_SECONDS", "5", "OPENVTO_SIP_CONNECTIONS_PER_SOURCE", "8");
+        assertThat(VtoProcess.cli("init", "--data-dir", data.toString(), "--password", PASSWORD)
+                        .exitCode())
+                .isZero();
+        Map<String, String> env =
+                Map.of("OPENVTO_SIP_CONNECTION_IDLE_SECONDS", "5", "OPENVTO_SIP_CONNECTIONS_PER_SOURCE", "8");
         try (VtoProcess vto = new VtoProcess(data, "SipHardeningIT", env).start()) {
             DigestClient api = new DigestClient("admin", PASSWORD, DigestAlgorithm.SHA_256);
             int port = vto.enableSipServer(api);
-            assertThat(api.send(vto.baseUrl(), "POST", "/api/v1/rooms",
-                    "{\"roomNo\":\"101#0\",\"registerPassword\":\"Pw-101-0\"}").statusCode()).isEqualTo(201);
+            assertThat(api.send(
+                                    vto.baseUrl(),
+                                    "POST",
+                                    "/api/v1/rooms",
+                                    "{\"roomNo\":\"101#0\",\"registerPassword\":\"Pw-101-0\"}")
+                            .statusCode())
+                    .isEqualTo(201);
             IndoorMonitorsUdpIT.awaitSipListening(vto);
             Udp udp = new Udp(port);
             awaitAnswer(udp);
 
             // item 5: a raw '#' in the user part is read as %23 — challenged like any REGISTER, not refused
-            assertThat(udp.exchange(register("sip:VDP", "101#0", udp.localPort()))).startsWith("SIP/2.0 401 ");
+            assertThat(udp.exchange(register("sip:VDP", "101#0", udp.localPort())))
+                    .startsWith("SIP/2.0 401 ");
             assertThat(udp.exchange(invite("sip:101#0@VDP", udp.localPort()))).startsWith("SIP/2.0 407 ");
-            assertThat(udp.exchange(register("sip:VDP", "101%230", udp.localPort()).replace("REGISTER sip:VDP SIP/2.0",
-                    "REGISTER sip:VDP:99999 SIP/2.0"))).as("a really malformed request line still gets 400 with the reason")
-                    .startsWith("SIP/2.0 400 ").contains("port out of range");
-            assertThat(udp.exchange(register("sip:VDP", "101%230", udp.localPort()).replace("REGISTER sip:VDP SIP/2.0",
-                    "REGISTER sip:VDP SIP/3.0"))).startsWith("SIP/2.0 505 ");
+            assertThat(udp.exchange(register("sip:VDP", "101%230", udp.localPort())
+                            .replace("REGISTER sip:VDP SIP/2.0", "REGISTER sip:VDP:99999 SIP/2.0")))
+                    .as("a really malformed request line still gets 400 with the reason")
+                    .startsWith("SIP/2.0 400 ")
+                    .contains("port out of range");
+            assertThat(udp.exchange(register("sip:VDP", "101%230", udp.localPort())
+                            .replace("REGISTER sip:VDP SIP/2.0", "REGISTER sip:VDP SIP/3.0")))
+                    .startsWith("SIP/2.0 505 ");
             assertThat(udp.exchange(invite("tel:+4930123", udp.localPort()))).startsWith("SIP/2.0 416 ");
             assertStillServes(udp);
 
             // item 6: IPv6 literals in the Via; a Via with a zone or a bare CR is malformed → 400
-            String twoVias = invite("sip:101@VDP", udp.localPort()).replaceFirst("(Via: [^\r]*\r\n)",
-                    "$1Via: SIP/2.0/UDP [2001:db8::9]:5070;branch=z9hG4bK-v6;received=2001:db8::9\r\n");
+            String twoVias = invite("sip:101@VDP", udp.localPort())
+                    .replaceFirst(
+                            "(Via: [^\r]*\r\n)",
+                            "$1Via: SIP/2.0/UDP [2001:db8::9]:5070;branch=z9hG4bK-v6;received=2001:db8::9\r\n");
             assertThat(udp.exchange(twoVias)).startsWith("SIP/2.0 407 ");
-            assertThat(udp.exchange(invite("sip:101@VDP", udp.localPort()).replaceFirst("(Via: [^\r]*\r\n)",
-                    "$1Via: SIP/2.0/UDP [fe80::1%lo]:5060;branch=z9hG4bK-zone\r\n"))).startsWith("SIP/2.0 400 ")
+            assertThat(udp.exchange(invite("sip:101@VDP", udp.localPort())
+                            .replaceFirst(
+                                    "(Via: [^\r]*\r\n)",
+                                    "$1Via: SIP/2.0/UDP [fe80::1%lo]:5060;branch=z9hG4bK-zone\r\n")))
+                    .startsWith("SIP/2.0 400 ")
                     .contains("Via");
-            assertThat(udp.exchange(register("sip:VDP", "101%230", udp.localPort()).replaceFirst(";rport",
-                    ";rport;x=a\rb"))).startsWith("SIP/2.0 400 ");
+            assertThat(udp.exchange(
+                            register("sip:VDP", "101%230", udp.localPort()).replaceFirst(";rport", ";rport;x=a\rb")))
+                    .startsWith("SIP/2.0 400 ");
             assertStillServes(udp);
 
             // item 8: a STUN Binding request on the SIP port gets a Binding success, and is not malformed SIP
@@ -77,7 +96,8 @@ class SipHardeningIT {
             assertThat(stunAnswer).hasSizeGreaterThanOrEqualTo(32);
             assertThat(stunAnswer[0]).isEqualTo((byte) 0x01);
             assertThat(stunAnswer[1]).as("Binding success response").isEqualTo((byte) 0x01);
-            assertThat(java.util.Arrays.copyOfRange(stunAnswer, 8, 20)).as("same transaction id")
+            assertThat(java.util.Arrays.copyOfRange(stunAnswer, 8, 20))
+                    .as("same transaction id")
                     .isEqualTo(java.util.Arrays.copyOfRange(stun, 8, 20));
             assertThat(metric(api, vto, "openvto_sip_malformed_total\\{[^}]*message=\"request\"[^}]*}"))
                     .isEqualTo(malformedBefore);
@@ -87,15 +107,20 @@ class SipHardeningIT {
             try (Socket tcp = tcp(port)) {
                 tcp.getOutputStream().write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 assertThat(readAvailable(tcp, 2)).isEqualTo("\r\n");
-                tcp.getOutputStream().write(register("sip:VDP", "101%230", tcp.getLocalPort())
-                        .replace("SIP/2.0/UDP", "SIP/2.0/TCP").getBytes(StandardCharsets.US_ASCII));
+                tcp.getOutputStream()
+                        .write(register("sip:VDP", "101%230", tcp.getLocalPort())
+                                .replace("SIP/2.0/UDP", "SIP/2.0/TCP")
+                                .getBytes(StandardCharsets.US_ASCII));
                 assertThat(readAvailable(tcp, 12)).startsWith("SIP/2.0 401");
             }
 
             // item 12: a header past the line limit → 513 and the connection is closed; the server goes on
             try (Socket tcp = tcp(port)) {
-                String big = register("sip:VDP", "101%230", tcp.getLocalPort()).replace("SIP/2.0/UDP", "SIP/2.0/TCP")
-                        .replace("Content-Length: 0\r\n", "Subject: " + "x".repeat(20_000) + "\r\nContent-Length: 0\r\n");
+                String big = register("sip:VDP", "101%230", tcp.getLocalPort())
+                        .replace("SIP/2.0/UDP", "SIP/2.0/TCP")
+                        .replace(
+                                "Content-Length: 0\r\n",
+                                "Subject: " + "x".repeat(20_000) + "\r\nContent-Length: 0\r\n");
                 tcp.getOutputStream().write(big.getBytes(StandardCharsets.US_ASCII));
                 String answer = readUntilClosed(tcp);
                 assertThat(answer).startsWith("SIP/2.0 513 ").contains("maxLineLength");
@@ -110,10 +135,13 @@ class SipHardeningIT {
                 }
                 long open = waitForClosed(many, 1500);
                 assertThat(open).as("connections from 127.0.0.3 kept open").isEqualTo(8);
-                assertThat(metric(api, vto, "openvto_sip_connections_refused_total\\{[^}]*}")).isEqualTo(4.0);
+                assertThat(metric(api, vto, "openvto_sip_connections_refused_total\\{[^}]*}"))
+                        .isEqualTo(4.0);
                 try (Socket other = tcp(port, "127.0.0.4")) {
                     other.getOutputStream().write(options(other.getLocalPort()).getBytes(StandardCharsets.US_ASCII));
-                    assertThat(readAvailable(other, 12)).as("another address is not affected").startsWith("SIP/2.0 200");
+                    assertThat(readAvailable(other, 12))
+                            .as("another address is not affected")
+                            .startsWith("SIP/2.0 200");
                 }
                 // idle for 5 s (configured) without a registration: closed by the server
                 long stillOpen = waitForClosed(many, 8000);
@@ -131,7 +159,8 @@ class SipHardeningIT {
                 fuzz.sendOnly(Files.readAllBytes(input));
             }
             assertStillServes(udp);
-            assertThat(metric(api, vto, "openvto_sip_processing_failures_total\\{[^}]*}")).isZero();
+            assertThat(metric(api, vto, "openvto_sip_processing_failures_total\\{[^}]*}"))
+                    .isZero();
             assertThat(vto.logText()).doesNotContain("Exception").doesNotContain("\tat org.openvto");
         }
     }
@@ -139,36 +168,52 @@ class SipHardeningIT {
     @Test
     void overIpv6RegisterAndInviteAreAnsweredAndForeignDomainsAndNoQopAreRefused() throws Exception {
         Path data = dir.resolve("data6");
-        assertThat(VtoProcess.cli("init", "--data-dir", data.toString(), "--password", PASSWORD).exitCode()).isZero();
-        try (VtoProcess vto = new VtoProcess(data, "SipHardeningIT-v6", Map.of("OPENVTO_HTTP_BIND_ADDRESS", "::1")).start()) {
+        assertThat(VtoProcess.cli("init", "--data-dir", data.toString(), "--password", PASSWORD)
+                        .exitCode())
+                .isZero();
+        try (VtoProcess vto =
+                new VtoProcess(data, "SipHardeningIT-v6", Map.of("OPENVTO_HTTP_BIND_ADDRESS", "::1")).start()) {
             DigestClient api = new DigestClient("admin", PASSWORD, DigestAlgorithm.SHA_256);
             int port = vto.enableSipServer(api);
-            assertThat(api.send(vto.baseUrl(), "POST", "/api/v1/rooms",
-                    "{\"roomNo\":\"101#0\",\"registerPassword\":\"Pw-101-0\"}").statusCode()).isEqualTo(201);
+            assertThat(api.send(
+                                    vto.baseUrl(),
+                                    "POST",
+                                    "/api/v1/rooms",
+                                    "{\"roomNo\":\"101#0\",\"registerPassword\":\"Pw-101-0\"}")
+                            .statusCode())
+                    .isEqualTo(201);
             IndoorMonitorsUdpIT.awaitSipListening(vto);
             try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getByName("::1"))) {
                 Udp udp = new Udp(socket, InetAddress.getByName("::1"), port);
                 awaitAnswer(udp);
-                String register = register("sip:VDP", "101%230", udp.localPort()).replace("127.0.0.1", "[::1]");
+                String register =
+                        register("sip:VDP", "101%230", udp.localPort()).replace("127.0.0.1", "[::1]");
                 String challenge = udp.exchange(register);
-                assertThat(challenge).as("REGISTER over IPv6 (RFC 5118)").startsWith("SIP/2.0 401 ")
+                assertThat(challenge)
+                        .as("REGISTER over IPv6 (RFC 5118)")
+                        .startsWith("SIP/2.0 401 ")
                         .containsPattern("Via: SIP/2.0/UDP \\[::1]:" + udp.localPort() + ";[^\r]*received=");
                 assertThat(udp.exchange(invite("sip:101@VDP", udp.localPort()).replace("127.0.0.1", "[::1]")))
                         .startsWith("SIP/2.0 407 ");
 
                 // item 9: a registrar answers for its own domain and addresses only (RFC 3261 §10.3 step 1)
                 assertThat(udp.exchange(register("sip:other.example", "101%230", udp.localPort())
-                        .replace("@VDP>", "@other.example>").replace("127.0.0.1", "[::1]"))).startsWith("SIP/2.0 403 ");
+                                .replace("@VDP>", "@other.example>")
+                                .replace("127.0.0.1", "[::1]")))
+                        .startsWith("SIP/2.0 403 ");
 
                 // item 11: an RFC 2069 answer (no qop, no nc) to a qop=auth challenge is refused, right password or not
                 Matcher nonce = Pattern.compile("nonce=\"([^\"]+)\"").matcher(challenge);
                 assertThat(nonce.find()).isTrue();
                 String ha1 = md5("101#0:VDP:Pw-101-0");
                 String response = md5(ha1 + ":" + nonce.group(1) + ":" + md5("REGISTER:sip:VDP"));
-                String noQop = register("sip:VDP", "101%230", udp.localPort()).replace("127.0.0.1", "[::1]")
-                        .replace("Content-Length: 0\r\n", "Authorization: Digest username=\"101#0\", realm=\"VDP\", nonce=\""
-                                + nonce.group(1) + "\", uri=\"sip:VDP\", response=\"" + response
-                                + "\", algorithm=MD5\r\nContent-Length: 0\r\n");
+                String noQop = register("sip:VDP", "101%230", udp.localPort())
+                        .replace("127.0.0.1", "[::1]")
+                        .replace(
+                                "Content-Length: 0\r\n",
+                                "Authorization: Digest username=\"101#0\", realm=\"VDP\", nonce=\""
+                                        + nonce.group(1) + "\", uri=\"sip:VDP\", response=\"" + response
+                                        + "\", algorithm=MD5\r\nContent-Length: 0\r\n");
                 assertThat(udp.exchange(noQop)).startsWith("SIP/2.0 403 ");
                 assertThat(udp.exchange(register)).as("still serving").startsWith("SIP/2.0 401 ");
             }
@@ -176,8 +221,8 @@ class SipHardeningIT {
     }
 
     private static String md5(String s) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
-                .digest(s.getBytes(StandardCharsets.UTF_8)));
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The committed fuzz corpus of the SIP decoders, plus the inputs of the hardening issue. */
@@ -204,7 +249,8 @@ class SipHardeningIT {
     }
 
     private static void assertStillServes(Udp udp) throws Exception {
-        assertThat(udp.exchange(register("sip:VDP", "101%230", udp.localPort()))).as("a valid REGISTER after that")
+        assertThat(udp.exchange(register("sip:VDP", "101%230", udp.localPort())))
+                .as("a valid REGISTER after that")
                 .startsWith("SIP/2.0 401 ");
     }
 
@@ -228,7 +274,8 @@ class SipHardeningIT {
     private static String invite(String uri, int localPort) {
         return "INVITE " + uri + " SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:" + localPort + ";branch=z9hG4bK-"
                 + ThreadLocalRandom.current().nextLong(1L << 40) + ";rport\r\nMax-Forwards: 70\r\n"
-                + "From: <sip:8002@VDP>;tag=i1\r\nTo: <" + uri + ">\r\nCall-ID: i-" + System.nanoTime() + "@127.0.0.1\r\n"
+                + "From: <sip:8002@VDP>;tag=i1\r\nTo: <" + uri + ">\r\nCall-ID: i-" + System.nanoTime()
+                + "@127.0.0.1\r\n"
                 + "CSeq: 1 INVITE\r\nContact: <sip:8002@127.0.0.1:" + localPort + ">\r\nContent-Length: 0\r\n\r\n";
     }
 

@@ -27,20 +27,31 @@ import org.openvto.digest.DigestVerifier;
 class SipLockoutIT {
     static final String PASSWORD = "Door#Bell42";
     static final String ROOM_PASSWORD = "Pw-room-101";
+
     @TempDir
     Path dir;
 
     @Test
     void fiftyWrongPasswordsFromOneAddressLockOnlyThatAddress() throws Exception {
         Path data = dir.resolve("data");
-        assertThat(VtoProcess.cli("init", "--data-dir", data.toString(), "--password", PASSWORD).exitCode()).isZero();
+        assertThat(VtoProcess.cli("init", "--data-dir", data.toString(), "--password", PASSWORD)
+                        .exitCode())
+                .isZero();
         try (VtoProcess vto = new VtoProcess(data, "SipLockoutIT").start()) {
             DigestClient api = new DigestClient("admin", PASSWORD, DigestAlgorithm.SHA_256);
             int sipPort = vto.enableSipServer(api);
-            assertThat(api.send(vto.baseUrl(), "POST", "/api/v1/rooms", "{\"roomNo\":\"101#0\",\"registerType\":\"public\","
-                    + "\"registerPassword\":\"" + ROOM_PASSWORD + "\"}").statusCode()).isEqualTo(201);
+            assertThat(api.send(
+                                    vto.baseUrl(),
+                                    "POST",
+                                    "/api/v1/rooms",
+                                    "{\"roomNo\":\"101#0\",\"registerType\":\"public\"," + "\"registerPassword\":\""
+                                            + ROOM_PASSWORD + "\"}")
+                            .statusCode())
+                    .isEqualTo(201);
             Path users = dir.resolve("users.csv");
-            Files.write(users, List.of("SEQUENTIAL", "101%230;[authentication username=101#0 password=" + ROOM_PASSWORD + "]"));
+            Files.write(
+                    users,
+                    List.of("SEQUENTIAL", "101%230;[authentication username=101#0 password=" + ROOM_PASSWORD + "]"));
             SipRegistrarIT.waitForSip(sipPort);
             assertDeviceRegisters(sipPort, users);
 
@@ -48,11 +59,16 @@ class SipLockoutIT {
                 attacker.setSoTimeout(3000);
                 for (int i = 1; i <= 50; i++) {
                     String answer = guess(attacker, sipPort, "guess-" + i, i);
-                    assertThat(answer).as("guess %d", i).startsWith("SIP/2.0 403 ").doesNotContain("WWW-Authenticate");
+                    assertThat(answer)
+                            .as("guess %d", i)
+                            .startsWith("SIP/2.0 403 ")
+                            .doesNotContain("WWW-Authenticate");
                 }
                 assertDeviceRegisters(sipPort, users);
-                assertThat(guess(attacker, sipPort, ROOM_PASSWORD, 51)).as("the right password from the locked address")
-                        .startsWith("SIP/2.0 403 ").doesNotContain("WWW-Authenticate");
+                assertThat(guess(attacker, sipPort, ROOM_PASSWORD, 51))
+                        .as("the right password from the locked address")
+                        .startsWith("SIP/2.0 403 ")
+                        .doesNotContain("WWW-Authenticate");
             }
             assertDeviceRegisters(sipPort, users);
 
@@ -60,7 +76,8 @@ class SipLockoutIT {
             assertThat(lock.get("username").asText()).isEqualTo("101#0");
             assertThat(lock.get("source").asText()).isEqualTo("127.0.0.2");
             String metrics = api.send(vto.baseUrl(), "GET", "/metrics", null).body();
-            assertThat(metrics).containsPattern("(?m)^openvto_sip_auth_lockouts_total\\{[^}]*} 1\\.0$")
+            assertThat(metrics)
+                    .containsPattern("(?m)^openvto_sip_auth_lockouts_total\\{[^}]*} 1\\.0$")
                     // guesses 6-50 and the right password: 46 refused without checking the password
                     .containsPattern("(?m)^openvto_sip_auth_locked_refused_total\\{[^}]*} 46\\.0$")
                     .containsPattern("(?m)^openvto_sip_flood_bans_total\\{[^}]*} 0\\.0$");
@@ -69,7 +86,9 @@ class SipLockoutIT {
 
     private static void assertDeviceRegisters(int sipPort, Path users) throws Exception {
         SipRegistrarIT.Sipp device = SipRegistrarIT.sipp(sipPort, "register-digest.xml", users, 3, 10);
-        assertThat(device.exitCode()).as("the room's own device on 127.0.0.1 still gets 200:\n" + device.output()).isZero();
+        assertThat(device.exitCode())
+                .as("the room's own device on 127.0.0.1 still gets 200:\n" + device.output())
+                .isZero();
     }
 
     /** REGISTER → 401 → REGISTER with an MD5 digest of {@code password}; returns the second answer. */
@@ -80,19 +99,23 @@ class SipLockoutIT {
         assertThat(m.find()).isTrue();
         String nonce = m.group(1);
         String ha1 = DigestVerifier.ha1(DigestAlgorithm.MD5, "101#0", "VDP", password);
-        var unsigned = new DigestResponse("101#0", "VDP", nonce, "sip:VDP", "", DigestAlgorithm.MD5, "auth", "5ec", "00000001",
-                null);
-        String authorization = "Digest username=\"101#0\", realm=\"VDP\", nonce=\"" + nonce + "\", uri=\"sip:VDP\", response=\""
-                + DigestVerifier.expectedResponse(unsigned, "REGISTER", ha1) + "\", algorithm=MD5, qop=auth, nc=00000001, "
-                + "cnonce=\"5ec\"";
+        var unsigned = new DigestResponse(
+                "101#0", "VDP", nonce, "sip:VDP", "", DigestAlgorithm.MD5, "auth", "5ec", "00000001", null);
+        String authorization =
+                "Digest username=\"101#0\", realm=\"VDP\", nonce=\"" + nonce + "\", uri=\"sip:VDP\", response=\""
+                        + DigestVerifier.expectedResponse(unsigned, "REGISTER", ha1)
+                        + "\", algorithm=MD5, qop=auth, nc=00000001, "
+                        + "cnonce=\"5ec\"";
         return exchange(socket, sipPort, register(socket, n, 2, authorization));
     }
 
     private static String register(DatagramSocket socket, int n, int cseq, String authorization) {
         String local = "127.0.0.2:" + socket.getLocalPort();
-        return "REGISTER sip:VDP SIP/2.0\r\nVia: SIP/2.0/UDP " + local + ";branch=z9hG4bK-crack" + n + "-" + cseq + ";rport\r\n"
+        return "REGISTER sip:VDP SIP/2.0\r\nVia: SIP/2.0/UDP " + local + ";branch=z9hG4bK-crack" + n + "-" + cseq
+                + ";rport\r\n"
                 + "Max-Forwards: 70\r\nFrom: <sip:101%230@VDP>;tag=crack" + n + "\r\nTo: <sip:101%230@VDP>\r\n"
-                + "Call-ID: crack-" + n + "@127.0.0.2\r\nCSeq: " + cseq + " REGISTER\r\nContact: <sip:101%230@" + local + ">\r\n"
+                + "Call-ID: crack-" + n + "@127.0.0.2\r\nCSeq: " + cseq + " REGISTER\r\nContact: <sip:101%230@" + local
+                + ">\r\n"
                 + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
                 + "Expires: 60\r\nUser-Agent: friendly-scanner\r\nContent-Length: 0\r\n\r\n";
     }
@@ -109,8 +132,9 @@ class SipLockoutIT {
     /** The newest security log entry of {@code event}; it is written off the SIP thread, so it may take a moment. */
     private static JsonNode securityLogEntry(VtoProcess vto, DigestClient api, String event) throws Exception {
         for (int i = 0; i < 50; i++) {
-            JsonNode log = SipRegistrarIT.JSON.readTree(api.send(vto.baseUrl(), "GET", "/api/v1/security-log?limit=100", null)
-                    .body());
+            JsonNode log =
+                    SipRegistrarIT.JSON.readTree(api.send(vto.baseUrl(), "GET", "/api/v1/security-log?limit=100", null)
+                            .body());
             for (JsonNode e : log.get("entries")) {
                 if (event.equals(e.get("event").asText())) {
                     return e;

@@ -25,21 +25,31 @@ import org.openvto.digest.DigestAlgorithm;
 class SipRegistrarIT {
     static final String PASSWORD = "Door#Bell42";
     static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     Path dir;
 
     @Test
     void thousandRoomsRegisterWithDigestWrongPasswordsAreRefusedAndRegistrationsSurviveARestart() throws Exception {
         Path data = dir.resolve("data");
-        assertThat(VtoProcess.cli("init", "--data-dir", data.toString(), "--password", PASSWORD).exitCode()).isZero();
+        assertThat(VtoProcess.cli("init", "--data-dir", data.toString(), "--password", PASSWORD)
+                        .exitCode())
+                .isZero();
         Path users = dir.resolve("users.csv");
         int sipPort;
         try (VtoProcess vto = new VtoProcess(data, "SipRegistrarIT-1").start()) {
             DigestClient api = new DigestClient("admin", PASSWORD, DigestAlgorithm.SHA_256);
             sipPort = vto.enableSipServer(api);
-            assertThat(api.send(vto.baseUrl(), "POST", "/api/v1/rooms/batch",
-                    "{\"layers\":20,\"roomsPerLayer\":50,\"firstFloorNo\":1001,\"secondFloorNo\":1101}").statusCode()).isEqualTo(201);
-            JsonNode rooms = JSON.readTree(api.send(vto.baseUrl(), "GET", "/api/v1/rooms?limit=1000", null).body()).get("rooms");
+            assertThat(api.send(
+                                    vto.baseUrl(),
+                                    "POST",
+                                    "/api/v1/rooms/batch",
+                                    "{\"layers\":20,\"roomsPerLayer\":50,\"firstFloorNo\":1001,\"secondFloorNo\":1101}")
+                            .statusCode())
+                    .isEqualTo(201);
+            JsonNode rooms = JSON.readTree(api.send(vto.baseUrl(), "GET", "/api/v1/rooms?limit=1000", null)
+                            .body())
+                    .get("rooms");
             assertThat(rooms).hasSize(1000);
             List<String> lines = new ArrayList<>(List.of("SEQUENTIAL"));
             for (JsonNode r : rooms) {
@@ -55,12 +65,19 @@ class SipRegistrarIT {
             assertThat(registered.output()).contains("Successful call").doesNotContain("Failed call      |        1");
 
             Path wrong = dir.resolve("wrong.csv");
-            Files.write(wrong, List.of("SEQUENTIAL", "1001%230;[authentication username=1001#0 password=not-it]",
-                    "9999%230;[authentication username=9999#0 password=whatever]"));
+            Files.write(
+                    wrong,
+                    List.of(
+                            "SEQUENTIAL",
+                            "1001%230;[authentication username=1001#0 password=not-it]",
+                            "9999%230;[authentication username=9999#0 password=whatever]"));
             Sipp refused = sipp(sipPort, "register-wrong-password.xml", wrong, 2, 10);
-            assertThat(refused.exitCode()).as("wrong password and unknown user both get 403:\n" + refused.output()).isZero();
+            assertThat(refused.exitCode())
+                    .as("wrong password and unknown user both get 403:\n" + refused.output())
+                    .isZero();
 
-            JsonNode listed = JSON.readTree(api.send(vto.baseUrl(), "GET", "/api/v1/rooms?limit=1000", null).body());
+            JsonNode listed = JSON.readTree(api.send(vto.baseUrl(), "GET", "/api/v1/rooms?limit=1000", null)
+                    .body());
             long online = 0;
             for (JsonNode r : listed.get("rooms")) {
                 online += "online".equals(r.get("status").asText()) ? 1 : 0;
@@ -69,41 +86,59 @@ class SipRegistrarIT {
             assertThat(listed.has("statusUnavailable")).isFalse();
             assertThat(malformedGets400(sipPort)).startsWith("SIP/2.0 400 ");
             String metrics = api.send(vto.baseUrl(), "GET", "/metrics", null).body();
-            assertThat(metrics).as("the malformed request is counted")
+            assertThat(metrics)
+                    .as("the malformed request is counted")
                     .containsPattern("(?m)^openvto_sip_malformed_total\\{[^}]*message=\"request\"[^}]*} 1\\.0$")
                     .containsPattern("(?m)^openvto_sip_registrations\\{[^}]*} 1000\\.0$")
                     // 1,002 REGISTERs left no transaction behind; only the OPTIONS of waitForSip waits out Timer J
                     .containsPattern("(?m)^openvto_sip_transactions\\{[^}]*kind=\"server\"[^}]*} 1\\.0$");
 
             // Register Type local is "reserved for future use" (Quick Start Guide 4.2.6): such a room cannot register
-            assertThat(api.send(vto.baseUrl(), "POST", "/api/v1/rooms",
-                    "{\"roomNo\":\"9001#0\",\"registerType\":\"local\",\"registerPassword\":\"Pw-local-1\"}")
-                    .statusCode()).isEqualTo(201);
+            assertThat(api.send(
+                                    vto.baseUrl(),
+                                    "POST",
+                                    "/api/v1/rooms",
+                                    "{\"roomNo\":\"9001#0\",\"registerType\":\"local\",\"registerPassword\":\"Pw-local-1\"}")
+                            .statusCode())
+                    .isEqualTo(201);
             Path local = dir.resolve("local.csv");
             Files.write(local, List.of("SEQUENTIAL", "9001%230;[authentication username=9001#0 password=Pw-local-1]"));
             waitForSip(sipPort);
-            assertThat(sipp(sipPort, "register-wrong-password.xml", local, 1, 10).exitCode())
-                    .as("a local room gets 403 even with its password").isZero();
+            assertThat(sipp(sipPort, "register-wrong-password.xml", local, 1, 10)
+                            .exitCode())
+                    .as("a local room gets 403 even with its password")
+                    .isZero();
 
             // the management centre (Centre Call No. 888888) registers once the installer gave it a password
             Path centre = dir.resolve("centre.csv");
             Files.write(centre, List.of("SEQUENTIAL", "888888;[authentication username=888888 password=Centre-Pw-7]"));
-            assertThat(sipp(sipPort, "register-wrong-password.xml", centre, 1, 10).exitCode())
-                    .as("no password set yet: 403").isZero();
+            assertThat(sipp(sipPort, "register-wrong-password.xml", centre, 1, 10)
+                            .exitCode())
+                    .as("no password set yet: 403")
+                    .isZero();
             assertThat(api.send(vto.baseUrl(), "PUT", "/api/v1/sip-server", "{\"centrePassword\":\"Centre-Pw-7\"}")
-                    .statusCode()).isEqualTo(200);
-            JsonNode sip = JSON.readTree(api.send(vto.baseUrl(), "GET", "/api/v1/sip-server", null).body());
+                            .statusCode())
+                    .isEqualTo(200);
+            JsonNode sip = JSON.readTree(
+                    api.send(vto.baseUrl(), "GET", "/api/v1/sip-server", null).body());
             assertThat(sip.get("centrePasswordSet").asBoolean()).isTrue();
             assertThat(sip.has("centrePassword")).as("never read back").isFalse();
             waitForSip(sipPort);
             Sipp centreRegistered = sipp(sipPort, "register-digest.xml", centre, 1, 10);
-            assertThat(centreRegistered.exitCode()).as(centreRegistered.output()).isZero();
-            assertThat(optionsOverTls(sipPort + 1)).as("SIP over TLS on the SIP port + 1").startsWith("SIP/2.0 200 OK");
+            assertThat(centreRegistered.exitCode())
+                    .as(centreRegistered.output())
+                    .isZero();
+            assertThat(optionsOverTls(sipPort + 1))
+                    .as("SIP over TLS on the SIP port + 1")
+                    .startsWith("SIP/2.0 200 OK");
         }
         try (VtoProcess vto = new VtoProcess(data, "SipRegistrarIT-2").start()) {
             DigestClient api = new DigestClient("admin", PASSWORD, DigestAlgorithm.SHA_256);
-            JsonNode room = JSON.readTree(api.send(vto.baseUrl(), "GET", "/api/v1/rooms/1001%230", null).body());
-            assertThat(room.get("status").asText()).as("registration persisted across the restart").isEqualTo("online");
+            JsonNode room = JSON.readTree(api.send(vto.baseUrl(), "GET", "/api/v1/rooms/1001%230", null)
+                    .body());
+            assertThat(room.get("status").asText())
+                    .as("registration persisted across the restart")
+                    .isEqualTo("online");
             assertThat(room.get("userAgent").asText()).isEqualTo("SIPp VTH");
         }
     }
@@ -128,12 +163,10 @@ class SipRegistrarIT {
     private static String optionsOverTls(int port) throws Exception {
         javax.net.ssl.TrustManager trustAll = new javax.net.ssl.X509TrustManager() {
             @Override
-            public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) {
-            }
+            public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) {}
 
             @Override
-            public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) {
-            }
+            public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) {}
 
             @Override
             public java.security.cert.X509Certificate[] getAcceptedIssuers() {
@@ -160,8 +193,10 @@ class SipRegistrarIT {
             try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
                 socket.setSoTimeout(200);
                 byte[] options = ("OPTIONS sip:VDP SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:" + socket.getLocalPort()
-                        + ";branch=z9hG4bK-wait" + i + "\r\nFrom: <sip:t@VDP>;tag=1\r\nTo: <sip:VDP>\r\nCall-ID: w" + i
-                        + "\r\nCSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                                + ";branch=z9hG4bK-wait" + i
+                                + "\r\nFrom: <sip:t@VDP>;tag=1\r\nTo: <sip:VDP>\r\nCall-ID: w" + i
+                                + "\r\nCSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII);
                 socket.send(new DatagramPacket(options, options.length, InetAddress.getLoopbackAddress(), port));
                 socket.receive(new DatagramPacket(new byte[2048], 2048));
                 return;
@@ -172,8 +207,7 @@ class SipRegistrarIT {
         throw new IllegalStateException("SIP server did not answer OPTIONS on port " + port);
     }
 
-    record Sipp(int exitCode, String output) {
-    }
+    record Sipp(int exitCode, String output) {}
 
     static Sipp sipp(int sipPort, String scenario, Path users, int calls, int rate) throws Exception {
         Path sf = Path.of("src/test/resources/sipp", scenario).toAbsolutePath();
@@ -181,10 +215,30 @@ class SipRegistrarIT {
         try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             localPort = probe.getLocalPort();
         }
-        Process p = new ProcessBuilder("sipp", "127.0.0.1:" + sipPort, "-sf", sf.toString(), "-inf", users.toString(),
-                "-m", String.valueOf(calls), "-r", String.valueOf(rate), "-i", "127.0.0.1", "-p", String.valueOf(localPort),
-                "-timeout", "60s", "-timeout_error", "-nostdin", "-trace_screen", "-screen_file",
-                users.resolveSibling(scenario + ".screen").toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        "sipp",
+                        "127.0.0.1:" + sipPort,
+                        "-sf",
+                        sf.toString(),
+                        "-inf",
+                        users.toString(),
+                        "-m",
+                        String.valueOf(calls),
+                        "-r",
+                        String.valueOf(rate),
+                        "-i",
+                        "127.0.0.1",
+                        "-p",
+                        String.valueOf(localPort),
+                        "-timeout",
+                        "60s",
+                        "-timeout_error",
+                        "-nostdin",
+                        "-trace_screen",
+                        "-screen_file",
+                        users.resolveSibling(scenario + ".screen").toString())
+                .redirectErrorStream(true)
+                .start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(90, TimeUnit.SECONDS)) {

@@ -14,12 +14,12 @@ import java.util.Base64;
  * exist yet or the store holds no certificate under the alias {@code sip}.
  */
 final class VtoCertificate {
-    private VtoCertificate() {
-    }
+    private VtoCertificate() {}
 
     /** Writes the certificate to {@code pem} (overwriting it) and returns {@code pem}. */
     static Path writePem(Path dataDir, Path pem) throws Exception {
-        char[] password = Files.readString(dataDir.resolve("sip-tls.pass")).strip().toCharArray();
+        char[] password =
+                Files.readString(dataDir.resolve("sip-tls.pass")).strip().toCharArray();
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (var in = Files.newInputStream(dataDir.resolve("sip-tls.p12"))) {
             store.load(in, password);
@@ -28,7 +28,8 @@ final class VtoCertificate {
         if (cert == null) {
             throw new IllegalStateException("no certificate 'sip' in " + dataDir.resolve("sip-tls.p12"));
         }
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(cert.getEncoded());
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(cert.getEncoded());
         Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n");
         return pem;
     }

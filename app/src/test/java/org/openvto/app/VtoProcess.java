@@ -20,8 +20,10 @@ import org.openvto.testkit.Ports;
  * directory and port offset. Output goes to {@code target/it-logs/<name>.log}.
  */
 final class VtoProcess implements AutoCloseable {
-    static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     final Path dataDir;
     final int portOffset;
@@ -51,8 +53,13 @@ final class VtoProcess implements AutoCloseable {
     }
 
     private static List<String> command(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
-                "-Xmx128m", "-jar", jar().toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                java(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-XX:+UseSerialGC",
+                "-Xmx128m",
+                "-jar",
+                jar().toString()));
         cmd.addAll(List.of(args));
         return cmd;
     }
@@ -61,8 +68,8 @@ final class VtoProcess implements AutoCloseable {
     VtoProcess launch() throws IOException {
         Files.createDirectories(log.getParent());
         logStart = Files.exists(log) ? Files.size(log) : 0;
-        ProcessBuilder pb = new ProcessBuilder(command("run", "--data-dir", dataDir.toString(), "--port-offset",
-                String.valueOf(portOffset)));
+        ProcessBuilder pb = new ProcessBuilder(
+                command("run", "--data-dir", dataDir.toString(), "--port-offset", String.valueOf(portOffset)));
         pb.environment().putAll(env);
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         process = pb.start();
@@ -95,13 +102,20 @@ final class VtoProcess implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(10)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -156,8 +170,7 @@ final class VtoProcess implements AutoCloseable {
         return new CliResult(p.exitValue(), out);
     }
 
-    record CliResult(int exitCode, String output) {
-    }
+    record CliResult(int exitCode, String output) {}
 
     @Override
     public void close() throws InterruptedException {
@@ -173,11 +186,14 @@ final class VtoProcess implements AutoCloseable {
 
     /** Makes this VTO the building's SIP server (System Type TCP/IP, SIP Server Enable, type VTO); returns its SIP port. */
     int enableSipServer(DigestClient admin) throws Exception {
-        if (admin.send(baseUrl(), "PUT", "/api/v1/device/properties", "{\"systemType\":\"TCP/IP\"}").statusCode() != 200
-                || admin.send(baseUrl(), "PUT", "/api/v1/sip-server", "{\"enabled\":true,\"type\":\"VTO\"}").statusCode() != 200) {
+        if (admin.send(baseUrl(), "PUT", "/api/v1/device/properties", "{\"systemType\":\"TCP/IP\"}")
+                                .statusCode()
+                        != 200
+                || admin.send(baseUrl(), "PUT", "/api/v1/sip-server", "{\"enabled\":true,\"type\":\"VTO\"}")
+                                .statusCode()
+                        != 200) {
             throw new IllegalStateException("could not enable the SIP server:\n" + logText());
         }
         return 5060 + portOffset;
     }
-
 }

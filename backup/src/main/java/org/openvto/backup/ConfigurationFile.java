@@ -33,10 +33,10 @@ import org.openvto.validation.Violations;
 public final class ConfigurationFile {
     /** Value of the {@code format} field of an exported file. */
     public static final String FORMAT = "openvto-configuration/1";
+
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ConfigurationFile() {
-    }
+    private ConfigurationFile() {}
 
     // ---- whole file ----
 
@@ -70,8 +70,11 @@ public final class ConfigurationFile {
             return Result.rejected("file", NOT_JSON);
         }
         Violations v = new Violations();
-        if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
-            return Result.rejected("format", "The file is not an OpenVTO configuration export (format must be " + FORMAT + ")");
+        if (root == null
+                || !root.isObject()
+                || !FORMAT.equals(root.path("format").asText())) {
+            return Result.rejected(
+                    "format", "The file is not an OpenVTO configuration export (format must be " + FORMAT + ")");
         }
         DeviceProperties device = device(sub(v, root, "device"), new Reader(v, "device."), null);
         NetworkSettings network = network(sub(v, root, "network"), new Reader(v, "network."), null);
@@ -86,12 +89,14 @@ public final class ConfigurationFile {
         for (int i = 0; i < roomArray.size(); i++) {
             rooms.add(room(roomArray.get(i), new Reader(v, "rooms[" + i + "].")));
         }
-        return v.isEmpty() ? Result.applied(new InstallationSnapshot(device, network, sip, vtos, rooms)) : Result.rejected(v.list());
+        return v.isEmpty()
+                ? Result.applied(new InstallationSnapshot(device, network, sip, vtos, rooms))
+                : Result.rejected(v.list());
     }
 
     /** Parses {@code text} and restores it into {@code installation}; any error in the file changes nothing. */
-    public static Result<org.openvto.household.Installation.Change> restore(org.openvto.household.Installation installation,
-            String text) {
+    public static Result<org.openvto.household.Installation.Change> restore(
+            org.openvto.household.Installation installation, String text) {
         return switch (read(text)) {
             case Result.Rejected<InstallationSnapshot> r -> Result.rejected(r.errors());
             case Result.Applied<InstallationSnapshot> s -> installation.restore(s.value());
@@ -102,15 +107,23 @@ public final class ConfigurationFile {
 
     public static ObjectNode device(DeviceProperties p) {
         ObjectNode n = MAPPER.createObjectNode();
-        n.put("deviceName", p.deviceName()).put("vtoNumber", p.vtoNumber()).put("systemType", p.systemType().label())
-                .put("buildingNo", p.buildingNo()).put("unitNo", p.unitNo());
+        n.put("deviceName", p.deviceName())
+                .put("vtoNumber", p.vtoNumber())
+                .put("systemType", p.systemType().label())
+                .put("buildingNo", p.buildingNo())
+                .put("unitNo", p.unitNo());
         return n;
     }
 
     public static ObjectNode network(NetworkSettings s) {
         ObjectNode n = MAPPER.createObjectNode();
-        n.put("ipAddress", s.ipAddress()).put("subnetMask", s.subnetMask()).put("gateway", s.gateway()).put("dns", s.dns())
-                .put("httpPort", s.httpPort()).put("httpsPort", s.httpsPort()).put("rtspPort", s.rtspPort())
+        n.put("ipAddress", s.ipAddress())
+                .put("subnetMask", s.subnetMask())
+                .put("gateway", s.gateway())
+                .put("dns", s.dns())
+                .put("httpPort", s.httpPort())
+                .put("httpsPort", s.httpsPort())
+                .put("rtspPort", s.rtspPort())
                 .put("sipPort", s.sipPort());
         return n;
     }
@@ -118,13 +131,23 @@ public final class ConfigurationFile {
     /** With {@code secrets} false the passwords are left out (the API never reads them back). */
     public static ObjectNode sipServer(SipServerSettings s, boolean secrets) {
         ObjectNode n = MAPPER.createObjectNode();
-        n.put("enabled", s.enabled()).put("type", s.type().label()).put("ipAddress", s.ipAddress()).put("port", s.port())
-                .put("username", s.username()).put("domain", s.domain()).put("loginUsername", s.loginUsername())
-                .put("altIpAddress", s.altIpAddress()).put("altUsername", s.altUsername())
-                .put("altVtsIpAddress", s.altVtsIpAddress()).put("altEnabled", s.altEnabled())
-                .put("supportBuilding", s.supportBuilding()).put("supportUnit", s.supportUnit());
+        n.put("enabled", s.enabled())
+                .put("type", s.type().label())
+                .put("ipAddress", s.ipAddress())
+                .put("port", s.port())
+                .put("username", s.username())
+                .put("domain", s.domain())
+                .put("loginUsername", s.loginUsername())
+                .put("altIpAddress", s.altIpAddress())
+                .put("altUsername", s.altUsername())
+                .put("altVtsIpAddress", s.altVtsIpAddress())
+                .put("altEnabled", s.altEnabled())
+                .put("supportBuilding", s.supportBuilding())
+                .put("supportUnit", s.supportUnit());
         if (secrets) {
-            n.put("password", s.password()).put("loginPassword", s.loginPassword()).put("altPassword", s.altPassword())
+            n.put("password", s.password())
+                    .put("loginPassword", s.loginPassword())
+                    .put("altPassword", s.altPassword())
                     .put("centrePassword", s.centrePassword());
         }
         return n;
@@ -132,8 +155,12 @@ public final class ConfigurationFile {
 
     public static ObjectNode vto(VtoEntry e, boolean secrets) {
         ObjectNode n = MAPPER.createObjectNode();
-        n.put("recNo", e.recNo()).put("registerPassword", e.registerPassword()).put("buildingNo", e.buildingNo())
-                .put("unitNo", e.unitNo()).put("ipAddress", e.ipAddress()).put("username", e.username());
+        n.put("recNo", e.recNo())
+                .put("registerPassword", e.registerPassword())
+                .put("buildingNo", e.buildingNo())
+                .put("unitNo", e.unitNo())
+                .put("ipAddress", e.ipAddress())
+                .put("username", e.username());
         if (secrets) {
             n.put("password", e.password());
         }
@@ -142,8 +169,11 @@ public final class ConfigurationFile {
 
     public static ObjectNode room(RoomDevice r) {
         ObjectNode n = MAPPER.createObjectNode();
-        n.put("roomNo", r.number().toString()).put("firstName", r.firstName()).put("lastName", r.lastName())
-                .put("nickName", r.nickName()).put("registerType", r.registerType().label())
+        n.put("roomNo", r.number().toString())
+                .put("firstName", r.firstName())
+                .put("lastName", r.lastName())
+                .put("nickName", r.nickName())
+                .put("registerType", r.registerType().label())
                 .put("registerPassword", r.registerPassword());
         return n;
     }
@@ -157,16 +187,23 @@ public final class ConfigurationFile {
         if (type != null && systemType == null) {
             r.error("systemType", "System Type must be TCP/IP or Analog");
         }
-        return new DeviceProperties(r.str(n, "deviceName", c == null ? null : c.deviceName()),
-                r.str(n, "vtoNumber", c == null ? null : c.vtoNumber()), systemType,
-                r.str(n, "buildingNo", c == null ? "" : c.buildingNo()), r.str(n, "unitNo", c == null ? "" : c.unitNo()));
+        return new DeviceProperties(
+                r.str(n, "deviceName", c == null ? null : c.deviceName()),
+                r.str(n, "vtoNumber", c == null ? null : c.vtoNumber()),
+                systemType,
+                r.str(n, "buildingNo", c == null ? "" : c.buildingNo()),
+                r.str(n, "unitNo", c == null ? "" : c.unitNo()));
     }
 
     public static NetworkSettings network(JsonNode n, Reader r, NetworkSettings c) {
-        return new NetworkSettings(r.str(n, "ipAddress", c == null ? null : c.ipAddress()),
-                r.str(n, "subnetMask", c == null ? null : c.subnetMask()), r.str(n, "gateway", c == null ? null : c.gateway()),
-                r.str(n, "dns", c == null ? null : c.dns()), r.integer(n, "httpPort", c == null ? 0 : c.httpPort()),
-                r.integer(n, "httpsPort", c == null ? 0 : c.httpsPort()), r.integer(n, "rtspPort", c == null ? 0 : c.rtspPort()),
+        return new NetworkSettings(
+                r.str(n, "ipAddress", c == null ? null : c.ipAddress()),
+                r.str(n, "subnetMask", c == null ? null : c.subnetMask()),
+                r.str(n, "gateway", c == null ? null : c.gateway()),
+                r.str(n, "dns", c == null ? null : c.dns()),
+                r.integer(n, "httpPort", c == null ? 0 : c.httpPort()),
+                r.integer(n, "httpsPort", c == null ? 0 : c.httpsPort()),
+                r.integer(n, "rtspPort", c == null ? 0 : c.rtspPort()),
                 r.integer(n, "sipPort", c == null ? 0 : c.sipPort()));
     }
 
@@ -177,13 +214,21 @@ public final class ConfigurationFile {
             r.error("type", "Server Type must be VTO or Express/DSS");
         }
         // Switching the type switches the default port when none is given (Table 4-1).
-        int defaultPort = c == null ? (type == null ? 0 : type.defaultPort())
-                : (type != null && type != c.type() && c.port() == c.type().defaultPort() ? type.defaultPort() : c.port());
-        String defaultDomain = c == null ? "" : (type == ServerType.VTO && c.type() != ServerType.VTO ? "VDP" : c.domain());
+        int defaultPort = c == null
+                ? (type == null ? 0 : type.defaultPort())
+                : (type != null && type != c.type() && c.port() == c.type().defaultPort()
+                        ? type.defaultPort()
+                        : c.port());
+        String defaultDomain =
+                c == null ? "" : (type == ServerType.VTO && c.type() != ServerType.VTO ? "VDP" : c.domain());
         // read in field order: type errors are reported in that order
-        return SipServerSettings.builder().enabled(r.bool(n, "enabled", c != null && c.enabled())).type(type)
-                .ipAddress(r.str(n, "ipAddress", c == null ? "" : c.ipAddress())).port(r.integer(n, "port", defaultPort))
-                .username(r.str(n, "username", c == null ? "" : c.username())).password(r.str(n, "password", ""))
+        return SipServerSettings.builder()
+                .enabled(r.bool(n, "enabled", c != null && c.enabled()))
+                .type(type)
+                .ipAddress(r.str(n, "ipAddress", c == null ? "" : c.ipAddress()))
+                .port(r.integer(n, "port", defaultPort))
+                .username(r.str(n, "username", c == null ? "" : c.username()))
+                .password(r.str(n, "password", ""))
                 .domain(r.str(n, "domain", defaultDomain))
                 .loginUsername(r.str(n, "loginUsername", c == null ? "" : c.loginUsername()))
                 .loginPassword(r.str(n, "loginPassword", ""))
@@ -194,12 +239,19 @@ public final class ConfigurationFile {
                 .altEnabled(r.bool(n, "altEnabled", c != null && c.altEnabled()))
                 .supportBuilding(r.bool(n, "supportBuilding", c != null && c.supportBuilding()))
                 .supportUnit(r.bool(n, "supportUnit", c != null && c.supportUnit()))
-                .centrePassword(r.str(n, "centrePassword", "")).build();
+                .centrePassword(r.str(n, "centrePassword", ""))
+                .build();
     }
 
     public static VtoEntry vto(JsonNode n, Reader r) {
-        return new VtoEntry(r.str(n, "recNo", null), r.str(n, "registerPassword", ""), r.str(n, "buildingNo", ""),
-                r.str(n, "unitNo", ""), r.str(n, "ipAddress", null), r.str(n, "username", ""), r.str(n, "password", ""));
+        return new VtoEntry(
+                r.str(n, "recNo", null),
+                r.str(n, "registerPassword", ""),
+                r.str(n, "buildingNo", ""),
+                r.str(n, "unitNo", ""),
+                r.str(n, "ipAddress", null),
+                r.str(n, "username", ""),
+                r.str(n, "password", ""));
     }
 
     public static RoomDevice room(JsonNode n, Reader r) {
@@ -209,8 +261,13 @@ public final class ConfigurationFile {
         if (registerType == null) {
             r.error("registerType", "Register Type must be public or local");
         }
-        return new RoomDevice(RoomNumber.parse(number).orElse(null), r.str(n, "firstName", ""), r.str(n, "lastName", ""),
-                r.str(n, "nickName", ""), registerType, r.str(n, "registerPassword", ""));
+        return new RoomDevice(
+                RoomNumber.parse(number).orElse(null),
+                r.str(n, "firstName", ""),
+                r.str(n, "lastName", ""),
+                r.str(n, "nickName", ""),
+                registerType,
+                r.str(n, "registerPassword", ""));
     }
 
     private static JsonNode sub(Violations v, JsonNode root, String field) {

@@ -2,8 +2,7 @@ package org.openvto.config;
 
 /** Range checks shared by the per-feature configuration records; each failure names the key and the allowed range. */
 public final class ConfigChecks {
-    private ConfigChecks() {
-    }
+    private ConfigChecks() {}
 
     /** Returns {@code value} if it lies in {@code [min, max]}, otherwise throws naming {@code key}. */
     public static int inRange(String key, int value, int min, int max) {

@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class EventBus {
     private static final Logger LOG = LoggerFactory.getLogger(EventBus.class);
 
-    private record Entry<T extends Event>(Class<T> type, String topicPrefix, Consumer<? super T> consumer,
-            Mailbox mailbox) {
+    private record Entry<T extends Event>(
+            Class<T> type, String topicPrefix, Consumer<? super T> consumer, Mailbox mailbox) {
         void offer(Event event) {
             if (type.isInstance(event) && matches(event.topic())) {
                 if (mailbox == null) {
@@ -73,8 +73,11 @@ public final class EventBus {
      * ({@code door} matches {@code door/1/opened}; {@code door/1} does not match {@code door/10/opened}).
      */
     public <T extends Event> Subscription subscribe(Class<T> type, String topicPrefix, Consumer<? super T> consumer) {
-        var subscription = new Entry<>(Objects.requireNonNull(type), Objects.requireNonNull(topicPrefix),
-                Objects.requireNonNull(consumer), null);
+        var subscription = new Entry<>(
+                Objects.requireNonNull(type),
+                Objects.requireNonNull(topicPrefix),
+                Objects.requireNonNull(consumer),
+                null);
         subscriptions.add(subscription);
         return () -> subscriptions.remove(subscription);
     }
@@ -84,16 +87,16 @@ public final class EventBus {
      * thread through a queue of {@code capacity} events (see the class comment: a full queue drops the new event
      * and counts it). Closing the handle stops delivery; events still queued are discarded.
      */
-    public <T extends Event> Subscription subscribeAsync(Class<T> type, String topicPrefix, int capacity,
-            Consumer<? super T> consumer) {
+    public <T extends Event> Subscription subscribeAsync(
+            Class<T> type, String topicPrefix, int capacity, Consumer<? super T> consumer) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
         }
         Objects.requireNonNull(consumer);
-        Mailbox mailbox = new Mailbox(type.getSimpleName() + ":" + topicPrefix, capacity,
-                e -> consumer.accept(type.cast(e)), dropped);
-        var subscription = new Entry<>(Objects.requireNonNull(type), Objects.requireNonNull(topicPrefix),
-                consumer, mailbox);
+        Mailbox mailbox = new Mailbox(
+                type.getSimpleName() + ":" + topicPrefix, capacity, e -> consumer.accept(type.cast(e)), dropped);
+        var subscription =
+                new Entry<>(Objects.requireNonNull(type), Objects.requireNonNull(topicPrefix), consumer, mailbox);
         subscriptions.add(subscription);
         return () -> {
             subscriptions.remove(subscription);
@@ -133,8 +136,11 @@ public final class EventBus {
             long now = System.nanoTime();
             long last = lastWarning.get();
             if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
-                LOG.warn("Event subscriber {} is behind: its queue is full, {} dropped (events dropped in all: {})",
-                        name, event.topic(), droppedTotal.get());
+                LOG.warn(
+                        "Event subscriber {} is behind: its queue is full, {} dropped (events dropped in all: {})",
+                        name,
+                        event.topic(),
+                        droppedTotal.get());
             }
         }
 

@@ -7,11 +7,9 @@ import java.util.List;
  * field errors and nothing was changed.
  */
 public sealed interface Result<T> {
-    record Applied<T>(T value) implements Result<T> {
-    }
+    record Applied<T>(T value) implements Result<T> {}
 
-    record Rejected<T>(List<FieldError> errors) implements Result<T> {
-    }
+    record Rejected<T>(List<FieldError> errors) implements Result<T> {}
 
     static <T> Result<T> applied(T value) {
         return new Applied<>(value);

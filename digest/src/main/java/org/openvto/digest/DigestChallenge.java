@@ -6,12 +6,13 @@ package org.openvto.digest;
  * @param qopAuth whether to offer {@code qop="auth"} (HTTP and SIP: yes; Dahua-style RTSP: no)
  * @param stale   true when the client's nonce was authentic but expired, so it retries silently
  */
-public record DigestChallenge(String realm, String nonce, String opaque, DigestAlgorithm algorithm, boolean qopAuth,
-        boolean stale) {
+public record DigestChallenge(
+        String realm, String nonce, String opaque, DigestAlgorithm algorithm, boolean qopAuth, boolean stale) {
 
     /** The header value, e.g. {@code Digest realm="VDP", qop="auth", algorithm=SHA-256, nonce="…"}. */
     public String toHeaderValue() {
-        StringBuilder sb = new StringBuilder("Digest realm=\"").append(escape(realm)).append('"');
+        StringBuilder sb =
+                new StringBuilder("Digest realm=\"").append(escape(realm)).append('"');
         if (qopAuth) {
             sb.append(", qop=\"auth\"");
         }

@@ -16,8 +16,7 @@ public final class DigestHeaderParser {
     /** Longest header value accepted; real clients send a few hundred bytes. */
     public static final int MAX_LENGTH = 4096;
 
-    private DigestHeaderParser() {
-    }
+    private DigestHeaderParser() {}
 
     public static DigestParseResult parse(String header) {
         if (header == null) {
@@ -27,7 +26,8 @@ public final class DigestHeaderParser {
             return new DigestParseResult.Malformed("Authorization header longer than " + MAX_LENGTH);
         }
         String trimmed = header.strip();
-        if (trimmed.length() < 7 || !trimmed.regionMatches(true, 0, "Digest", 0, 6)
+        if (trimmed.length() < 7
+                || !trimmed.regionMatches(true, 0, "Digest", 0, 6)
                 || !Character.isWhitespace(trimmed.charAt(6))) {
             return new DigestParseResult.Malformed("not a Digest scheme");
         }
@@ -116,8 +116,16 @@ public final class DigestHeaderParser {
         if (nc != null && !nc.matches("[0-9a-fA-F]{8}")) {
             return new DigestParseResult.Malformed("nc must be 8 hex digits");
         }
-        return new DigestParseResult.Parsed(new DigestResponse(p.get("username"), p.get("realm"), p.get("nonce"),
-                p.get("uri"), p.get("response"), algorithm.get(), qop == null ? null : "auth", p.get("cnonce"), nc,
+        return new DigestParseResult.Parsed(new DigestResponse(
+                p.get("username"),
+                p.get("realm"),
+                p.get("nonce"),
+                p.get("uri"),
+                p.get("response"),
+                algorithm.get(),
+                qop == null ? null : "auth",
+                p.get("cnonce"),
+                nc,
                 p.get("opaque")));
     }
 

@@ -14,5 +14,4 @@ public record DigestResponse(
         String qop,
         String cnonce,
         String nc,
-        String opaque) {
-}
+        String opaque) {}

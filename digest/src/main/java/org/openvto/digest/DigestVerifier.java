@@ -10,8 +10,7 @@ import java.security.MessageDigest;
  * password, and verifies with it. Comparison is constant-time. Stateless and thread-safe.
  */
 public final class DigestVerifier {
-    private DigestVerifier() {
-    }
+    private DigestVerifier() {}
 
     /** {@code H(username:realm:password)} for {@code algorithm}. */
     public static String ha1(DigestAlgorithm algorithm, String username, String realm, String password) {

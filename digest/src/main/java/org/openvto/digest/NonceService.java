@@ -55,10 +55,12 @@ public final class NonceService {
     private final ThreadLocal<Mac> macs;
     /** Per slot: {@link #USED} | generation << {@link #NC_BITS} | highest nonce count; 0 = never used. */
     private final AtomicLongArray slots;
+
     private final int slotBits;
 
     /** Counts above this (half a million requests on one nonce) are answered stale: the client takes a new one. */
     private static final int NC_BITS = 19;
+
     private static final long NC_MASK = (1L << NC_BITS) - 1;
     private static final long USED = 1L << 63;
     private static final int GENERATION_BITS = 63 - NC_BITS;
@@ -82,9 +84,12 @@ public final class NonceService {
 
     /** A new nonce, valid for the configured lifetime. */
     public String issue() {
-        ByteBuffer body = ByteBuffer.allocate(8 + UNIQUE_BYTES).putLong(clock.millis()).putLong(unique.incrementAndGet());
+        ByteBuffer body =
+                ByteBuffer.allocate(8 + UNIQUE_BYTES).putLong(clock.millis()).putLong(unique.incrementAndGet());
         byte[] mac = mac(body.array());
-        ByteBuffer nonce = ByteBuffer.allocate(body.capacity() + MAC_BYTES).put(body.array()).put(mac, 0, MAC_BYTES);
+        ByteBuffer nonce = ByteBuffer.allocate(body.capacity() + MAC_BYTES)
+                .put(body.array())
+                .put(mac, 0, MAC_BYTES);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(nonce.array());
     }
 

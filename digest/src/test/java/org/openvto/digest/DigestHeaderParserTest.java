@@ -20,20 +20,21 @@ class DigestHeaderParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "",
-        "Basic YWRtaW46eA==",
-        "Digest",
-        "Digest username=\"a\", realm=\"r\", nonce=\"n\", uri=\"/\"",
-        "Digest username=\"a\", username=\"b\", realm=\"r\", nonce=\"n\", uri=\"/\", response=\"x\"",
-        "Digest username=\"a, realm=\"r\", nonce=\"n\", uri=\"/\", response=\"x\"",
-        "Digest username=\"a\" realm=\"r\"",
-        "Digest username=\"a\", realm=\"r\", nonce=\"n\", uri=\"/\", response=\"x\", qop=auth",
-        "Digest username=\"a\", realm=\"r\", nonce=\"n\", uri=\"/\", response=\"x\", algorithm=MD5-sess",
-        "Digest username=\"a\", realm=\"r\", nonce=\"n\", uri=\"/\", response=\"x\", qop=auth, cnonce=c, nc=1",
-        "Digest =x",
-        "Digest username"
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "Basic YWRtaW46eA==",
+                "Digest",
+                "Digest username=\"a\", realm=\"r\", nonce=\"n\", uri=\"/\"",
+                "Digest username=\"a\", username=\"b\", realm=\"r\", nonce=\"n\", uri=\"/\", response=\"x\"",
+                "Digest username=\"a, realm=\"r\", nonce=\"n\", uri=\"/\", response=\"x\"",
+                "Digest username=\"a\" realm=\"r\"",
+                "Digest username=\"a\", realm=\"r\", nonce=\"n\", uri=\"/\", response=\"x\", qop=auth",
+                "Digest username=\"a\", realm=\"r\", nonce=\"n\", uri=\"/\", response=\"x\", algorithm=MD5-sess",
+                "Digest username=\"a\", realm=\"r\", nonce=\"n\", uri=\"/\", response=\"x\", qop=auth, cnonce=c, nc=1",
+                "Digest =x",
+                "Digest username"
+            })
     void reportsMalformedHeadersAsValues(String header) {
         assertThat(DigestHeaderParser.parse(header)).isInstanceOf(DigestParseResult.Malformed.class);
     }

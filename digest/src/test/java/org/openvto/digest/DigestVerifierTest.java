@@ -12,8 +12,10 @@ class DigestVerifierTest {
              cnonce="f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ", qop=auth,
              response="8ca523f5e9506fed4657c9700eebdbec", opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS"
             """;
-    private static final String HEADER_SHA256 = HEADER_MD5.replace("algorithm=MD5", "algorithm=SHA-256")
-            .replace("8ca523f5e9506fed4657c9700eebdbec",
+    private static final String HEADER_SHA256 = HEADER_MD5
+            .replace("algorithm=MD5", "algorithm=SHA-256")
+            .replace(
+                    "8ca523f5e9506fed4657c9700eebdbec",
                     "753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1");
 
     private static DigestResponse parse(String header) {
@@ -43,11 +45,11 @@ class DigestVerifierTest {
     @Test
     void verifiesResponsesWithoutQopAsOlderClientsSendThem() {
         String ha1 = DigestVerifier.ha1(DigestAlgorithm.MD5, "admin", "Login to X", "Secret#42x");
-        var base = new DigestResponse("admin", "Login to X", "abc", "/cam", "", DigestAlgorithm.MD5, null, null, null,
-                null);
+        var base = new DigestResponse(
+                "admin", "Login to X", "abc", "/cam", "", DigestAlgorithm.MD5, null, null, null, null);
         String good = DigestVerifier.expectedResponse(base, "DESCRIBE", ha1);
-        var signed = new DigestResponse("admin", "Login to X", "abc", "/cam", good.toUpperCase(), DigestAlgorithm.MD5,
-                null, null, null, null);
+        var signed = new DigestResponse(
+                "admin", "Login to X", "abc", "/cam", good.toUpperCase(), DigestAlgorithm.MD5, null, null, null, null);
         assertThat(DigestVerifier.verify(signed, "DESCRIBE", ha1)).isTrue();
     }
 }

@@ -49,7 +49,8 @@ class NonceServiceTest {
             assertThat(small.check(n, "00000001", true)).as("nonce %d", i).isEqualTo(NonceService.Check.VALID);
             clock.advance(Duration.ofMillis(1));
         }
-        assertThat(small.check(first, "00000002", true)).as("evicted: the client must fetch a new nonce")
+        assertThat(small.check(first, "00000002", true))
+                .as("evicted: the client must fetch a new nonce")
                 .isEqualTo(NonceService.Check.STALE);
     }
 }

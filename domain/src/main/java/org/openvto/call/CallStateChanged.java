@@ -17,10 +17,15 @@ import org.openvto.event.Event;
  * @param callee  the called URI (a room, a device or a VTO)
  * @param reason  why it ended ("BYE", "rejected 486", "expired …"); null unless ended
  */
-public record CallStateChanged(String callId, String device, State state, String caller, String callee, Instant at,
-        String reason) implements Event {
+public record CallStateChanged(
+        String callId, String device, State state, String caller, String callee, Instant at, String reason)
+        implements Event {
     /** The call's state as residents and records see it. */
-    public enum State { RINGING, ANSWERED, ENDED }
+    public enum State {
+        RINGING,
+        ANSWERED,
+        ENDED
+    }
 
     @Override
     public String topic() {

@@ -10,6 +10,10 @@ package org.openvto.device;
  * @param firmwareVersion OpenVTO's version
  * @param buildDate       {@code yyyy-MM-dd} of the build
  */
-public record DeviceIdentity(String model, String serialNumber, String vtoNumber, String deviceName,
-        String firmwareVersion, String buildDate) {
-}
+public record DeviceIdentity(
+        String model,
+        String serialNumber,
+        String vtoNumber,
+        String deviceName,
+        String firmwareVersion,
+        String buildDate) {}

@@ -7,6 +7,5 @@ package org.openvto.device;
  * @param buildingNo Building No., empty when not used (hidden while this VTO is the SIP server)
  * @param unitNo     Unit No., empty when not used
  */
-public record DeviceProperties(String deviceName, String vtoNumber, SystemType systemType, String buildingNo,
-        String unitNo) {
-}
+public record DeviceProperties(
+        String deviceName, String vtoNumber, SystemType systemType, String buildingNo, String unitNo) {}

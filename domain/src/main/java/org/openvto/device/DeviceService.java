@@ -11,6 +11,7 @@ import java.util.Locale;
 public final class DeviceService {
     /** Settings keys owned by this service. */
     public static final String SERIAL = "device.serial";
+
     public static final String VTO_NUMBER = "device.vto-number";
     public static final String NAME = "device.name";
     /** The VTO No. of a new Dahua VTO. */
@@ -29,12 +30,18 @@ public final class DeviceService {
         this.buildDate = buildDate;
         byte[] random = new byte[6];
         new SecureRandom().nextBytes(random);
-        this.serial = settings.putIfAbsent(SERIAL, "OV" + HexFormat.of().formatHex(random).toUpperCase(Locale.ROOT));
+        this.serial = settings.putIfAbsent(
+                SERIAL, "OV" + HexFormat.of().formatHex(random).toUpperCase(Locale.ROOT));
     }
 
     public DeviceIdentity identity() {
-        return new DeviceIdentity(config.model(), serial, settings.get(VTO_NUMBER).orElse(DEFAULT_VTO_NUMBER),
-                settings.get(NAME).orElse(config.defaultName()), firmwareVersion, buildDate);
+        return new DeviceIdentity(
+                config.model(),
+                serial,
+                settings.get(VTO_NUMBER).orElse(DEFAULT_VTO_NUMBER),
+                settings.get(NAME).orElse(config.defaultName()),
+                firmwareVersion,
+                buildDate);
     }
 
     /** The HTTP Digest realm Dahua devices use: {@code Login to <serial>}. */

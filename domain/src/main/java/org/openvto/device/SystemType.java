@@ -23,7 +23,8 @@ public enum SystemType {
     /** Accepts the label ({@code TCP/IP}, {@code Analog}) or the constant name, case-insensitively. */
     public static Optional<SystemType> parse(String text) {
         for (SystemType t : values()) {
-            if (t.label.equalsIgnoreCase(text) || t.name().equalsIgnoreCase(text)
+            if (t.label.equalsIgnoreCase(text)
+                    || t.name().equalsIgnoreCase(text)
                     || (t == ANALOG && "analogue".equalsIgnoreCase(text))) {
                 return Optional.of(t);
             }

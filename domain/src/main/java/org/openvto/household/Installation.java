@@ -35,6 +35,7 @@ import org.openvto.validation.Violations;
 public final class Installation {
     /** Rooms one batch may create (99 floors × 99 rooms). */
     public static final int MAX_BATCH = 99 * 99;
+
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -46,8 +47,14 @@ public final class Installation {
     private final NetworkDefaults networkDefaults;
     private final int defaultHttpPort;
 
-    public Installation(SettingsStore settings, HouseholdStore household, SecretCipher cipher, EventBus bus,
-            String defaultName, NetworkDefaults networkDefaults, int defaultHttpPort) {
+    public Installation(
+            SettingsStore settings,
+            HouseholdStore household,
+            SecretCipher cipher,
+            EventBus bus,
+            String defaultName,
+            NetworkDefaults networkDefaults,
+            int defaultHttpPort) {
         this.settings = settings;
         this.household = household;
         this.cipher = cipher;
@@ -58,8 +65,7 @@ public final class Installation {
     }
 
     /** What a save did: which services restart to apply it. */
-    public record Change(Set<String> restart) {
-    }
+    public record Change(Set<String> restart) {}
 
     /** A fresh random register password, as the Add forms fill in by default (no fixed factory password). */
     public static String newRegisterPassword() {
@@ -73,10 +79,12 @@ public final class Installation {
     // ---- Local Setting › Basic ------------------------------------------------------------------
 
     public DeviceProperties deviceProperties() {
-        return new DeviceProperties(settings.get(DeviceService.NAME).orElse(defaultName),
+        return new DeviceProperties(
+                settings.get(DeviceService.NAME).orElse(defaultName),
                 settings.get(DeviceService.VTO_NUMBER).orElse(DeviceService.DEFAULT_VTO_NUMBER),
                 settings.get("device.system-type").flatMap(SystemType::parse).orElse(SystemType.ANALOG),
-                settings.get("device.building-no").orElse(""), settings.get("device.unit-no").orElse(""));
+                settings.get("device.building-no").orElse(""),
+                settings.get("device.unit-no").orElse(""));
     }
 
     /** Why the VTO cannot reach VTHs now, if it cannot (Quick Start Guide 4.2.4: analogue system type). */
@@ -95,7 +103,8 @@ public final class Installation {
         if (!v.has("vtoNumber") && sip.thisVtoIsServer() && !p.vtoNumber().equals(old.vtoNumber())) {
             v.add("vtoNumber", "VTO No. cannot be changed while this VTO is the SIP server (seed 4.2.2)");
         }
-        if (!v.has("vtoNumber") && !p.vtoNumber().equals(old.vtoNumber())
+        if (!v.has("vtoNumber")
+                && !p.vtoNumber().equals(old.vtoNumber())
                 && household.vto(p.vtoNumber()).isPresent()) {
             v.add("vtoNumber", "VTO No. " + p.vtoNumber() + " belongs to another VTO in VTO No. Management");
         }
@@ -105,8 +114,17 @@ public final class Installation {
         // Building/Unit No. keep their stored value while hidden (Quick Start Guide 4.2.4 notes).
         String building = sip.buildingVisible() ? nz(p.buildingNo()) : old.buildingNo();
         String unit = sip.unitVisible() ? nz(p.unitNo()) : old.unitNo();
-        settings.putAll(Map.of(DeviceService.NAME, p.deviceName(), DeviceService.VTO_NUMBER, p.vtoNumber(),
-                "device.system-type", p.systemType().name(), "device.building-no", building, "device.unit-no", unit));
+        settings.putAll(Map.of(
+                DeviceService.NAME,
+                p.deviceName(),
+                DeviceService.VTO_NUMBER,
+                p.vtoNumber(),
+                "device.system-type",
+                p.systemType().name(),
+                "device.building-no",
+                building,
+                "device.unit-no",
+                unit));
         Set<String> restart = p.systemType() != old.systemType() ? Set.of("sip") : Set.of();
         return changed("device", restart, RecordDiff.of(old, deviceProperties()));
     }
@@ -115,11 +133,15 @@ public final class Installation {
 
     public NetworkSettings network() {
         NetworkSettings d = networkDefaults.settings();
-        return new NetworkSettings(settings.get("network.ip-address").orElse(d.ipAddress()),
+        return new NetworkSettings(
+                settings.get("network.ip-address").orElse(d.ipAddress()),
                 settings.get("network.subnet-mask").orElse(d.subnetMask()),
-                settings.get("network.gateway").orElse(d.gateway()), settings.get("network.dns").orElse(d.dns()),
-                intSetting("network.http-port", defaultHttpPort), intSetting("network.https-port", d.httpsPort()),
-                intSetting("network.rtsp-port", d.rtspPort()), intSetting("network.sip-port", d.sipPort()));
+                settings.get("network.gateway").orElse(d.gateway()),
+                settings.get("network.dns").orElse(d.dns()),
+                intSetting("network.http-port", defaultHttpPort),
+                intSetting("network.https-port", d.httpsPort()),
+                intSetting("network.rtsp-port", d.rtspPort()),
+                intSetting("network.sip-port", d.sipPort()));
     }
 
     public synchronized Result<Change> updateNetwork(NetworkSettings n) {
@@ -150,26 +172,37 @@ public final class Installation {
 
     public SipServerSettings sipServer() {
         ServerType type = settings.get("sip.type").flatMap(ServerType::parse).orElse(ServerType.VTO);
-        return SipServerSettings.builder().enabled(bool("sip.enabled")).type(type)
-                .ipAddress(settings.get("sip.ip-address").orElse("")).port(intSetting("sip.port", type.defaultPort()))
-                .username(settings.get("sip.username").orElse("")).password(secret("sip.password"))
+        return SipServerSettings.builder()
+                .enabled(bool("sip.enabled"))
+                .type(type)
+                .ipAddress(settings.get("sip.ip-address").orElse(""))
+                .port(intSetting("sip.port", type.defaultPort()))
+                .username(settings.get("sip.username").orElse(""))
+                .password(secret("sip.password"))
                 .domain(settings.get("sip.domain").orElse(type == ServerType.VTO ? "VDP" : ""))
-                .loginUsername(settings.get("sip.login-username").orElse("")).loginPassword(secret("sip.login-password"))
+                .loginUsername(settings.get("sip.login-username").orElse(""))
+                .loginPassword(secret("sip.login-password"))
                 .altIpAddress(settings.get("sip.alt-ip-address").orElse(""))
-                .altUsername(settings.get("sip.alt-username").orElse("")).altPassword(secret("sip.alt-password"))
-                .altVtsIpAddress(settings.get("sip.alt-vts-ip-address").orElse("")).altEnabled(bool("sip.alt-enabled"))
-                .supportBuilding(bool("sip.support-building")).supportUnit(bool("sip.support-unit"))
-                .centrePassword(secret("sip.centre-password")).build();
+                .altUsername(settings.get("sip.alt-username").orElse(""))
+                .altPassword(secret("sip.alt-password"))
+                .altVtsIpAddress(settings.get("sip.alt-vts-ip-address").orElse(""))
+                .altEnabled(bool("sip.alt-enabled"))
+                .supportBuilding(bool("sip.support-building"))
+                .supportUnit(bool("sip.support-unit"))
+                .centrePassword(secret("sip.centre-password"))
+                .build();
     }
 
     /** Saves the SIP server page; blank password fields keep the stored passwords. */
     public synchronized Result<Change> updateSipServer(SipServerSettings incoming) {
         Violations v = new Violations();
         SipServerSettings old = sipServer();
-        SipServerSettings s = incoming.toBuilder().password(keep(incoming.password(), old.password()))
+        SipServerSettings s = incoming.toBuilder()
+                .password(keep(incoming.password(), old.password()))
                 .loginPassword(keep(incoming.loginPassword(), old.loginPassword()))
                 .altPassword(keep(incoming.altPassword(), old.altPassword()))
-                .centrePassword(keep(incoming.centrePassword(), old.centrePassword())).build();
+                .centrePassword(keep(incoming.centrePassword(), old.centrePassword()))
+                .build();
         InstallationRules.checkSip(v, s, old);
         if (!v.isEmpty()) {
             return Result.rejected(v.list());
@@ -197,7 +230,8 @@ public final class Installation {
             return Optional.empty();
         }
         String own = deviceProperties().vtoNumber();
-        return household.vto(own).isPresent() ? Optional.empty()
+        return household.vto(own).isPresent()
+                ? Optional.empty()
                 : Optional.of("This VTO (No. " + own + ") is the SIP server but is not in the list. Add it too, or "
                         + "other VTOs cannot call it.");
     }
@@ -217,8 +251,14 @@ public final class Installation {
         if (old.isEmpty()) {
             return Result.rejected("recNo", "No VTO with Rec No. " + recNo);
         }
-        VtoEntry merged = new VtoEntry(recNo, keep(e.registerPassword(), old.get().registerPassword()), e.buildingNo(),
-                e.unitNo(), e.ipAddress(), e.username(), keep(e.password(), old.get().password()));
+        VtoEntry merged = new VtoEntry(
+                recNo,
+                keep(e.registerPassword(), old.get().registerPassword()),
+                e.buildingNo(),
+                e.unitNo(),
+                e.ipAddress(),
+                e.username(),
+                keep(e.password(), old.get().password()));
         Violations v = new Violations();
         InstallationRules.checkVto(v, merged, sipServer().thisVtoIsServer(), household.roomBases());
         return saveVto(v, merged, "VTO " + recNo + " modified: " + RecordDiff.of(old.get(), merged));
@@ -228,13 +268,20 @@ public final class Installation {
         if (!v.isEmpty()) {
             return Result.rejected(v.list());
         }
-        household.saveVto(new VtoEntry(e.recNo(), e.registerPassword(), nz(e.buildingNo()), nz(e.unitNo()),
-                e.ipAddress(), nz(e.username()), nz(e.password())));
+        household.saveVto(new VtoEntry(
+                e.recNo(),
+                e.registerPassword(),
+                nz(e.buildingNo()),
+                nz(e.unitNo()),
+                e.ipAddress(),
+                nz(e.username()),
+                nz(e.password())));
         return changed("household", Set.of(), what);
     }
 
     public synchronized Result<Change> deleteVto(String recNo) {
-        return household.deleteVto(recNo) ? changed("household", Set.of(), "VTO " + recNo + " deleted")
+        return household.deleteVto(recNo)
+                ? changed("household", Set.of(), "VTO " + recNo + " deleted")
                 : Result.rejected("recNo", "No VTO with Rec No. " + recNo);
     }
 
@@ -263,8 +310,10 @@ public final class Installation {
             } else if (!n.master() && !existing.contains(0)) {
                 v.add("roomNo", "Add the master VTH " + n.room() + "#0 before its extensions");
             } else if (!n.master() && existing.stream().filter(i -> i > 0).count() >= RoomNumber.MAX_EXTENSIONS) {
-                v.add("roomNo", "Room " + n.room() + " already has " + RoomNumber.MAX_EXTENSIONS
-                        + " extensions, the most one master VTH can have");
+                v.add(
+                        "roomNo",
+                        "Room " + n.room() + " already has " + RoomNumber.MAX_EXTENSIONS
+                                + " extensions, the most one master VTH can have");
             }
         }
         if (!v.isEmpty()) {
@@ -280,7 +329,12 @@ public final class Installation {
         if (old.isEmpty()) {
             return Result.rejected("roomNo", "No room " + number);
         }
-        RoomDevice merged = new RoomDevice(number, r.firstName(), r.lastName(), r.nickName(), r.registerType(),
+        RoomDevice merged = new RoomDevice(
+                number,
+                r.firstName(),
+                r.lastName(),
+                r.nickName(),
+                r.registerType(),
                 keep(r.registerPassword(), old.get().registerPassword()));
         Violations v = new Violations();
         InstallationRules.checkRoom(v, merged, Set.of());
@@ -310,15 +364,20 @@ public final class Installation {
     }
 
     /** Outcome of a batch: rooms created, and rooms that already existed and were left as they were. */
-    public record BatchOutcome(int created, int alreadyExisted) {
-    }
+    public record BatchOutcome(int created, int alreadyExisted) {}
 
     /** Checks a batch without writing; field names {@code layers}, {@code roomsPerLayer}, {@code firstFloorNo}, {@code secondFloorNo}. */
     public Result<List<String>> planBatch(BatchSpec spec) {
         Violations v = new Violations();
         v.check(spec.layers() >= 1 && spec.layers() <= 99, "layers", "Unit Layer Amount must be 1 to 99");
-        v.check(spec.roomsPerLayer() >= 1 && spec.roomsPerLayer() <= 99, "roomsPerLayer", "Room Amount in One Layer must be 1 to 99");
-        v.check(spec.firstFloorNo() >= 1 && spec.firstFloorNo() <= 999_999, "firstFloorNo", "First Floor Number must be 1 to 999999");
+        v.check(
+                spec.roomsPerLayer() >= 1 && spec.roomsPerLayer() <= 99,
+                "roomsPerLayer",
+                "Room Amount in One Layer must be 1 to 99");
+        v.check(
+                spec.firstFloorNo() >= 1 && spec.firstFloorNo() <= 999_999,
+                "firstFloorNo",
+                "First Floor Number must be 1 to 999999");
         checkFloors(v, spec);
         if (!v.isEmpty()) {
             return Result.rejected(v.list());
@@ -329,10 +388,13 @@ public final class Installation {
             return Result.rejected("layers", "The last room would be " + last + ": room numbers have at most 6 digits");
         }
         Set<String> vtoNumbers = vtoNumbers();
-        List<String> clashes = rooms.stream().filter(vtoNumbers::contains).limit(5).toList();
+        List<String> clashes =
+                rooms.stream().filter(vtoNumbers::contains).limit(5).toList();
         if (!clashes.isEmpty()) {
-            return Result.rejected("firstFloorNo", "Room number(s) " + String.join(", ", clashes)
-                    + " would equal VTO numbers; VTO and room numbers must differ");
+            return Result.rejected(
+                    "firstFloorNo",
+                    "Room number(s) " + String.join(", ", clashes)
+                            + " would equal VTO numbers; VTO and room numbers must differ");
         }
         return Result.applied(rooms);
     }
@@ -346,9 +408,13 @@ public final class Installation {
         if (spec.secondFloorNo() < 0 || spec.firstFloorNo() < 1) {
             return;
         }
-        if (v.check(spec.secondFloorNo() > spec.firstFloorNo(), "secondFloorNo",
+        if (v.check(
+                spec.secondFloorNo() > spec.firstFloorNo(),
+                "secondFloorNo",
                 "Second floor below first floor: Second Floor Number must be greater than First Floor Number")) {
-            v.check(spec.secondFloorNo() - spec.firstFloorNo() >= spec.roomsPerLayer(), "secondFloorNo",
+            v.check(
+                    spec.secondFloorNo() - spec.firstFloorNo() >= spec.roomsPerLayer(),
+                    "secondFloorNo",
                     "Floors overlap: Second Floor Number must be at least First Floor Number + Room Amount in One Layer");
         }
     }
@@ -360,11 +426,16 @@ public final class Installation {
             case Result.Applied<List<String>> plan -> {
                 List<RoomDevice> rooms = new ArrayList<>(plan.value().size());
                 for (String room : plan.value()) {
-                    rooms.add(new RoomDevice(new RoomNumber(room, 0), "", "", "", RegisterType.PUBLIC, newRegisterPassword()));
+                    rooms.add(new RoomDevice(
+                            new RoomNumber(room, 0), "", "", "", RegisterType.PUBLIC, newRegisterPassword()));
                 }
                 int created = household.insertRooms(rooms, progress);
-                changed("household", Set.of(), "rooms added in batch (" + created + " new: " + spec.layers() + " layers × " + spec.roomsPerLayer()
-                        + " from " + spec.firstFloorNo() + "/" + spec.secondFloorNo() + ")");
+                changed(
+                        "household",
+                        Set.of(),
+                        "rooms added in batch (" + created + " new: " + spec.layers() + " layers × "
+                                + spec.roomsPerLayer() + " from " + spec.firstFloorNo() + "/" + spec.secondFloorNo()
+                                + ")");
                 yield Result.applied(new BatchOutcome(created, rooms.size() - created));
             }
         };
@@ -378,11 +449,19 @@ public final class Installation {
      */
     public SetupProgress setupProgress() {
         SipServerSettings sip = sipServer();
-        boolean sipConfigured = settings.get("sip.enabled").isPresent() && sip.type() != null
-                && (sip.thisVtoIsServer() || (sip.type() == ServerType.PLATFORM && !sip.ipAddress().isEmpty()));
-        return new SetupProgress(settings.get(DeviceService.VTO_NUMBER).isPresent(),
-                settings.get("device.system-type").isPresent(), deviceProperties().systemType(),
-                settings.get("network.ip-address").isPresent(), sipConfigured, sip.type(), household.vtos().size(),
+        boolean sipConfigured = settings.get("sip.enabled").isPresent()
+                && sip.type() != null
+                && (sip.thisVtoIsServer()
+                        || (sip.type() == ServerType.PLATFORM
+                                && !sip.ipAddress().isEmpty()));
+        return new SetupProgress(
+                settings.get(DeviceService.VTO_NUMBER).isPresent(),
+                settings.get("device.system-type").isPresent(),
+                deviceProperties().systemType(),
+                settings.get("network.ip-address").isPresent(),
+                sipConfigured,
+                sip.type(),
+                household.vtos().size(),
                 household.countRooms(""));
     }
 
@@ -403,7 +482,11 @@ public final class Installation {
     /** Validates the whole snapshot, then replaces everything in one transaction; rejected: nothing changes. */
     public synchronized Result<Change> restore(InstallationSnapshot s) {
         Violations v = new Violations();
-        if (s.device() == null || s.network() == null || s.sipServer() == null || s.vtos() == null || s.rooms() == null) {
+        if (s.device() == null
+                || s.network() == null
+                || s.sipServer() == null
+                || s.vtos() == null
+                || s.rooms() == null) {
             return Result.rejected("file", "The file must contain device, network, sipServer, vtos and rooms");
         }
         Set<String> bases = new HashSet<>();
@@ -419,7 +502,10 @@ public final class Installation {
         vtoNumbers.add(s.device().vtoNumber());
         for (int i = 0; i < s.vtos().size(); i++) {
             VtoEntry e = s.vtos().get(i);
-            prefixed(v, "vtos[" + i + "]", sub -> InstallationRules.checkVto(sub, e, s.sipServer().thisVtoIsServer(), bases));
+            prefixed(
+                    v,
+                    "vtos[" + i + "]",
+                    sub -> InstallationRules.checkVto(sub, e, s.sipServer().thisVtoIsServer(), bases));
             if (!vtoNumbers.add(e.recNo()) && !e.recNo().equals(s.device().vtoNumber())) {
                 v.add("vtos[" + i + "].recNo", "Rec No. " + e.recNo() + " appears twice");
             }
@@ -429,14 +515,25 @@ public final class Installation {
             return Result.rejected(v.list());
         }
         Map<String, String> all = new HashMap<>();
-        all.putAll(Map.of(DeviceService.NAME, s.device().deviceName(), DeviceService.VTO_NUMBER, s.device().vtoNumber(),
-                "device.system-type", s.device().systemType().name(), "device.building-no", nz(s.device().buildingNo()),
-                "device.unit-no", nz(s.device().unitNo())));
+        all.putAll(Map.of(
+                DeviceService.NAME,
+                s.device().deviceName(),
+                DeviceService.VTO_NUMBER,
+                s.device().vtoNumber(),
+                "device.system-type",
+                s.device().systemType().name(),
+                "device.building-no",
+                nz(s.device().buildingNo()),
+                "device.unit-no",
+                nz(s.device().unitNo())));
         all.putAll(networkMap(s.network()));
         all.putAll(sipMap(s.sipServer()));
         household.replaceAll(all, s.vtos(), s.rooms());
-        return changed("import", Set.of("http", "https", "rtsp", "sip"), "configuration imported ("
-                + s.vtos().size() + " VTOs, " + s.rooms().size() + " rooms)");
+        return changed(
+                "import",
+                Set.of("http", "https", "rtsp", "sip"),
+                "configuration imported (" + s.vtos().size() + " VTOs, "
+                        + s.rooms().size() + " rooms)");
     }
 
     private void checkRoomStructure(Violations v, List<RoomDevice> rooms, Set<String> vtoNumbers) {
@@ -460,10 +557,16 @@ public final class Installation {
             }
             if (!r.number().master()) {
                 if (!masters.contains(r.number().room())) {
-                    v.add(field + ".roomNo", "Extension " + r.number() + " has no master VTH " + r.number().room() + "#0");
+                    v.add(
+                            field + ".roomNo",
+                            "Extension " + r.number() + " has no master VTH "
+                                    + r.number().room() + "#0");
                 }
                 if (extensions.merge(r.number().room(), 1, Integer::sum) == RoomNumber.MAX_EXTENSIONS + 1) {
-                    v.add(field + ".roomNo", "Room " + r.number().room() + " has more than " + RoomNumber.MAX_EXTENSIONS + " extensions");
+                    v.add(
+                            field + ".roomNo",
+                            "Room " + r.number().room() + " has more than " + RoomNumber.MAX_EXTENSIONS
+                                    + " extensions");
                 }
             }
         }
@@ -493,10 +596,23 @@ public final class Installation {
     }
 
     private static Map<String, String> networkMap(NetworkSettings n) {
-        return Map.of("network.ip-address", n.ipAddress(), "network.subnet-mask", n.subnetMask(), "network.gateway",
-                n.gateway(), "network.dns", n.dns(), "network.http-port", String.valueOf(n.httpPort()),
-                "network.https-port", String.valueOf(n.httpsPort()), "network.rtsp-port", String.valueOf(n.rtspPort()),
-                "network.sip-port", String.valueOf(n.sipPort()));
+        return Map.of(
+                "network.ip-address",
+                n.ipAddress(),
+                "network.subnet-mask",
+                n.subnetMask(),
+                "network.gateway",
+                n.gateway(),
+                "network.dns",
+                n.dns(),
+                "network.http-port",
+                String.valueOf(n.httpPort()),
+                "network.https-port",
+                String.valueOf(n.httpsPort()),
+                "network.rtsp-port",
+                String.valueOf(n.rtspPort()),
+                "network.sip-port",
+                String.valueOf(n.sipPort()));
     }
 
     private Map<String, String> sipMap(SipServerSettings s) {

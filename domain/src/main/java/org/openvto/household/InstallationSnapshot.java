@@ -6,6 +6,9 @@ import org.openvto.network.NetworkSettings;
 import org.openvto.network.SipServerSettings;
 
 /** The whole installer configuration: what export writes and import restores. */
-public record InstallationSnapshot(DeviceProperties device, NetworkSettings network, SipServerSettings sipServer,
-        List<VtoEntry> vtos, List<RoomDevice> rooms) {
-}
+public record InstallationSnapshot(
+        DeviceProperties device,
+        NetworkSettings network,
+        SipServerSettings sipServer,
+        List<VtoEntry> vtos,
+        List<RoomDevice> rooms) {}

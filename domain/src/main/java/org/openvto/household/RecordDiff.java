@@ -12,8 +12,7 @@ import java.util.Objects;
  * {@code password changed} without their values, so the log never holds a secret.
  */
 public final class RecordDiff {
-    private RecordDiff() {
-    }
+    private RecordDiff() {}
 
     /** The differences, comma-separated; {@code "no change"} when there is none. */
     public static String of(Record before, Record after) {

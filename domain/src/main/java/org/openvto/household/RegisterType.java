@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /** Register Type of a room (Table 4-3): {@code public} registers with this server; {@code local} is reserved. */
 public enum RegisterType {
-    PUBLIC, LOCAL;
+    PUBLIC,
+    LOCAL;
 
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -15,8 +15,7 @@ public interface RegistrationStatus {
     Optional<String> unavailableReason();
 
     /** One registered contact. */
-    record Registration(String contact, String userAgent, Instant expires) {
-    }
+    record Registration(String contact, String userAgent, Instant expires) {}
 
     /** Used while this VTO runs no SIP server: every device is offline, with the reason. */
     static RegistrationStatus none(String reason) {

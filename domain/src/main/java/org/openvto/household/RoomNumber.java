@@ -13,6 +13,7 @@ public record RoomNumber(String room, int index) implements Comparable<RoomNumbe
     public static final int MAX_EXTENSIONS = 10;
     /** Highest extension index the guide allows ({@code room#99}). */
     public static final int MAX_INDEX = 99;
+
     private static final Pattern FORM = Pattern.compile("([A-Za-z0-9]+)(?:#([0-9]{1,2}))?");
 
     /** Parses {@code text}; empty when it is not {@code room} or {@code room#n} with a 1–6 character room. */

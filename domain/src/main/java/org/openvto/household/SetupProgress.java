@@ -11,8 +11,15 @@ import org.openvto.network.ServerType;
  * @param networkSaved        Network Setting › Basic was saved (4.2.3)
  * @param sipServerConfigured the SIP server is this VTO (enabled, type VTO) or a platform with an address (4.2.4)
  */
-public record SetupProgress(boolean vtoNumberSet, boolean systemTypeConfirmed, SystemType systemType,
-        boolean networkSaved, boolean sipServerConfigured, ServerType serverType, int vtoCount, long roomCount) {
+public record SetupProgress(
+        boolean vtoNumberSet,
+        boolean systemTypeConfirmed,
+        SystemType systemType,
+        boolean networkSaved,
+        boolean sipServerConfigured,
+        ServerType serverType,
+        int vtoCount,
+        long roomCount) {
     public boolean vtosAdded() {
         return vtoCount > 0;
     }

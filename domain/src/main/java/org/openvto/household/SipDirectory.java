@@ -31,10 +31,13 @@ public final class SipDirectory {
             if (user.indexOf('#') < 0) {
                 continue; // a VTO or the centre
             }
-            RoomNumber.parse(user).ifPresent(n -> byRoom.computeIfAbsent(n.room(), r -> new TreeSet<>()).add(n));
+            RoomNumber.parse(user)
+                    .ifPresent(n -> byRoom.computeIfAbsent(n.room(), r -> new TreeSet<>())
+                            .add(n));
         }
         Map<String, List<String>> plan = new HashMap<>();
-        byRoom.forEach((room, devices) -> plan.put(room, devices.stream().map(RoomNumber::toString).toList()));
+        byRoom.forEach((room, devices) ->
+                plan.put(room, devices.stream().map(RoomNumber::toString).toList()));
         this.rooms = Map.copyOf(plan);
     }
 

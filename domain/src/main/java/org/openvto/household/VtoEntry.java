@@ -9,6 +9,11 @@ package org.openvto.household;
  * @param username         user name of that VTO's web interface (may be empty)
  * @param password         password of that VTO's web interface (may be empty)
  */
-public record VtoEntry(String recNo, String registerPassword, String buildingNo, String unitNo, String ipAddress,
-        String username, String password) {
-}
+public record VtoEntry(
+        String recNo,
+        String registerPassword,
+        String buildingNo,
+        String unitNo,
+        String ipAddress,
+        String username,
+        String password) {}

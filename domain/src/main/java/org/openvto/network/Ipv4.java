@@ -4,8 +4,7 @@ import java.util.Optional;
 
 /** Dotted-quad IPv4 addresses and masks as the TCP/IP page uses them. Stateless. */
 public final class Ipv4 {
-    private Ipv4() {
-    }
+    private Ipv4() {}
 
     /** The address as an unsigned 32-bit value, or empty if {@code text} is not a dotted quad of 0–255. */
     public static Optional<Long> parse(String text) {
@@ -32,15 +31,19 @@ public final class Ipv4 {
 
     /** A usable host address: not 0.0.0.0, not broadcast, not loopback, not multicast. */
     public static boolean validHost(String text) {
-        return parse(text).filter(v -> v != 0 && v != 0xFFFFFFFFL && (v >>> 24) != 127 && (v >>> 28) != 0xE).isPresent();
+        return parse(text)
+                .filter(v -> v != 0 && v != 0xFFFFFFFFL && (v >>> 24) != 127 && (v >>> 28) != 0xE)
+                .isPresent();
     }
 
     /** A subnet mask: contiguous ones then zeros, /1 to /30. */
     public static boolean validMask(String text) {
-        return parse(text).filter(m -> {
-            long inverted = ~m & 0xFFFFFFFFL;
-            return (inverted & (inverted + 1)) == 0 && m != 0 && Long.bitCount(m) <= 30;
-        }).isPresent();
+        return parse(text)
+                .filter(m -> {
+                    long inverted = ~m & 0xFFFFFFFFL;
+                    return (inverted & (inverted + 1)) == 0 && m != 0 && Long.bitCount(m) <= 30;
+                })
+                .isPresent();
     }
 
     /** True when {@code a} and {@code b} are in the same subnet under {@code mask} (all three valid). */

@@ -10,10 +10,12 @@ import org.openvto.config.ConfigException;
 public record NetworkDefaults(NetworkSettings settings) {
     public NetworkDefaults {
         if (!Ipv4.validHost(settings.ipAddress())) {
-            throw new ConfigException("network.ip-address", "must be an IPv4 host address (was " + settings.ipAddress() + ")");
+            throw new ConfigException(
+                    "network.ip-address", "must be an IPv4 host address (was " + settings.ipAddress() + ")");
         }
         if (!Ipv4.validMask(settings.subnetMask())) {
-            throw new ConfigException("network.subnet-mask", "must be a subnet mask (was " + settings.subnetMask() + ")");
+            throw new ConfigException(
+                    "network.subnet-mask", "must be a subnet mask (was " + settings.subnetMask() + ")");
         }
         if (!Ipv4.valid(settings.gateway())) {
             throw new ConfigException("network.gateway", "must be an IPv4 address (was " + settings.gateway() + ")");

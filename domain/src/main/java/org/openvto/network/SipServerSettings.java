@@ -9,10 +9,24 @@ package org.openvto.network;
  *                       Quick Start Guide 4.2.7) while this VTO is the SIP server; empty: the centre cannot
  *                       register (there is no factory password)
  */
-public record SipServerSettings(boolean enabled, ServerType type, String ipAddress, int port, String username,
-        String password, String domain, String loginUsername, String loginPassword, String altIpAddress,
-        String altUsername, String altPassword, String altVtsIpAddress, boolean altEnabled, boolean supportBuilding,
-        boolean supportUnit, String centrePassword) {
+public record SipServerSettings(
+        boolean enabled,
+        ServerType type,
+        String ipAddress,
+        int port,
+        String username,
+        String password,
+        String domain,
+        String loginUsername,
+        String loginPassword,
+        String altIpAddress,
+        String altUsername,
+        String altPassword,
+        String altVtsIpAddress,
+        boolean altEnabled,
+        boolean supportBuilding,
+        boolean supportUnit,
+        String centrePassword) {
     /** The management centre's call number (Quick Start Guide 4.2.7 "888888 is the Centre Call No."). */
     public static final String CENTRE_CALL_NO = "888888";
 
@@ -79,8 +93,7 @@ public record SipServerSettings(boolean enabled, ServerType type, String ipAddre
         private boolean supportUnit = false;
         private String centrePassword = "";
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder enabled(boolean value) {
             this.enabled = value;
@@ -168,9 +181,24 @@ public record SipServerSettings(boolean enabled, ServerType type, String ipAddre
         }
 
         public SipServerSettings build() {
-            return new SipServerSettings(enabled, type, ipAddress, port, username, password, domain, loginUsername,
-                    loginPassword, altIpAddress, altUsername, altPassword, altVtsIpAddress, altEnabled, supportBuilding,
-                    supportUnit, centrePassword);
+            return new SipServerSettings(
+                    enabled,
+                    type,
+                    ipAddress,
+                    port,
+                    username,
+                    password,
+                    domain,
+                    loginUsername,
+                    loginPassword,
+                    altIpAddress,
+                    altUsername,
+                    altPassword,
+                    altVtsIpAddress,
+                    altEnabled,
+                    supportBuilding,
+                    supportUnit,
+                    centrePassword);
         }
     }
 }

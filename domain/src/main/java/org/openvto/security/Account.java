@@ -10,8 +10,14 @@ import java.time.Instant;
  *                      device key; never the password itself
  * @param email         address for password reset, or {@code null}
  */
-public record Account(String username, AccountGroup group, String passwordHash, String digestSecrets, String email,
-        Instant createdAt, Instant passwordChangedAt) {
+public record Account(
+        String username,
+        AccountGroup group,
+        String passwordHash,
+        String digestSecrets,
+        String email,
+        Instant createdAt,
+        Instant passwordChangedAt) {
 
     /** The built-in administrator created by Device Init (Quick Start Guide 4.2.1). */
     public static final String ADMIN = "admin";

@@ -19,7 +19,8 @@ import org.openvto.validation.FieldError;
  * {@link SecretCipher}). Thread-safe.
  */
 public final class AccountService {
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s\"<>]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$");
+    private static final Pattern EMAIL = Pattern.compile(
+            "^[^@\\s\"<>]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$");
 
     private final AccountStore accounts;
     private final PasswordHasher hasher;
@@ -28,7 +29,12 @@ public final class AccountService {
     private final Clock clock;
     private final String realm;
 
-    public AccountService(AccountStore accounts, PasswordHasher hasher, SecretCipher cipher, EventBus bus, Clock clock,
+    public AccountService(
+            AccountStore accounts,
+            PasswordHasher hasher,
+            SecretCipher cipher,
+            EventBus bus,
+            Clock clock,
             String realm) {
         this.accounts = accounts;
         this.hasher = hasher;
@@ -40,23 +46,18 @@ public final class AccountService {
 
     /** Outcome of {@link #initialize}. */
     public sealed interface InitResult {
-        record Initialized() implements InitResult {
-        }
+        record Initialized() implements InitResult {}
 
-        record Rejected(List<FieldError> errors) implements InitResult {
-        }
+        record Rejected(List<FieldError> errors) implements InitResult {}
 
-        record AlreadyInitialized() implements InitResult {
-        }
+        record AlreadyInitialized() implements InitResult {}
     }
 
     /** Outcome of {@link #changePassword}. */
     public sealed interface ChangeResult {
-        record Changed() implements ChangeResult {
-        }
+        record Changed() implements ChangeResult {}
 
-        record Rejected(List<FieldError> errors) implements ChangeResult {
-        }
+        record Rejected(List<FieldError> errors) implements ChangeResult {}
     }
 
     /** The HTTP Digest realm of this device ({@code Login to <serial>}, as Dahua devices use). */
@@ -75,7 +76,8 @@ public final class AccountService {
     public List<FieldError> checkNewPassword(String username, String password, String confirmation) {
         List<FieldError> errors = new ArrayList<>();
         for (PasswordRule rule : PasswordPolicy.violations(username, password, confirmation)) {
-            errors.add(new FieldError(rule == PasswordRule.CONFIRMATION ? "confirm" : "password",
+            errors.add(new FieldError(
+                    rule == PasswordRule.CONFIRMATION ? "confirm" : "password",
                     rule == PasswordRule.CONFIRMATION ? rule.message() : "Password " + rule.message()));
         }
         return errors;
@@ -87,7 +89,8 @@ public final class AccountService {
             return List.of();
         }
         if (email.length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
-            return List.of(new FieldError("email", "E-mail address must look like name@example.com (at most 254 characters)"));
+            return List.of(
+                    new FieldError("email", "E-mail address must look like name@example.com (at most 254 characters)"));
         }
         return List.of();
     }
@@ -105,11 +108,9 @@ public final class AccountService {
 
     /** Outcome of {@link #prepare}. */
     public sealed interface PrepareResult {
-        record Ready(PreparedPassword password) implements PrepareResult {
-        }
+        record Ready(PreparedPassword password) implements PrepareResult {}
 
-        record Rejected(List<FieldError> errors) implements PrepareResult {
-        }
+        record Rejected(List<FieldError> errors) implements PrepareResult {}
     }
 
     /** Checks a new password for {@code username} and, if acceptable, hashes it. Changes nothing. */
@@ -118,8 +119,8 @@ public final class AccountService {
         if (!errors.isEmpty()) {
             return new PrepareResult.Rejected(errors);
         }
-        return new PrepareResult.Ready(new PreparedPassword(username, hasher.hash(password),
-                DigestSecrets.seal(cipher, username, realm, password)));
+        return new PrepareResult.Ready(new PreparedPassword(
+                username, hasher.hash(password), DigestSecrets.seal(cipher, username, realm, password)));
     }
 
     /** Device Init in one call (CLI, API): nothing is written unless every field is valid. */
@@ -132,7 +133,8 @@ public final class AccountService {
         if (initialized()) {
             return new InitResult.AlreadyInitialized();
         }
-        return initialize(((PrepareResult.Ready) prepare(Account.ADMIN, password, confirmation)).password(), email, source);
+        return initialize(
+                ((PrepareResult.Ready) prepare(Account.ADMIN, password, confirmation)).password(), email, source);
     }
 
     /** Second step of Device Init: creates {@code admin} from a prepared password and the optional e-mail. */
@@ -146,13 +148,13 @@ public final class AccountService {
         }
         Instant now = clock.instant();
         String cleanEmail = email == null || email.isBlank() ? null : email.strip();
-        Account account = new Account(Account.ADMIN, AccountGroup.ADMIN, admin.passwordHash(), admin.digestSecrets(),
-                cleanEmail, now, now);
+        Account account = new Account(
+                Account.ADMIN, AccountGroup.ADMIN, admin.passwordHash(), admin.digestSecrets(), cleanEmail, now, now);
         if (accounts.anyAdministrator() || !accounts.insert(account)) {
             return new InitResult.AlreadyInitialized();
         }
-        bus.publish(new SecurityEvent.DeviceInitialized(Account.ADMIN, source,
-                cleanEmail == null ? "without reset e-mail" : "reset e-mail set"));
+        bus.publish(new SecurityEvent.DeviceInitialized(
+                Account.ADMIN, source, cleanEmail == null ? "without reset e-mail" : "reset e-mail set"));
         return new InitResult.Initialized();
     }
 
@@ -160,8 +162,8 @@ public final class AccountService {
      * Changes {@code username}'s password after checking the old one. The caller is already
      * authenticated; the old password is asked again so a left-open session cannot take the account.
      */
-    public ChangeResult changePassword(String username, String oldPassword, String newPassword, String confirmation,
-            String source) {
+    public ChangeResult changePassword(
+            String username, String oldPassword, String newPassword, String confirmation, String source) {
         Optional<Account> account = accounts.find(username);
         if (account.isEmpty()) {
             return new ChangeResult.Rejected(List.of(new FieldError("username", "No such account")));
@@ -176,15 +178,19 @@ public final class AccountService {
         if (!errors.isEmpty()) {
             return new ChangeResult.Rejected(List.copyOf(errors));
         }
-        accounts.updatePassword(username, hasher.hash(newPassword),
-                DigestSecrets.seal(cipher, username, realm, newPassword), clock.instant());
+        accounts.updatePassword(
+                username,
+                hasher.hash(newPassword),
+                DigestSecrets.seal(cipher, username, realm, newPassword),
+                clock.instant());
         bus.publish(new SecurityEvent.PasswordChanged(username, source, "password changed"));
         return new ChangeResult.Changed();
     }
 
     /** The account's HA1 for {@code algorithm}, decrypted. */
     Optional<String> ha1(Account account, DigestAlgorithm algorithm) {
-        return Optional.ofNullable(DigestSecrets.open(cipher, account.digestSecrets()).get(algorithm));
+        return Optional.ofNullable(
+                DigestSecrets.open(cipher, account.digestSecrets()).get(algorithm));
     }
 
     Optional<Account> find(String username) {

@@ -30,7 +30,8 @@ public final class AuthService {
     private final SecurityConfig config;
     private volatile String dummyHash;
 
-    public AuthService(AccountService accounts, LoginLockStore locks, EventBus bus, Clock clock, SecurityConfig config) {
+    public AuthService(
+            AccountService accounts, LoginLockStore locks, EventBus bus, Clock clock, SecurityConfig config) {
         this.accounts = accounts;
         this.locks = locks;
         this.bus = bus;
@@ -40,9 +41,13 @@ public final class AuthService {
 
     /** Form login with user name and password. */
     public LoginResult login(String username, String password, String source) {
-        return authenticate(username, source, "web login", true, account -> password != null
-                && accounts.hasher().verify(password, account.passwordHash()), () -> accounts.hasher().verify(
-                        String.valueOf(password), dummyHash()));
+        return authenticate(
+                username,
+                source,
+                "web login",
+                true,
+                account -> password != null && accounts.hasher().verify(password, account.passwordHash()),
+                () -> accounts.hasher().verify(String.valueOf(password), dummyHash()));
     }
 
     /** A hash to verify unknown users against, so they cost as much time as known ones; made on first use. */
@@ -59,10 +64,15 @@ public final class AuthService {
     public LoginResult digest(DigestResponse response, String method, String source) {
         // API clients authenticate every request: logging each success would flood the security log and bury
         // the failures that matter (seed appendix "Secure Auditing"), so only failures and locks are logged
-        return authenticate(response.username(), source, "digest " + response.algorithm().token(), false,
+        return authenticate(
+                response.username(),
+                source,
+                "digest " + response.algorithm().token(),
+                false,
                 account -> accounts.ha1(account, response.algorithm())
-                        .map(ha1 -> DigestVerifier.verify(response, method, ha1)).orElse(false),
-                () -> { });
+                        .map(ha1 -> DigestVerifier.verify(response, method, ha1))
+                        .orElse(false),
+                () -> {});
     }
 
     /** The lock currently applying to {@code username} or {@code source}, if any. */
@@ -72,13 +82,18 @@ public final class AuthService {
         return Optional.ofNullable(until);
     }
 
-    private LoginResult authenticate(String username, String source, String channel, boolean logSuccess,
+    private LoginResult authenticate(
+            String username,
+            String source,
+            String channel,
+            boolean logSuccess,
             CredentialCheck check,
             Runnable equaliseTiming) {
         String name = username == null ? "" : username;
         Optional<Instant> locked = lockedUntil(name, source);
         if (locked.isPresent()) {
-            bus.publish(new SecurityEvent.LoginFailed(name, source, channel + " refused: locked until " + locked.get()));
+            bus.publish(
+                    new SecurityEvent.LoginFailed(name, source, channel + " refused: locked until " + locked.get()));
             return new LoginResult.Locked(locked.get());
         }
         Optional<Account> account = accounts.find(name);

@@ -7,8 +7,7 @@ import org.openvto.digest.DigestVerifier;
 
 /** The per-algorithm HA1 values of one account, sealed with the {@link SecretCipher} for storage. */
 final class DigestSecrets {
-    private DigestSecrets() {
-    }
+    private DigestSecrets() {}
 
     static String seal(SecretCipher cipher, String username, String realm, String password) {
         StringBuilder plain = new StringBuilder();
@@ -16,7 +15,9 @@ final class DigestSecrets {
             if (!plain.isEmpty()) {
                 plain.append('\n');
             }
-            plain.append(algorithm.token()).append('=').append(DigestVerifier.ha1(algorithm, username, realm, password));
+            plain.append(algorithm.token())
+                    .append('=')
+                    .append(DigestVerifier.ha1(algorithm, username, realm, password));
         }
         return cipher.encrypt(plain.toString());
     }

@@ -15,8 +15,7 @@ public final class PasswordPolicy {
     public static final int MIN_LENGTH = 8;
     public static final int MAX_LENGTH = 32;
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     /** Every rule {@code password} breaks for {@code accountName}; empty when it is acceptable. */
     public static List<PasswordRule> violations(String accountName, String password) {

@@ -12,8 +12,12 @@ import org.openvto.config.ConfigChecks;
  * @param sessionIdleTimeout web session expiry without activity ({@code security.session-idle-minutes})
  * @param nonceLifetime      lifetime of a Digest nonce ({@code security.digest-nonce-seconds})
  */
-public record SecurityConfig(int lockoutThreshold, Duration lockoutDuration, Duration failureDelay,
-        Duration sessionIdleTimeout, Duration nonceLifetime) {
+public record SecurityConfig(
+        int lockoutThreshold,
+        Duration lockoutDuration,
+        Duration failureDelay,
+        Duration sessionIdleTimeout,
+        Duration nonceLifetime) {
 
     public SecurityConfig {
         ConfigChecks.inRange("security.lockout-threshold", lockoutThreshold, 1, 100);

@@ -11,8 +11,15 @@ public final class SecurityLog implements AutoCloseable {
     private final EventBus.Subscription subscription;
 
     public SecurityLog(EventBus bus, SecurityLogStore store, Clock clock) {
-        this.subscription = bus.subscribe(SecurityEvent.class, e -> store.append(new SecurityLogEntry(0, clock.instant(),
-                e.topic().substring("security/".length()), e.username(), e.source(), e.detail())));
+        this.subscription = bus.subscribe(
+                SecurityEvent.class,
+                e -> store.append(new SecurityLogEntry(
+                        0,
+                        clock.instant(),
+                        e.topic().substring("security/".length()),
+                        e.username(),
+                        e.source(),
+                        e.detail())));
     }
 
     @Override

@@ -15,7 +15,8 @@ public record SecurityLogFilter(Instant from, Instant to, String type) {
     }
 
     public boolean matches(SecurityLogEntry e) {
-        return (from == null || !e.at().isBefore(from)) && (to == null || e.at().isBefore(to))
+        return (from == null || !e.at().isBefore(from))
+                && (to == null || e.at().isBefore(to))
                 && (type.isEmpty() || e.event().equals(type) || e.event().startsWith(type + "/"));
     }
 }

@@ -13,7 +13,11 @@ public interface SecurityLogStore {
 
     /** Newest first among the entries {@code filter} matches; stores override this to filter in the query. */
     default List<SecurityLogEntry> newest(SecurityLogFilter filter, int offset, int limit) {
-        return newest(0, Integer.MAX_VALUE).stream().filter(filter::matches).skip(offset).limit(limit).toList();
+        return newest(0, Integer.MAX_VALUE).stream()
+                .filter(filter::matches)
+                .skip(offset)
+                .limit(limit)
+                .toList();
     }
 
     default long count(SecurityLogFilter filter) {

@@ -19,8 +19,8 @@ import org.openvto.validation.FieldError;
 import org.openvto.validation.Result;
 
 class InstallationAuditTest {
-    private static final NetworkSettings DEFAULTS = new NetworkSettings("192.168.1.108", "255.255.255.0",
-            "192.168.1.1", "8.8.8.8", 8080, 443, 554, 5060);
+    private static final NetworkSettings DEFAULTS =
+            new NetworkSettings("192.168.1.108", "255.255.255.0", "192.168.1.1", "8.8.8.8", 8080, 443, 554, 5060);
     private final MemoryHousehold store = new MemoryHousehold();
     private final EventBus bus = new EventBus();
     private final List<SecurityEvent> security = new ArrayList<>();
@@ -30,15 +30,16 @@ class InstallationAuditTest {
     InstallationAuditTest() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        installation = new Installation(store, store, new SecretCipher(key), bus, "VTO", new NetworkDefaults(DEFAULTS), 8080);
+        installation =
+                new Installation(store, store, new SecretCipher(key), bus, "VTO", new NetworkDefaults(DEFAULTS), 8080);
         bus.subscribe(SecurityEvent.class, security::add);
         bus.subscribe(ConfigChanged.class, changes::add);
     }
 
     @Test
     void aChangeIsAuditedWithTheBoundActorAndWhatChanged() {
-        NetworkSettings moved = new NetworkSettings("192.168.1.108", "255.255.255.0", "192.168.1.1", "8.8.8.8", 8090,
-                443, 554, 5060);
+        NetworkSettings moved =
+                new NetworkSettings("192.168.1.108", "255.255.255.0", "192.168.1.1", "8.8.8.8", 8090, 443, 554, 5060);
         Actor.as(new Actor("admin", "10.0.0.7"), () -> installation.updateNetwork(moved));
         assertThat(security).singleElement().satisfies(e -> {
             assertThat(e.topic()).isEqualTo("security/config/changed");
@@ -46,26 +47,49 @@ class InstallationAuditTest {
             assertThat(e.source()).isEqualTo("10.0.0.7");
             assertThat(e.detail()).isEqualTo("network: httpPort 8080→8090");
         });
-        assertThat(changes).singleElement().satisfies(c -> assertThat(c.actor()).isEqualTo(new Actor("admin", "10.0.0.7")));
+        assertThat(changes)
+                .singleElement()
+                .satisfies(c -> assertThat(c.actor()).isEqualTo(new Actor("admin", "10.0.0.7")));
         assertThat(Actor.current()).as("binding restored").isEqualTo(Actor.SYSTEM);
     }
 
     @Test
     void passwordsAreLoggedAsChangedNeverByValue() {
-        SipServerSettings s = new SipServerSettings(true, ServerType.VTO, "", 5060, "", "Top#Secret1", "VDP", "", "", "",
-                "", "", "", false, false, false, "");
+        SipServerSettings s = new SipServerSettings(
+                true,
+                ServerType.VTO,
+                "",
+                5060,
+                "",
+                "Top#Secret1",
+                "VDP",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                false,
+                false,
+                false,
+                "");
         installation.updateSipServer(s);
-        assertThat(security.get(0).detail()).contains("enabled false→true").contains("password changed")
+        assertThat(security.get(0).detail())
+                .contains("enabled false→true")
+                .contains("password changed")
                 .doesNotContain("Top#Secret1");
         assertThat(security.get(0).username()).isEqualTo("system");
     }
 
     @Test
     void clearingRoomsSaysHowMany() {
-        installation.addBatch(new BatchSpec(3, 67, 1001, 1101), n -> { });
+        installation.addBatch(new BatchSpec(3, 67, 1001, 1101), n -> {});
         security.clear();
         assertThat(installation.clearRooms()).isEqualTo(201);
-        assertThat(security).singleElement().extracting(SecurityEvent::detail).isEqualTo("household: rooms cleared (201)");
+        assertThat(security)
+                .singleElement()
+                .extracting(SecurityEvent::detail)
+                .isEqualTo("household: rooms cleared (201)");
     }
 
     @Test
@@ -91,8 +115,8 @@ class InstallationAuditTest {
         assertThat(analog.systemTypeReady()).as("Analog cannot reach VTHs").isFalse();
 
         installation.updateDeviceProperties(new DeviceProperties("VTO", "8001", SystemType.TCP_IP, "", ""));
-        installation.updateSipServer(new SipServerSettings(true, ServerType.VTO, "", 5060, "", "", "VDP", "", "", "", "",
-                "", "", false, false, false, ""));
+        installation.updateSipServer(new SipServerSettings(
+                true, ServerType.VTO, "", 5060, "", "", "VDP", "", "", "", "", "", "", false, false, false, ""));
         installation.addVto(new VtoEntry("8001", "Reg1stered", "", "", "192.168.1.108", "", ""));
         installation.addRoom(new RoomDevice(new RoomNumber("101", 0), "", "", "", RegisterType.PUBLIC, "Reg1stered"));
         SetupProgress done = installation.setupProgress();
@@ -114,7 +138,8 @@ class InstallationAuditTest {
     @Test
     void floorsThatOverlapAreRejectedNamingTheRule() {
         Result<List<String>> r = installation.planBatch(new BatchSpec(2, 4, 601, 603));
-        assertThat(((Result.Rejected<List<String>>) r).errors()).singleElement()
+        assertThat(((Result.Rejected<List<String>>) r).errors())
+                .singleElement()
                 .satisfies(e -> assertThat(e.message()).startsWith("Floors overlap"));
     }
 
@@ -126,7 +151,10 @@ class InstallationAuditTest {
             installation.requestReboot();
             return null;
         });
-        assertThat(reboots).singleElement().extracting(RebootRequested::actor).isEqualTo(new Actor("admin", "10.0.0.7"));
+        assertThat(reboots)
+                .singleElement()
+                .extracting(RebootRequested::actor)
+                .isEqualTo(new Actor("admin", "10.0.0.7"));
         assertThat(security).singleElement().extracting(SecurityEvent::topic).isEqualTo("security/system/reboot");
     }
 }

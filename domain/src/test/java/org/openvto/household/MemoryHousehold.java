@@ -56,8 +56,12 @@ final class MemoryHousehold implements HouseholdStore, SettingsStore {
 
     @Override
     public List<RoomDevice> rooms(String search, int offset, int limit) {
-        return rooms.values().stream().filter(r -> r.number().toString().contains(search))
-                .sorted(Comparator.comparing(r -> r.number().toString())).skip(offset).limit(limit).toList();
+        return rooms.values().stream()
+                .filter(r -> r.number().toString().contains(search))
+                .sorted(Comparator.comparing(r -> r.number().toString()))
+                .skip(offset)
+                .limit(limit)
+                .toList();
     }
 
     @Override
@@ -77,7 +81,10 @@ final class MemoryHousehold implements HouseholdStore, SettingsStore {
 
     @Override
     public List<Integer> indices(String room) {
-        return rooms.values().stream().filter(r -> r.number().room().equals(room)).map(r -> r.number().index()).toList();
+        return rooms.values().stream()
+                .filter(r -> r.number().room().equals(room))
+                .map(r -> r.number().index())
+                .toList();
     }
 
     @Override

@@ -25,14 +25,23 @@ class RoomNumberTest {
     @Test
     void batchOfFiveLayersTimesFourRoomsMatchesTheGuide() {
         List<String> rooms = new BatchSpec(5, 4, 101, 201).roomNumbers();
-        assertThat(rooms).containsExactly("101", "102", "103", "104", "201", "202", "203", "204", "301", "302", "303",
-                "304", "401", "402", "403", "404", "501", "502", "503", "504");
+        assertThat(rooms)
+                .containsExactly(
+                        "101", "102", "103", "104", "201", "202", "203", "204", "301", "302", "303", "304", "401",
+                        "402", "403", "404", "501", "502", "503", "504");
     }
 
     @Test
     void numbersSortShortFirstThenByIndex() {
-        var sorted = List.of(new RoomNumber("1001", 0), new RoomNumber("101", 1), new RoomNumber("101", 0),
-                new RoomNumber("99", 0)).stream().sorted().map(RoomNumber::toString).toList();
+        var sorted = List.of(
+                        new RoomNumber("1001", 0),
+                        new RoomNumber("101", 1),
+                        new RoomNumber("101", 0),
+                        new RoomNumber("99", 0))
+                .stream()
+                .sorted()
+                .map(RoomNumber::toString)
+                .toList();
         assertThat(sorted).containsExactly("99#0", "101#0", "101#1", "1001#0");
     }
 }

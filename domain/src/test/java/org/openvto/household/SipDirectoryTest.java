@@ -6,8 +6,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SipDirectoryTest {
-    private final SipDirectory directory = SipDirectory.ofAccounts(Map.of("101#2", "a", "101#0", "b", "101#10", "c",
-            "101#1", "d", "1010#0", "e", "8002", "f", "888888", "g"));
+    private final SipDirectory directory = SipDirectory.ofAccounts(
+            Map.of("101#2", "a", "101#0", "b", "101#10", "c", "101#1", "d", "1010#0", "e", "8002", "f", "888888", "g"));
 
     @Test
     void aRoomReachesItsDevicesMasterFirstWithoutOtherRoomsThatShareThePrefix() {

@@ -22,8 +22,10 @@ class Ipv4Test {
         assertThat(Ipv4.validMask("255.255.255.0")).isTrue();
         assertThat(Ipv4.validMask("255.0.255.0")).isFalse();
         assertThat(Ipv4.validMask("255.255.255.255")).isFalse();
-        assertThat(Ipv4.sameSubnet("192.168.1.108", "192.168.1.1", "255.255.255.0")).isTrue();
-        assertThat(Ipv4.sameSubnet("192.168.1.108", "192.168.2.1", "255.255.255.0")).isFalse();
+        assertThat(Ipv4.sameSubnet("192.168.1.108", "192.168.1.1", "255.255.255.0"))
+                .isTrue();
+        assertThat(Ipv4.sameSubnet("192.168.1.108", "192.168.2.1", "255.255.255.0"))
+                .isFalse();
         assertThat(Ipv4.networkOrBroadcast("192.168.1.255", "255.255.255.0")).isTrue();
         assertThat(Ipv4.networkOrBroadcast("192.168.1.0", "255.255.255.0")).isTrue();
         assertThat(Ipv4.networkOrBroadcast("192.168.1.7", "255.255.255.0")).isFalse();

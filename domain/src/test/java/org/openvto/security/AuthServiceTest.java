@@ -28,10 +28,20 @@ class AuthServiceTest {
         new SecurityLog(bus, log, clock);
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        accounts = new AccountService(new InMemoryStores.Accounts(), new Argon2idPasswordHasher(), new SecretCipher(key),
-                bus, clock, "Login to TEST");
-        auth = new AuthService(accounts, locks, bus, clock, new SecurityConfig(5, Duration.ofMinutes(30),
-                Duration.ZERO, Duration.ofMinutes(30), Duration.ofMinutes(5)));
+        accounts = new AccountService(
+                new InMemoryStores.Accounts(),
+                new Argon2idPasswordHasher(),
+                new SecretCipher(key),
+                bus,
+                clock,
+                "Login to TEST");
+        auth = new AuthService(
+                accounts,
+                locks,
+                bus,
+                clock,
+                new SecurityConfig(
+                        5, Duration.ofMinutes(30), Duration.ZERO, Duration.ofMinutes(30), Duration.ofMinutes(5)));
         assertThat(accounts.initialize(PASSWORD, PASSWORD, "ops@example.com", "test"))
                 .isInstanceOf(AccountService.InitResult.Initialized.class);
     }
@@ -45,8 +55,13 @@ class AuthServiceTest {
 
     @Test
     void rejectedInitializationNamesTheFieldsAndRule() {
-        var fresh = new AccountService(new InMemoryStores.Accounts(), new Argon2idPasswordHasher(),
-                new SecretCipher(new byte[32]), new EventBus(), clock, "r");
+        var fresh = new AccountService(
+                new InMemoryStores.Accounts(),
+                new Argon2idPasswordHasher(),
+                new SecretCipher(new byte[32]),
+                new EventBus(),
+                clock,
+                "r");
         var result = fresh.initialize("admin123", "admin123", "not-an-address", "test");
         assertThat(result).isInstanceOf(AccountService.InitResult.Rejected.class);
         var errors = ((AccountService.InitResult.Rejected) result).errors();
@@ -62,14 +77,17 @@ class AuthServiceTest {
         }
         assertThat(auth.login("admin", "wrong", "10.0.0.1")).isInstanceOf(LoginResult.Locked.class);
         assertThat(auth.login("admin", PASSWORD, "10.0.0.1")).isInstanceOf(LoginResult.Locked.class);
-        assertThat(auth.login("admin", PASSWORD, "10.0.0.2")).as("account locked from every address")
+        assertThat(auth.login("admin", PASSWORD, "10.0.0.2"))
+                .as("account locked from every address")
                 .isInstanceOf(LoginResult.Locked.class);
-        assertThat(auth.login("someone", "x", "10.0.0.1")).as("address locked for every account")
+        assertThat(auth.login("someone", "x", "10.0.0.1"))
+                .as("address locked for every account")
                 .isInstanceOf(LoginResult.Locked.class);
         clock.advance(Duration.ofMinutes(31));
         assertThat(auth.login("admin", PASSWORD, "10.0.0.1")).isInstanceOf(LoginResult.Success.class);
-        assertThat(log.entries).extracting(SecurityLogEntry::event).contains("device/initialized", "login/failed",
-                "login/locked", "login/succeeded");
+        assertThat(log.entries)
+                .extracting(SecurityLogEntry::event)
+                .contains("device/initialized", "login/failed", "login/locked", "login/succeeded");
     }
 
     @Test
@@ -85,11 +103,20 @@ class AuthServiceTest {
     void digestWithBothAlgorithmsUsesTheStoredSecrets() {
         for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
             String ha1 = DigestVerifier.ha1(algorithm, "admin", "Login to TEST", PASSWORD);
-            var unsigned = new DigestResponse("admin", "Login to TEST", "n", "/api/v1/device", "", algorithm, "auth",
-                    "c", "00000001", null);
+            var unsigned = new DigestResponse(
+                    "admin", "Login to TEST", "n", "/api/v1/device", "", algorithm, "auth", "c", "00000001", null);
             String response = DigestVerifier.expectedResponse(unsigned, "GET", ha1);
-            var signed = new DigestResponse("admin", "Login to TEST", "n", "/api/v1/device", response, algorithm, "auth",
-                    "c", "00000001", null);
+            var signed = new DigestResponse(
+                    "admin",
+                    "Login to TEST",
+                    "n",
+                    "/api/v1/device",
+                    response,
+                    algorithm,
+                    "auth",
+                    "c",
+                    "00000001",
+                    null);
             assertThat(auth.digest(signed, "GET", "10.0.0.3")).isInstanceOf(LoginResult.Success.class);
             assertThat(auth.digest(signed, "PUT", "10.0.0.3")).isInstanceOf(LoginResult.Rejected.class);
         }
@@ -98,20 +125,41 @@ class AuthServiceTest {
     @Test
     void digestLogsItsFailuresButNotEverySuccess() {
         String ha1 = DigestVerifier.ha1(DigestAlgorithm.SHA_256, "admin", "Login to TEST", PASSWORD);
-        var unsigned = new DigestResponse("admin", "Login to TEST", "n", "/api/v1/device", "", DigestAlgorithm.SHA_256,
-                "auth", "c", "00000001", null);
-        var signed = new DigestResponse("admin", "Login to TEST", "n", "/api/v1/device",
-                DigestVerifier.expectedResponse(unsigned, "GET", ha1), DigestAlgorithm.SHA_256, "auth", "c", "00000001", null);
+        var unsigned = new DigestResponse(
+                "admin",
+                "Login to TEST",
+                "n",
+                "/api/v1/device",
+                "",
+                DigestAlgorithm.SHA_256,
+                "auth",
+                "c",
+                "00000001",
+                null);
+        var signed = new DigestResponse(
+                "admin",
+                "Login to TEST",
+                "n",
+                "/api/v1/device",
+                DigestVerifier.expectedResponse(unsigned, "GET", ha1),
+                DigestAlgorithm.SHA_256,
+                "auth",
+                "c",
+                "00000001",
+                null);
         int before = log.entries.size();
         for (int i = 0; i < 3; i++) {
             assertThat(auth.digest(signed, "GET", "10.0.0.5")).isInstanceOf(LoginResult.Success.class);
         }
         assertThat(log.entries).hasSize(before);
         assertThat(auth.digest(signed, "PUT", "10.0.0.5")).isInstanceOf(LoginResult.Rejected.class);
-        assertThat(log.entries.subList(before, log.entries.size())).extracting(SecurityLogEntry::event)
+        assertThat(log.entries.subList(before, log.entries.size()))
+                .extracting(SecurityLogEntry::event)
                 .containsExactly("login/failed");
         assertThat(auth.login("admin", PASSWORD, "10.0.0.5")).isInstanceOf(LoginResult.Success.class);
-        assertThat(log.entries.getLast().event()).as("console logins still log success").isEqualTo("login/succeeded");
+        assertThat(log.entries.getLast().event())
+                .as("console logins still log success")
+                .isEqualTo("login/succeeded");
     }
 
     @Test

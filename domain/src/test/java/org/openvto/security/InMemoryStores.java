@@ -25,8 +25,10 @@ final class InMemoryStores {
 
         @Override
         public boolean updatePassword(String username, String hash, String secrets, Instant at) {
-            return byName.computeIfPresent(username, (k, a) -> new Account(a.username(), a.group(), hash, secrets,
-                    a.email(), a.createdAt(), at)) != null;
+            return byName.computeIfPresent(
+                            username,
+                            (k, a) -> new Account(a.username(), a.group(), hash, secrets, a.email(), a.createdAt(), at))
+                    != null;
         }
 
         @Override

@@ -18,7 +18,8 @@ class SecurityLogFilterTest {
         assertThat(login.matches(entry("login/failed", T))).isTrue();
         assertThat(login.matches(entry("login", T))).isTrue();
         assertThat(login.matches(entry("logout", T))).isFalse();
-        assertThat(new SecurityLogFilter(null, null, "login/failed").matches(entry("login/succeeded", T))).isFalse();
+        assertThat(new SecurityLogFilter(null, null, "login/failed").matches(entry("login/succeeded", T)))
+                .isFalse();
     }
 
     @Test

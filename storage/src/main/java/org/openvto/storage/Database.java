@@ -7,14 +7,14 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.openvto.device.SettingsStore;
 import org.openvto.household.HouseholdStore;
-import org.openvto.sip.registrar.BindingStore;
-import org.openvto.storage.internal.JdbcBindingStore;
-import org.openvto.security.SecretCipher;
-import org.openvto.storage.internal.JdbcHouseholdStore;
 import org.openvto.security.AccountStore;
 import org.openvto.security.LoginLockStore;
+import org.openvto.security.SecretCipher;
 import org.openvto.security.SecurityLogStore;
+import org.openvto.sip.registrar.BindingStore;
 import org.openvto.storage.internal.JdbcAccountStore;
+import org.openvto.storage.internal.JdbcBindingStore;
+import org.openvto.storage.internal.JdbcHouseholdStore;
 import org.openvto.storage.internal.JdbcLoginLockStore;
 import org.openvto.storage.internal.JdbcSecurityLogStore;
 import org.openvto.storage.internal.JdbcSettingsStore;
@@ -33,7 +33,8 @@ import org.sqlite.SQLiteDataSource;
 public final class Database implements AutoCloseable {
     /** The supported database products. */
     public enum Vendor {
-        SQLITE("INTEGER PRIMARY KEY AUTOINCREMENT"), POSTGRESQL("BIGSERIAL PRIMARY KEY");
+        SQLITE("INTEGER PRIMARY KEY AUTOINCREMENT"),
+        POSTGRESQL("BIGSERIAL PRIMARY KEY");
 
         /** Column definition of a generated 64-bit primary key: the one DDL difference the migrations need. */
         private final String identityPrimaryKey;
@@ -53,17 +54,23 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.vendor = vendor;
         this.description = description;
-        var result = Flyway.configure(Database.class.getClassLoader()).dataSource(dataSource)
+        var result = Flyway.configure(Database.class.getClassLoader())
+                .dataSource(dataSource)
                 .locations("classpath:db/migration/common")
-                .placeholders(java.util.Map.of("identity_pk", vendor.identityPrimaryKey)).load().migrate();
-        this.schemaVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion
+                .placeholders(java.util.Map.of("identity_pk", vendor.identityPrimaryKey))
+                .load()
+                .migrate();
+        this.schemaVersion = result.targetSchemaVersion != null
+                ? result.targetSchemaVersion
                 : String.valueOf(result.initialSchemaVersion);
         this.jdbi = Jdbi.create(dataSource);
     }
 
     /** Opens (creating and migrating if needed) the database {@code config} names, relative to {@code dataDir}. */
     public static Database open(StorageConfig config, Path dataDir) {
-        String url = config.url().isEmpty() ? "jdbc:sqlite:" + dataDir.resolve("openvto.db").toAbsolutePath() : config.url();
+        String url = config.url().isEmpty()
+                ? "jdbc:sqlite:" + dataDir.resolve("openvto.db").toAbsolutePath()
+                : config.url();
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("openvto-db");
         hikari.setMaximumPoolSize(config.poolSize());
@@ -137,7 +144,9 @@ public final class Database implements AutoCloseable {
     /** True when a trivial query succeeds (used by {@code /healthz}). */
     public boolean healthy() {
         try {
-            return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+            return jdbi.withHandle(
+                            h -> h.createQuery("SELECT 1").mapTo(Integer.class).one())
+                    == 1;
         } catch (RuntimeException e) {
             return false;
         }

@@ -16,7 +16,8 @@ public record StorageConfig(String url, String username, String password, int po
     public StorageConfig {
         url = url == null ? "" : url.strip();
         if (!url.isEmpty() && !url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
-            throw new ConfigException("storage.url", "must be empty, jdbc:sqlite:… or jdbc:postgresql:… (was " + url + ")");
+            throw new ConfigException(
+                    "storage.url", "must be empty, jdbc:sqlite:… or jdbc:postgresql:… (was " + url + ")");
         }
         ConfigChecks.inRange("storage.pool-size", poolSize, 1, 64);
     }

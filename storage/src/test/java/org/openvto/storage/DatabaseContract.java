@@ -44,15 +44,39 @@ abstract class DatabaseContract {
     void sipBindingsAreReplacedPerUserInOneBatchAndKeepTheirRegisterTransaction() {
         var store = db.sipBindings();
         Instant exp = Instant.parse("2026-11-27T10:00:00Z");
-        var a1 = new org.openvto.sip.registrar.Binding("101#0", "sip:101%230@10.0.0.2:5060", "10.0.0.2:5060", "UDP",
-                "VTH", "call-1", 1, exp, "z9hG4bK1|10.0.0.2:5060|REGISTER");
-        var a2 = new org.openvto.sip.registrar.Binding("101#0", "sip:101%230@10.0.0.3:5060", "10.0.0.3:5060", "UDP",
-                null, "call-2", 7, exp, null);
-        var b = new org.openvto.sip.registrar.Binding("102#0", "sip:102%230@10.0.0.4:5060", "10.0.0.4:5060", "TCP",
-                "VTH", "call-3", 2, exp, "z9hG4bK3|10.0.0.4:5060|REGISTER");
+        var a1 = new org.openvto.sip.registrar.Binding(
+                "101#0",
+                "sip:101%230@10.0.0.2:5060",
+                "10.0.0.2:5060",
+                "UDP",
+                "VTH",
+                "call-1",
+                1,
+                exp,
+                "z9hG4bK1|10.0.0.2:5060|REGISTER");
+        var a2 = new org.openvto.sip.registrar.Binding(
+                "101#0", "sip:101%230@10.0.0.3:5060", "10.0.0.3:5060", "UDP", null, "call-2", 7, exp, null);
+        var b = new org.openvto.sip.registrar.Binding(
+                "102#0",
+                "sip:102%230@10.0.0.4:5060",
+                "10.0.0.4:5060",
+                "TCP",
+                "VTH",
+                "call-3",
+                2,
+                exp,
+                "z9hG4bK3|10.0.0.4:5060|REGISTER");
         store.replaceAll(Map.of("101#0", List.of(a1, a2), "102#0", List.of(b)));
-        var a1Later = new org.openvto.sip.registrar.Binding("101#0", a1.contact(), a1.source(), "UDP", "VTH", "call-1", 2,
-                exp.plusSeconds(60), "z9hG4bK9|10.0.0.2:5060|REGISTER");
+        var a1Later = new org.openvto.sip.registrar.Binding(
+                "101#0",
+                a1.contact(),
+                a1.source(),
+                "UDP",
+                "VTH",
+                "call-1",
+                2,
+                exp.plusSeconds(60),
+                "z9hG4bK9|10.0.0.2:5060|REGISTER");
         store.replaceAll(Map.of("101#0", List.of(a1Later), "103#0", List.of()));
         assertThat(store.loadAll()).containsExactlyInAnyOrder(a1Later, b);
     }
@@ -78,7 +102,8 @@ abstract class DatabaseContract {
         assertThat(accounts.insert(admin)).isTrue();
         assertThat(accounts.insert(admin)).isFalse();
         assertThat(accounts.anyAdministrator()).isTrue();
-        assertThat(accounts.updatePassword("admin", "h2", "s2", t.plusSeconds(5))).isTrue();
+        assertThat(accounts.updatePassword("admin", "h2", "s2", t.plusSeconds(5)))
+                .isTrue();
         assertThat(accounts.find("admin")).get().satisfies(a -> {
             assertThat(a.passwordHash()).isEqualTo("h2");
             assertThat(a.email()).isEqualTo("a@b.example");
@@ -104,7 +129,8 @@ abstract class DatabaseContract {
         var locked = locks.recordFailure("ip:1.2.3.4", now, 5, Duration.ofMinutes(30));
         assertThat(locked.lockedAt(now.plusSeconds(60))).isTrue();
         assertThat(locked.lockedAt(now.plus(Duration.ofMinutes(31)))).isFalse();
-        var afterExpiry = locks.recordFailure("ip:1.2.3.4", now.plus(Duration.ofMinutes(31)), 5, Duration.ofMinutes(30));
+        var afterExpiry =
+                locks.recordFailure("ip:1.2.3.4", now.plus(Duration.ofMinutes(31)), 5, Duration.ofMinutes(30));
         assertThat(afterExpiry).isEqualTo(new LoginLockStore.LockState(1, null));
         locks.clear("ip:1.2.3.4");
         assertThat(locks.get("ip:1.2.3.4")).isEqualTo(LoginLockStore.LockState.NONE);
@@ -114,8 +140,8 @@ abstract class DatabaseContract {
     void securityLogListsNewestFirst() {
         var log = db.securityLog();
         for (int i = 0; i < 3; i++) {
-            log.append(new SecurityLogEntry(0, Instant.ofEpochMilli(1000L * i), "login/failed", "admin", "10.0.0." + i,
-                    "x".repeat(600)));
+            log.append(new SecurityLogEntry(
+                    0, Instant.ofEpochMilli(1000L * i), "login/failed", "admin", "10.0.0." + i, "x".repeat(600)));
         }
         assertThat(log.count()).isEqualTo(3);
         assertThat(log.newest(0, 2)).extracting(SecurityLogEntry::source).containsExactly("10.0.0.2", "10.0.0.1");

@@ -22,7 +22,8 @@ class PostgresDatabaseTest extends DatabaseContract {
     protected Database openFresh() throws Exception {
         String admin = adminUrl();
         String name = "openvto_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (var c = DriverManager.getConnection(admin); var s = c.createStatement()) {
+        try (var c = DriverManager.getConnection(admin);
+                var s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         }
         String url = admin.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");

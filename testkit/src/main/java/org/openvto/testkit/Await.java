@@ -11,8 +11,7 @@ import java.util.function.BooleanSupplier;
 public final class Await {
     private static final long POLL_MILLIS = 20;
 
-    private Await() {
-    }
+    private Await() {}
 
     /** Returns once {@code condition} holds; throws {@link AssertionError} naming {@code what} after {@code timeout}. */
     public static void until(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {

@@ -11,8 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * before the test binds it; picking at random from a wide range keeps parallel test JVMs apart.
  */
 public final class Ports {
-    private Ports() {
-    }
+    private Ports() {}
 
     /** A TCP port free on loopback now. */
     public static int freeTcp() throws IOException {
@@ -64,7 +63,8 @@ public final class Ports {
 
     private static boolean free(int port) {
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        try (ServerSocket tcp = new ServerSocket(port, 1, loopback); DatagramSocket udp = new DatagramSocket(port, loopback)) {
+        try (ServerSocket tcp = new ServerSocket(port, 1, loopback);
+                DatagramSocket udp = new DatagramSocket(port, loopback)) {
             return tcp.isBound() && udp.isBound();
         } catch (IOException busy) {
             return false;

@@ -76,8 +76,7 @@ public final class TlsIdentity {
     }
 
     /** A loaded identity: the store, its password and the certificate in it. */
-    public record Loaded(Path keyStore, char[] password, X509Certificate certificate) {
-    }
+    public record Loaded(Path keyStore, char[] password, X509Certificate certificate) {}
 
     /**
      * The identity, made first when missing, unreadable or not naming every one of {@code names} (entries
@@ -89,7 +88,9 @@ public final class TlsIdentity {
             if (existing != null && covers(existing.certificate(), names)) {
                 return existing;
             }
-            LOG.warn("TLS certificate {} does not name {}: a new one is made (re-pin it on clients that verify)", store,
+            LOG.warn(
+                    "TLS certificate {} does not name {}: a new one is made (re-pin it on clients that verify)",
+                    store,
                     names);
         }
         make(commonName, names);
@@ -165,7 +166,9 @@ public final class TlsIdentity {
     }
 
     private static String normalise(String name) throws IOException {
-        return name.startsWith("ip:") ? "ip:" + InetAddress.getByName(name.substring(3)).getHostAddress() : name;
+        return name.startsWith("ip:")
+                ? "ip:" + InetAddress.getByName(name.substring(3)).getHostAddress()
+                : name;
     }
 
     private void make(String commonName, Set<String> names) throws IOException {
@@ -183,7 +186,9 @@ public final class TlsIdentity {
             ks.setKeyEntry(alias, keys.getPrivate(), password, new Certificate[] {cert});
             Path storeTmp = store.resolveSibling(store.getFileName() + ".tmp");
             Path passTmp = passwordFile.resolveSibling(passwordFile.getFileName() + ".tmp");
-            writePrivate(passTmp, out -> out.write(new String(password).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            writePrivate(
+                    passTmp,
+                    out -> out.write(new String(password).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
             writePrivate(storeTmp, out -> {
                 try {
                     ks.store(out, password);
@@ -200,21 +205,32 @@ public final class TlsIdentity {
 
     private X509Certificate selfSigned(KeyPair keys, String commonName, Set<String> names, SecureRandom random)
             throws IOException, GeneralSecurityException, OperatorCreationException {
-        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, commonName)
-                .addRDN(BCStyle.O, "OpenVTO").build();
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.CN, commonName)
+                .addRDN(BCStyle.O, "OpenVTO")
+                .build();
         Instant now = clock.instant();
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, new BigInteger(64, random).abs(),
-                Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(VALIDITY)), subject, keys.getPublic());
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                subject,
+                new BigInteger(64, random).abs(),
+                Date.from(now.minus(Duration.ofMinutes(5))),
+                Date.from(now.plus(VALIDITY)),
+                subject,
+                keys.getPublic());
         List<GeneralName> san = new ArrayList<>();
         for (String n : names) {
-            san.add(n.startsWith("ip:") ? new GeneralName(GeneralName.iPAddress, n.substring(3))
-                    : new GeneralName(GeneralName.dNSName, n.substring(n.indexOf(':') + 1)));
+            san.add(
+                    n.startsWith("ip:")
+                            ? new GeneralName(GeneralName.iPAddress, n.substring(3))
+                            : new GeneralName(GeneralName.dNSName, n.substring(n.indexOf(':') + 1)));
         }
-        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(san.toArray(GeneralName[]::new)));
+        builder.addExtension(
+                Extension.subjectAlternativeName, false, new GeneralNames(san.toArray(GeneralName[]::new)));
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
         builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-        builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
-                new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
+        builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(new KeyPurposeId[] {
+            KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth
+        }));
         var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate());
         return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TlsIdentityTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
+
     @TempDir
     Path dir;
 
@@ -26,12 +27,15 @@ class TlsIdentityTest {
         var cert = identity.certificate();
         assertThat(cert.getSubjectX500Principal().getName()).contains("CN=OpenVTO 8001");
         cert.verify(cert.getPublicKey()); // self-signed
-        assertThat(cert.getSubjectAlternativeNames()).extracting(e -> e.get(1).toString())
-                .contains("127.0.0.1", "localhost").anyMatch(v -> v.startsWith("0:0:0:0:0:0:0:1"));
+        assertThat(cert.getSubjectAlternativeNames())
+                .extracting(e -> e.get(1).toString())
+                .contains("127.0.0.1", "localhost")
+                .anyMatch(v -> v.startsWith("0:0:0:0:0:0:0:1"));
         assertThat(cert.getNotAfter().toInstant()).isAfter(clock.instant().plusSeconds(3600L * 24 * 3000));
         assertThat(cert.getPublicKey().getAlgorithm()).isEqualTo("EC");
         for (String f : List.of("sip-tls.p12", "sip-tls.pass")) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(f)))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(f))))
+                    .isEqualTo("rw-------");
         }
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (var in = Files.newInputStream(identity.keyStore())) {
@@ -47,10 +51,11 @@ class TlsIdentityTest {
         var first = new TlsIdentity(dir, "sip-tls", "sip", clock).load("OpenVTO 8001", Set.of("ip:127.0.0.1"));
         var again = new TlsIdentity(dir, "sip-tls", "sip", clock).load("OpenVTO 8001", Set.of("ip:127.0.0.1"));
         assertThat(again.certificate()).isEqualTo(first.certificate());
-        var wider = new TlsIdentity(dir, "sip-tls", "sip", clock).load("OpenVTO 8001",
-                Set.of("ip:127.0.0.1", "ip:192.168.1.108"));
+        var wider = new TlsIdentity(dir, "sip-tls", "sip", clock)
+                .load("OpenVTO 8001", Set.of("ip:127.0.0.1", "ip:192.168.1.108"));
         assertThat(wider.certificate()).isNotEqualTo(first.certificate());
-        assertThat(wider.certificate().getSubjectAlternativeNames()).extracting(e -> e.get(1).toString())
+        assertThat(wider.certificate().getSubjectAlternativeNames())
+                .extracting(e -> e.get(1).toString())
                 .contains("192.168.1.108");
     }
 
@@ -64,7 +69,8 @@ class TlsIdentityTest {
 
     @Test
     void namesLeaveOutWildcardsAndAddLocalhost() {
-        assertThat(TlsIdentity.names(List.of("0.0.0.0", "::", "10.0.0.5", " "))).contains("ip:10.0.0.5", "dns:localhost")
+        assertThat(TlsIdentity.names(List.of("0.0.0.0", "::", "10.0.0.5", " ")))
+                .contains("ip:10.0.0.5", "dns:localhost")
                 .doesNotContain("ip:0.0.0.0", "ip:::");
     }
 }

@@ -40,12 +40,12 @@ public final class WebServer implements AutoCloseable {
             // close() lets requests in flight finish (their responses written) before the connectors go: a
             // settings change that moves the console answers the saving request first, then restarts
             c.jetty.modifyServer(server -> server.setStopTimeout(STOP_GRACE.toMillis()));
-            c.jetty.modifyServletContextHandler(handler -> handler.insertHandler(
-                    new org.eclipse.jetty.server.handler.GracefulHandler()));
+            c.jetty.modifyServletContextHandler(
+                    handler -> handler.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler()));
             if (extraAddress != null && !extraAddress.equals(config.bindAddress())) {
                 c.jetty.addConnector((server, httpConfiguration) -> {
-                    var connector = new org.eclipse.jetty.server.ServerConnector(server,
-                            new org.eclipse.jetty.server.HttpConnectionFactory(httpConfiguration));
+                    var connector = new org.eclipse.jetty.server.ServerConnector(
+                            server, new org.eclipse.jetty.server.HttpConnectionFactory(httpConfiguration));
                     connector.setHost(extraAddress);
                     connector.setPort(config.port());
                     return connector;
@@ -63,7 +63,10 @@ public final class WebServer implements AutoCloseable {
     /** Starts listening; throws if the address or port cannot be bound. */
     public void start() {
         app.start();
-        LOG.info("HTTP console and API listening on http://{}:{}/{}", hostForUrl(), app.port(),
+        LOG.info(
+                "HTTP console and API listening on http://{}:{}/{}",
+                hostForUrl(),
+                app.port(),
                 extraAddress == null ? "" : " and http://" + extraAddress + ":" + app.port() + "/");
     }
 
@@ -89,7 +92,8 @@ public final class WebServer implements AutoCloseable {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Referrer-Policy", "same-origin");
-        ctx.header("Content-Security-Policy",
+        ctx.header(
+                "Content-Security-Policy",
                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
     }
 
@@ -99,10 +103,16 @@ public final class WebServer implements AutoCloseable {
             return;
         }
         int status = ctx.status().getCode();
-        Timer.builder("http.server.requests").description("HTTP requests served")
-                .tags("method", ctx.method().name(), "status", String.valueOf(status),
-                        "outcome", status < 400 ? "SUCCESS" : status < 500 ? "CLIENT_ERROR" : "SERVER_ERROR")
-                .register(services.metrics()).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        Timer.builder("http.server.requests")
+                .description("HTTP requests served")
+                .tags(
+                        "method",
+                        ctx.method().name(),
+                        "status",
+                        String.valueOf(status),
+                        "outcome",
+                        status < 400 ? "SUCCESS" : status < 500 ? "CLIENT_ERROR" : "SERVER_ERROR")
+                .register(services.metrics())
+                .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
-
 }

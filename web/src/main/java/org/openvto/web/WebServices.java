@@ -19,9 +19,20 @@ import org.openvto.security.SecurityLogStore;
  * @param sessions        console sessions; outlive a restart of the web server (port change)
  * @param hostAddresses   tells whether an address belongs to this host (TCP/IP page)
  */
-public record WebServices(EventBus bus, DeviceService device, AccountService accounts, AuthService auth, SecurityLogStore securityLog,
-        SecurityConfig security, PrometheusMeterRegistry metrics, BooleanSupplier databaseHealthy, Clock clock,
-        Installation installation, RegistrationStatus registrations, WebSessions sessions, HostAddresses hostAddresses) {
+public record WebServices(
+        EventBus bus,
+        DeviceService device,
+        AccountService accounts,
+        AuthService auth,
+        SecurityLogStore securityLog,
+        SecurityConfig security,
+        PrometheusMeterRegistry metrics,
+        BooleanSupplier databaseHealthy,
+        Clock clock,
+        Installation installation,
+        RegistrationStatus registrations,
+        WebSessions sessions,
+        HostAddresses hostAddresses) {
     /** The VTO's local time zone, in which the console shows times: the host's zone (TZ, /etc/localtime). */
     public java.time.ZoneId zone() {
         return java.time.ZoneId.systemDefault();

@@ -21,8 +21,7 @@ public final class WebSessions {
     static final int MAX_SESSIONS = 64;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private record Session(String username, Instant lastSeen) {
-    }
+    private record Session(String username, Instant lastSeen) {}
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -37,7 +36,8 @@ public final class WebSessions {
     public String create(String username) {
         evictExpired();
         while (sessions.size() >= MAX_SESSIONS) {
-            sessions.entrySet().stream().min(Map.Entry.comparingByValue((a, b) -> a.lastSeen().compareTo(b.lastSeen())))
+            sessions.entrySet().stream()
+                    .min(Map.Entry.comparingByValue((a, b) -> a.lastSeen().compareTo(b.lastSeen())))
                     .ifPresent(oldest -> sessions.remove(oldest.getKey()));
         }
         String id = newId();
@@ -51,7 +51,8 @@ public final class WebSessions {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Session s = sessions.computeIfPresent(id, (k, old) -> expired(old, now) ? null : new Session(old.username(), now));
+        Session s =
+                sessions.computeIfPresent(id, (k, old) -> expired(old, now) ? null : new Session(old.username(), now));
         return Optional.ofNullable(s).map(Session::username);
     }
 

@@ -45,7 +45,9 @@ final class Lexer {
         while (i < n) {
             char c = s.charAt(i);
             if (c == '"') {
-                String v = sb == null ? s.substring(start, i) : sb.append(s, start, i).toString();
+                String v = sb == null
+                        ? s.substring(start, i)
+                        : sb.append(s, start, i).toString();
                 i++;
                 return v;
             }
@@ -91,8 +93,10 @@ final class Lexer {
             skipLws();
             String name = token();
             if (name.isEmpty()) {
-                fail(atEnd() || peek() == ';' || peek() == ',' ? "empty parameter" : "illegal character '"
-                        + SipUri.printable(peek()) + "' in parameter name");
+                fail(
+                        atEnd() || peek() == ';' || peek() == ','
+                                ? "empty parameter"
+                                : "illegal character '" + SipUri.printable(peek()) + "' in parameter name");
                 return null;
             }
             String value = "";

@@ -32,8 +32,7 @@ public final class NameAddr {
     private final Map<String, String> params;
     private final boolean wildcard;
 
-    private NameAddr(String displayName, String uri, boolean bracketed, Map<String, String> params,
-            boolean wildcard) {
+    private NameAddr(String displayName, String uri, boolean bracketed, Map<String, String> params, boolean wildcard) {
         this.displayName = displayName;
         this.uri = uri;
         this.bracketed = bracketed;
@@ -111,12 +110,16 @@ public final class NameAddr {
             if (j < lx.n && lx.s.charAt(j) == '<') {
                 display = lx.s.substring(start, j).strip();
                 lx.i = j;
-            } else if (j < lx.n && lx.s.charAt(j) == ':' && SipChars.isAlpha(lx.s.charAt(start))
+            } else if (j < lx.n
+                    && lx.s.charAt(j) == ':'
+                    && SipChars.isAlpha(lx.s.charAt(start))
                     && !containsLws(lx.s, start, j)) {
                 return addrSpec(lx);
             } else {
-                lx.fail(j < lx.n ? "unquoted display name contains '" + SipUri.printable(lx.s.charAt(j)) + "'"
-                        : "expected <URI> or a URI");
+                lx.fail(
+                        j < lx.n
+                                ? "unquoted display name contains '" + SipUri.printable(lx.s.charAt(j)) + "'"
+                                : "expected <URI> or a URI");
                 return null;
             }
         }

@@ -46,8 +46,7 @@ final class SipChars {
         }
     }
 
-    private SipChars() {
-    }
+    private SipChars() {}
 
     static boolean isToken(int c) {
         return c < 128 && c >= 0 && (CLASS[c] & TOKEN) != 0;

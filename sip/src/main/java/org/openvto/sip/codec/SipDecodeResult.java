@@ -11,8 +11,7 @@ package org.openvto.sip.codec;
  */
 public sealed interface SipDecodeResult {
     /** A well-formed message. */
-    record Decoded(SipMessage message) implements SipDecodeResult {
-    }
+    record Decoded(SipMessage message) implements SipDecodeResult {}
 
     /**
      * A message that could not be accepted.

@@ -5,5 +5,4 @@ package org.openvto.sip.codec;
  * (compact forms expanded) or as received for extension headers, and the value as received (leading and
  * trailing whitespace removed, folded lines joined by a single space). Immutable.
  */
-public record SipHeader(String name, String value) {
-}
+public record SipHeader(String name, String value) {}

@@ -73,20 +73,85 @@ public final class SipHeaderNames {
     public static final String WWW_AUTHENTICATE = "WWW-Authenticate";
 
     private static final String[] KNOWN = {
-        ACCEPT, ACCEPT_ENCODING, ACCEPT_LANGUAGE, ALERT_INFO, ALLOW, ALLOW_EVENTS, AUTHENTICATION_INFO,
-        AUTHORIZATION, CALL_ID, CALL_INFO, CONTACT, CONTENT_DISPOSITION, CONTENT_ENCODING, CONTENT_LANGUAGE,
-        CONTENT_LENGTH, CONTENT_TYPE, CSEQ, DATE, ERROR_INFO, EVENT, EXPIRES, FROM, IDENTITY, IN_REPLY_TO,
-        MAX_FORWARDS, MIME_VERSION, MIN_EXPIRES, MIN_SE, ORGANIZATION, PATH, PRIORITY, PRIVACY, P_ASSERTED_IDENTITY,
-        PROXY_AUTHENTICATE, PROXY_AUTHORIZATION, PROXY_REQUIRE, RACK, REASON, RECORD_ROUTE, REFER_TO, REFERRED_BY,
-        REPLY_TO, REQUIRE, RETRY_AFTER, ROUTE, RSEQ, SERVER, SERVICE_ROUTE, SESSION_EXPIRES, SUBJECT,
-        SUBSCRIPTION_STATE, SUPPORTED, TIMESTAMP, TO, UNSUPPORTED, USER_AGENT, VIA, WARNING, WWW_AUTHENTICATE
+        ACCEPT,
+        ACCEPT_ENCODING,
+        ACCEPT_LANGUAGE,
+        ALERT_INFO,
+        ALLOW,
+        ALLOW_EVENTS,
+        AUTHENTICATION_INFO,
+        AUTHORIZATION,
+        CALL_ID,
+        CALL_INFO,
+        CONTACT,
+        CONTENT_DISPOSITION,
+        CONTENT_ENCODING,
+        CONTENT_LANGUAGE,
+        CONTENT_LENGTH,
+        CONTENT_TYPE,
+        CSEQ,
+        DATE,
+        ERROR_INFO,
+        EVENT,
+        EXPIRES,
+        FROM,
+        IDENTITY,
+        IN_REPLY_TO,
+        MAX_FORWARDS,
+        MIME_VERSION,
+        MIN_EXPIRES,
+        MIN_SE,
+        ORGANIZATION,
+        PATH,
+        PRIORITY,
+        PRIVACY,
+        P_ASSERTED_IDENTITY,
+        PROXY_AUTHENTICATE,
+        PROXY_AUTHORIZATION,
+        PROXY_REQUIRE,
+        RACK,
+        REASON,
+        RECORD_ROUTE,
+        REFER_TO,
+        REFERRED_BY,
+        REPLY_TO,
+        REQUIRE,
+        RETRY_AFTER,
+        ROUTE,
+        RSEQ,
+        SERVER,
+        SERVICE_ROUTE,
+        SESSION_EXPIRES,
+        SUBJECT,
+        SUBSCRIPTION_STATE,
+        SUPPORTED,
+        TIMESTAMP,
+        TO,
+        UNSUPPORTED,
+        USER_AGENT,
+        VIA,
+        WARNING,
+        WWW_AUTHENTICATE
     };
 
     /** Compact forms: RFC 3261 §7.3.3 (i m e l c f s k t v) and later RFCs (o r b u x y). */
     private static final String[][] COMPACT = {
-        {"i", CALL_ID}, {"m", CONTACT}, {"e", CONTENT_ENCODING}, {"l", CONTENT_LENGTH}, {"c", CONTENT_TYPE},
-        {"f", FROM}, {"s", SUBJECT}, {"k", SUPPORTED}, {"t", TO}, {"v", VIA}, {"o", EVENT}, {"r", REFER_TO},
-        {"b", REFERRED_BY}, {"u", ALLOW_EVENTS}, {"x", SESSION_EXPIRES}, {"y", IDENTITY}
+        {"i", CALL_ID},
+        {"m", CONTACT},
+        {"e", CONTENT_ENCODING},
+        {"l", CONTENT_LENGTH},
+        {"c", CONTENT_TYPE},
+        {"f", FROM},
+        {"s", SUBJECT},
+        {"k", SUPPORTED},
+        {"t", TO},
+        {"v", VIA},
+        {"o", EVENT},
+        {"r", REFER_TO},
+        {"b", REFERRED_BY},
+        {"u", ALLOW_EVENTS},
+        {"x", SESSION_EXPIRES},
+        {"y", IDENTITY}
     };
 
     private static final int TABLE_SIZE = 512;
@@ -106,8 +171,7 @@ public final class SipHeaderNames {
         }
     }
 
-    private SipHeaderNames() {
-    }
+    private SipHeaderNames() {}
 
     private static void put(String match, String canonical, String key) {
         int slot = hash(match) & (TABLE_SIZE - 1);

@@ -15,8 +15,8 @@ public record SipLimits(int maxLineLength, int maxHeaderCount, int maxBodyLength
 
     public SipLimits {
         if (maxLineLength < 64 || maxHeaderCount < 8 || maxBodyLength < 0 || maxMessageLength < maxLineLength) {
-            throw new IllegalArgumentException("unreasonable SIP limits: " + maxLineLength + "/" + maxHeaderCount
-                    + "/" + maxBodyLength + "/" + maxMessageLength);
+            throw new IllegalArgumentException("unreasonable SIP limits: " + maxLineLength + "/" + maxHeaderCount + "/"
+                    + maxBodyLength + "/" + maxMessageLength);
         }
     }
 }

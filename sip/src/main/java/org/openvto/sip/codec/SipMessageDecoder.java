@@ -75,8 +75,10 @@ public final class SipMessageDecoder {
         boolean request = looksLikeRequest(b, offset, offset + length);
         try {
             if (length > limits.maxMessageLength()) {
-                return new SipDecodeResult.Malformed("datagram of " + length + " bytes exceeds maxMessageLength ("
-                        + limits.maxMessageLength() + ")", request, null);
+                return new SipDecodeResult.Malformed(
+                        "datagram of " + length + " bytes exceeds maxMessageLength (" + limits.maxMessageLength() + ")",
+                        request,
+                        null);
             }
             int end = offset + length;
             Head h = parseHead(b, offset, end);
@@ -122,7 +124,8 @@ public final class SipMessageDecoder {
 
     static SipDecodeResult.Malformed internalError(RuntimeException e, boolean request) {
         LOG.warn("SIP decoder bug; input reported as malformed", e);
-        return new SipDecodeResult.Malformed(INTERNAL_ERROR + ": " + e.getClass().getSimpleName(), request, null);
+        return new SipDecodeResult.Malformed(
+                INTERNAL_ERROR + ": " + e.getClass().getSimpleName(), request, null);
     }
 
     static boolean looksLikeRequest(byte[] b, int from, int to) {
@@ -130,7 +133,10 @@ public final class SipMessageDecoder {
         while (p < to && (b[p] == '\r' || b[p] == '\n')) {
             p++;
         }
-        return !(to - p >= 4 && (b[p] | 0x20) == 's' && (b[p + 1] | 0x20) == 'i' && (b[p + 2] | 0x20) == 'p'
+        return !(to - p >= 4
+                && (b[p] | 0x20) == 's'
+                && (b[p + 1] | 0x20) == 'i'
+                && (b[p + 2] | 0x20) == 'p'
                 && b[p + 3] == '/');
     }
 
@@ -148,9 +154,11 @@ public final class SipMessageDecoder {
         int bodyStart = -1;
         /** Declared Content-Length, -1 if absent; see {@link #contentLengthValid}. */
         long contentLength = -1;
+
         boolean contentLengthValid = true;
         /** Why Content-Length is unusable, when {@code contentLengthValid} is false. */
         String contentLengthError;
+
         String error;
 
         void fail(String why) {
@@ -291,7 +299,8 @@ public final class SipMessageDecoder {
                     long cl = SipChars.parseUnsigned(value, Integer.MAX_VALUE);
                     if (cl < 0) {
                         h.contentLengthValid = false;
-                        h.contentLengthError = cl == -2 ? "Content-Length out of range"
+                        h.contentLengthError = cl == -2
+                                ? "Content-Length out of range"
                                 : "Content-Length is not a non-negative integer";
                         h.fail(h.contentLengthError);
                     } else {
@@ -425,7 +434,10 @@ public final class SipMessageDecoder {
 
     /** {@code SIP/1*DIGIT.1*DIGIT}; returns the shared constant for SIP/2.0. */
     private static String version(byte[] b, int s, int e) {
-        if (e - s < 7 || (b[s] | 0x20) != 's' || (b[s + 1] | 0x20) != 'i' || (b[s + 2] | 0x20) != 'p'
+        if (e - s < 7
+                || (b[s] | 0x20) != 's'
+                || (b[s + 1] | 0x20) != 'i'
+                || (b[s + 2] | 0x20) != 'p'
                 || b[s + 3] != '/') {
             return null;
         }
@@ -530,8 +542,7 @@ public final class SipMessageDecoder {
                         h.fail("Date must be in GMT (RFC 3261 §20.17)");
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
             if (h.error != null) {
                 return;

@@ -22,7 +22,8 @@ import io.netty.handler.codec.MessageToByteEncoder;
 public final class SipMessageEncoder extends MessageToByteEncoder<SipMessage> {
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] COLON_SP = {':', ' '};
-    private static final byte[] CONTENT_LENGTH = "Content-Length: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] CONTENT_LENGTH =
+            "Content-Length: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     public SipMessageEncoder() {
         super(SipMessage.class);

@@ -25,8 +25,7 @@ public final class SipMethod {
         INVITE, ACK, BYE, CANCEL, REGISTER, OPTIONS, INFO, PRACK, SUBSCRIBE, NOTIFY, UPDATE, MESSAGE, REFER, PUBLISH
     };
 
-    private SipMethod() {
-    }
+    private SipMethod() {}
 
     /** True if {@code method} is a syntactically valid method name (an RFC 3261 token). */
     public static boolean isValid(String method) {

@@ -38,7 +38,10 @@ public final class SipResponse extends SipMessage {
         SipHeaders out = r.headers();
         for (int i = 0; i < in.size(); i++) {
             String key = in.keyAt(i);
-            if (key.equals("via") || key.equals("from") || key.equals("to") || key.equals("call-id")
+            if (key.equals("via")
+                    || key.equals("from")
+                    || key.equals("to")
+                    || key.equals("call-id")
                     || key.equals("cseq")) {
                 out.addTrusted(in.nameAt(i), key, in.valueAt(i));
             }

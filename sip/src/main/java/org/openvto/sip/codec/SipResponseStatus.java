@@ -11,7 +11,8 @@ package org.openvto.sip.codec;
 public record SipResponseStatus(int code, String reasonPhrase) {
     public static final SipResponseStatus TRYING = new SipResponseStatus(100, "Trying");
     public static final SipResponseStatus RINGING = new SipResponseStatus(180, "Ringing");
-    public static final SipResponseStatus CALL_IS_BEING_FORWARDED = new SipResponseStatus(181, "Call Is Being Forwarded");
+    public static final SipResponseStatus CALL_IS_BEING_FORWARDED =
+            new SipResponseStatus(181, "Call Is Being Forwarded");
     public static final SipResponseStatus QUEUED = new SipResponseStatus(182, "Queued");
     public static final SipResponseStatus SESSION_PROGRESS = new SipResponseStatus(183, "Session Progress");
     public static final SipResponseStatus OK = new SipResponseStatus(200, "OK");
@@ -69,24 +70,71 @@ public record SipResponseStatus(int code, String reasonPhrase) {
     public static final SipResponseStatus MESSAGE_TOO_LARGE = new SipResponseStatus(513, "Message Too Large");
     public static final SipResponseStatus BUSY_EVERYWHERE = new SipResponseStatus(600, "Busy Everywhere");
     public static final SipResponseStatus DECLINE = new SipResponseStatus(603, "Decline");
-    public static final SipResponseStatus DOES_NOT_EXIST_ANYWHERE = new SipResponseStatus(604, "Does Not Exist Anywhere");
+    public static final SipResponseStatus DOES_NOT_EXIST_ANYWHERE =
+            new SipResponseStatus(604, "Does Not Exist Anywhere");
     public static final SipResponseStatus NOT_ACCEPTABLE_ANYWHERE = new SipResponseStatus(606, "Not Acceptable");
 
     private static final SipResponseStatus[] BY_CODE = new SipResponseStatus[700];
 
     static {
         for (SipResponseStatus s : new SipResponseStatus[] {
-            TRYING, RINGING, CALL_IS_BEING_FORWARDED, QUEUED, SESSION_PROGRESS, OK, ACCEPTED, NO_NOTIFICATION,
-            MULTIPLE_CHOICES, MOVED_PERMANENTLY, MOVED_TEMPORARILY, USE_PROXY, ALTERNATIVE_SERVICE, BAD_REQUEST,
-            UNAUTHORIZED, PAYMENT_REQUIRED, FORBIDDEN, NOT_FOUND, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE,
-            PROXY_AUTHENTICATION_REQUIRED, REQUEST_TIMEOUT, CONFLICT, GONE, CONDITIONAL_REQUEST_FAILED,
-            REQUEST_ENTITY_TOO_LARGE, REQUEST_URI_TOO_LONG, UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_URI_SCHEME,
-            BAD_EXTENSION, EXTENSION_REQUIRED, SESSION_INTERVAL_TOO_SMALL, INTERVAL_TOO_BRIEF,
-            TEMPORARILY_UNAVAILABLE, CALL_OR_TRANSACTION_DOES_NOT_EXIST, LOOP_DETECTED, TOO_MANY_HOPS,
-            ADDRESS_INCOMPLETE, AMBIGUOUS, BUSY_HERE, REQUEST_TERMINATED, NOT_ACCEPTABLE_HERE, BAD_EVENT,
-            REQUEST_PENDING, UNDECIPHERABLE, SERVER_INTERNAL_ERROR, NOT_IMPLEMENTED, BAD_GATEWAY,
-            SERVICE_UNAVAILABLE, SERVER_TIMEOUT, VERSION_NOT_SUPPORTED, MESSAGE_TOO_LARGE, BUSY_EVERYWHERE,
-            DECLINE, DOES_NOT_EXIST_ANYWHERE, NOT_ACCEPTABLE_ANYWHERE}) {
+            TRYING,
+            RINGING,
+            CALL_IS_BEING_FORWARDED,
+            QUEUED,
+            SESSION_PROGRESS,
+            OK,
+            ACCEPTED,
+            NO_NOTIFICATION,
+            MULTIPLE_CHOICES,
+            MOVED_PERMANENTLY,
+            MOVED_TEMPORARILY,
+            USE_PROXY,
+            ALTERNATIVE_SERVICE,
+            BAD_REQUEST,
+            UNAUTHORIZED,
+            PAYMENT_REQUIRED,
+            FORBIDDEN,
+            NOT_FOUND,
+            METHOD_NOT_ALLOWED,
+            NOT_ACCEPTABLE,
+            PROXY_AUTHENTICATION_REQUIRED,
+            REQUEST_TIMEOUT,
+            CONFLICT,
+            GONE,
+            CONDITIONAL_REQUEST_FAILED,
+            REQUEST_ENTITY_TOO_LARGE,
+            REQUEST_URI_TOO_LONG,
+            UNSUPPORTED_MEDIA_TYPE,
+            UNSUPPORTED_URI_SCHEME,
+            BAD_EXTENSION,
+            EXTENSION_REQUIRED,
+            SESSION_INTERVAL_TOO_SMALL,
+            INTERVAL_TOO_BRIEF,
+            TEMPORARILY_UNAVAILABLE,
+            CALL_OR_TRANSACTION_DOES_NOT_EXIST,
+            LOOP_DETECTED,
+            TOO_MANY_HOPS,
+            ADDRESS_INCOMPLETE,
+            AMBIGUOUS,
+            BUSY_HERE,
+            REQUEST_TERMINATED,
+            NOT_ACCEPTABLE_HERE,
+            BAD_EVENT,
+            REQUEST_PENDING,
+            UNDECIPHERABLE,
+            SERVER_INTERNAL_ERROR,
+            NOT_IMPLEMENTED,
+            BAD_GATEWAY,
+            SERVICE_UNAVAILABLE,
+            SERVER_TIMEOUT,
+            VERSION_NOT_SUPPORTED,
+            MESSAGE_TOO_LARGE,
+            BUSY_EVERYWHERE,
+            DECLINE,
+            DOES_NOT_EXIST_ANYWHERE,
+            NOT_ACCEPTABLE_ANYWHERE
+        }) {
             BY_CODE[s.code] = s;
         }
     }

@@ -36,6 +36,7 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
 
     /** Bytes of the current head already scanned, relative to the reader index. */
     private int scanned;
+
     private SipMessageDecoder.Head head;
     private int headLength;
     private boolean framingLost;
@@ -94,23 +95,41 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
             int readable = in.readableBytes();
             int found = in.forEachByte(start + scanned, readable - scanned, scanner);
             if (scanner.lineTooLong) {
-                lose(in, out, tooLarge(in, start, found < 0 ? readable : found - start, "line exceeds maxLineLength ("
-                        + limits.maxLineLength() + ") before end of headers"));
+                lose(
+                        in,
+                        out,
+                        tooLarge(
+                                in,
+                                start,
+                                found < 0 ? readable : found - start,
+                                "line exceeds maxLineLength (" + limits.maxLineLength() + ") before end of headers"));
                 return;
             }
             if (found < 0) {
                 scanned = readable;
                 if (scanned > limits.maxMessageLength()) {
-                    lose(in, out, tooLarge(in, start, readable, "no end of headers within maxMessageLength ("
-                            + limits.maxMessageLength() + ")"));
+                    lose(
+                            in,
+                            out,
+                            tooLarge(
+                                    in,
+                                    start,
+                                    readable,
+                                    "no end of headers within maxMessageLength (" + limits.maxMessageLength() + ")"));
                 }
                 return;
             }
             scanned = 0;
             headLength = found + 1 - start;
             if (headLength > limits.maxMessageLength()) {
-                lose(in, out, tooLarge(in, start, headLength, "headers exceed maxMessageLength ("
-                        + limits.maxMessageLength() + ")"));
+                lose(
+                        in,
+                        out,
+                        tooLarge(
+                                in,
+                                start,
+                                headLength,
+                                "headers exceed maxMessageLength (" + limits.maxMessageLength() + ")"));
                 return;
             }
             SipMessageDecoder.Head h = parseHead(in, start, headLength);
@@ -124,13 +143,23 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
                 return;
             }
             if (h.contentLength > limits.maxBodyLength()) {
-                lose(in, out, tooLarge(h, "Content-Length (" + h.contentLength + ") exceeds maxBodyLength ("
-                        + limits.maxBodyLength() + ")"));
+                lose(
+                        in,
+                        out,
+                        tooLarge(
+                                h,
+                                "Content-Length (" + h.contentLength + ") exceeds maxBodyLength ("
+                                        + limits.maxBodyLength() + ")"));
                 return;
             }
             if (headLength + h.contentLength > limits.maxMessageLength()) {
-                lose(in, out, tooLarge(h, "message of " + (headLength + h.contentLength) + " bytes exceeds maxMessageLength ("
-                        + limits.maxMessageLength() + ")"));
+                lose(
+                        in,
+                        out,
+                        tooLarge(
+                                h,
+                                "message of " + (headLength + h.contentLength) + " bytes exceeds maxMessageLength ("
+                                        + limits.maxMessageLength() + ")"));
                 return;
             }
             head = h;

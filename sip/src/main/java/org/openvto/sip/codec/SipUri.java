@@ -33,8 +33,15 @@ public final class SipUri {
     private final Map<String, String> params;
     private final String headers;
 
-    private SipUri(String raw, boolean secure, String user, String password, String host, int port,
-            Map<String, String> params, String headers) {
+    private SipUri(
+            String raw,
+            boolean secure,
+            String user,
+            String password,
+            String host,
+            int port,
+            Map<String, String> params,
+            String headers) {
         this.raw = raw;
         this.secure = secure;
         this.user = user;

@@ -27,7 +27,12 @@ public final class SipVia {
     private final int port;
     private final Map<String, String> params;
 
-    private SipVia(String protocolName, String protocolVersion, String transport, String host, int port,
+    private SipVia(
+            String protocolName,
+            String protocolVersion,
+            String transport,
+            String host,
+            int port,
             Map<String, String> params) {
         this.protocolName = protocolName;
         this.protocolVersion = protocolVersion;
@@ -257,7 +262,12 @@ public final class SipVia {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(64);
-        sb.append(protocolName).append('/').append(protocolVersion).append('/').append(transport).append(' ')
+        sb.append(protocolName)
+                .append('/')
+                .append(protocolVersion)
+                .append('/')
+                .append(transport)
+                .append(' ')
                 .append(sentBy());
         for (var e : params.entrySet()) {
             sb.append(';').append(e.getKey());

@@ -15,7 +15,11 @@ import java.util.List;
  */
 public final class Dialog {
     /** §12: Early → Confirmed → Terminated; an early dialog may also end directly. */
-    public enum State { EARLY, CONFIRMED, TERMINATED }
+    public enum State {
+        EARLY,
+        CONFIRMED,
+        TERMINATED
+    }
 
     private final DialogId id;
     private final String caller;
@@ -46,7 +50,7 @@ public final class Dialog {
         switch (state) {
             case EARLY -> {
                 switch (event) {
-                    case DialogEvent.Provisional p -> { } // §12.1: further 1xx keep the early dialog
+                    case DialogEvent.Provisional p -> {} // §12.1: further 1xx keep the early dialog
                     case DialogEvent.Answered(List<String> routes, String target) -> {
                         state = State.CONFIRMED; // §12.1.2 / §13.2.2.4: 2xx confirms, route set from Record-Route
                         routeSet = routes;
@@ -62,12 +66,12 @@ public final class Dialog {
                 switch (event) {
                     case DialogEvent.Bye b -> end(now, "BYE"); // §15.1.2: BYE ends the session and the dialog
                     case DialogEvent.Expired(String why) -> end(now, why);
-                    case DialogEvent.Provisional p -> { } // late 1xx after a 2xx: ignored
-                    case DialogEvent.Answered a -> { } // 2xx retransmission
-                    case DialogEvent.Rejected r -> { } // a branch's late failure cannot undo an answered call
+                    case DialogEvent.Provisional p -> {} // late 1xx after a 2xx: ignored
+                    case DialogEvent.Answered a -> {} // 2xx retransmission
+                    case DialogEvent.Rejected r -> {} // a branch's late failure cannot undo an answered call
                 }
             }
-            case TERMINATED -> { }
+            case TERMINATED -> {}
         }
         return before;
     }
@@ -88,7 +92,17 @@ public final class Dialog {
 
     /** An immutable copy for other threads (status pages, records). */
     public DialogInfo snapshot() {
-        return new DialogInfo(id, state, caller, callee, requestUri, routeSet, calleeTarget, createdAt, answeredAt,
-                endedAt, endReason);
+        return new DialogInfo(
+                id,
+                state,
+                caller,
+                callee,
+                requestUri,
+                routeSet,
+                calleeTarget,
+                createdAt,
+                answeredAt,
+                endedAt,
+                endReason);
     }
 }

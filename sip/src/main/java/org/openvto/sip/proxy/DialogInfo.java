@@ -15,7 +15,15 @@ import java.util.List;
  * @param endedAt    null while the dialog lives
  * @param endReason  why it ended ("BYE", "rejected 486", "expired …"), null while it lives
  */
-public record DialogInfo(DialogId id, Dialog.State state, String caller, String callee, String requestUri,
-        List<String> routeSet, String calleeTarget, Instant createdAt, Instant answeredAt, Instant endedAt,
-        String endReason) {
-}
+public record DialogInfo(
+        DialogId id,
+        Dialog.State state,
+        String caller,
+        String callee,
+        String requestUri,
+        List<String> routeSet,
+        String calleeTarget,
+        Instant createdAt,
+        Instant answeredAt,
+        Instant endedAt,
+        String endReason) {}

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.openvto.sip.codec.SipMethod;
 import org.openvto.sip.codec.NameAddr;
+import org.openvto.sip.codec.SipMethod;
 import org.openvto.sip.codec.SipRequest;
 import org.openvto.sip.codec.SipResponse;
 
@@ -61,7 +61,10 @@ public final class DialogTable {
     public void onInviteResponse(SipRequest invite, SipResponse response) {
         String toTag = response.toTag();
         int status = response.statusCode();
-        if (invite.toTag() != null || toTag == null || status == 100 || invite.callId() == null
+        if (invite.toTag() != null
+                || toTag == null
+                || status == 100
+                || invite.callId() == null
                 || invite.fromTag() == null) {
             return; // re-INVITEs belong to a known dialog; 100 and tagless answers create none (§12.1)
         }
@@ -103,9 +106,11 @@ public final class DialogTable {
         Instant now = clock.instant();
         for (Dialog d : new ArrayList<>(dialogs.values())) {
             DialogInfo info = d.snapshot();
-            if (d.state() == Dialog.State.EARLY && info.createdAt().plus(maxEarly).isBefore(now)) {
+            if (d.state() == Dialog.State.EARLY
+                    && info.createdAt().plus(maxEarly).isBefore(now)) {
                 feed(d, new DialogEvent.Expired("expired unanswered after " + maxEarly.toSeconds() + " s"));
-            } else if (d.state() == Dialog.State.CONFIRMED && info.answeredAt().plus(maxConfirmed).isBefore(now)) {
+            } else if (d.state() == Dialog.State.CONFIRMED
+                    && info.answeredAt().plus(maxConfirmed).isBefore(now)) {
                 feed(d, new DialogEvent.Expired("expired without BYE after " + maxConfirmed.toSeconds() + " s"));
             }
         }

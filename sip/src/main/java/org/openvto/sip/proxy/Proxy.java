@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.openvto.sip.codec.NameAddr;
 import org.openvto.sip.codec.SipMethod;
 import org.openvto.sip.codec.SipRequest;
 import org.openvto.sip.codec.SipResponse;
@@ -23,7 +24,6 @@ import org.openvto.sip.transaction.TransactionUser;
 import org.openvto.sip.transport.SipPaths;
 import org.openvto.sip.transport.SipTransport;
 import org.openvto.sip.transport.SipTransportKind;
-import org.openvto.sip.codec.NameAddr;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +50,13 @@ public final class Proxy implements TransactionUser {
     private final AtomicLong branchCounter = new AtomicLong();
 
     /** {@code targets} is the building's numbering plan: whom a call to a number reaches. */
-    public Proxy(TransactionLayer layer, SipPaths transport, LocationService locations, TargetResolver targets,
-            SipDigestAuth auth, DialogTable dialogs) {
+    public Proxy(
+            TransactionLayer layer,
+            SipPaths transport,
+            LocationService locations,
+            TargetResolver targets,
+            SipDigestAuth auth,
+            DialogTable dialogs) {
         this.layer = layer;
         this.dialogs = dialogs;
         this.transport = transport;
@@ -131,8 +136,10 @@ public final class Proxy implements TransactionUser {
         for (Binding b : bindings) {
             Hop hop = Hop.of(SipUri.parse(b.contact()), b);
             if (hop == null) {
-                LOG.info("contact {} of {} not called: not a sip/sips URI with an IP address and a known transport",
-                        b.contact(), b.user());
+                LOG.info(
+                        "contact {} of {} not called: not a sip/sips URI with an IP address and a known transport",
+                        b.contact(),
+                        b.user());
                 continue;
             }
             forward(fork, request, b.contact(), hop, true);
@@ -210,7 +217,9 @@ public final class Proxy implements TransactionUser {
         popOwnRoute(request);
         Hop next = nextHop(request);
         if (next == null) {
-            LOG.info("{} for {} not forwarded: next hop is not an IP address with a known transport", request.method(),
+            LOG.info(
+                    "{} for {} not forwarded: next hop is not an IP address with a known transport",
+                    request.method(),
                     request.requestUri());
             tx.respond(reply(request, SipResponseStatus.NOT_FOUND));
             return;
@@ -222,7 +231,11 @@ public final class Proxy implements TransactionUser {
 
     /** §16.6: copy, retarget, Max-Forwards, Record-Route, Via; then a client transaction per branch. */
     private void forward(ForkContext fork, SipRequest original, String requestUri, Hop hop, boolean recordRoute) {
-        SipRequest copy = new SipRequest(original.method(), requestUri, original.version(), original.headers().copy(),
+        SipRequest copy = new SipRequest(
+                original.method(),
+                requestUri,
+                original.version(),
+                original.headers().copy(),
                 original.body());
         decrementMaxForwards(copy);
         copy.headers().remove("Proxy-Authorization");
@@ -244,6 +257,7 @@ public final class Proxy implements TransactionUser {
         final List<Branch> branches = new ArrayList<>();
         /** Best final response so far, ready to go upstream (our Via already removed). */
         SipResponse best;
+
         boolean finalSent;
         boolean cancelled;
         /** True while the branches are being started: a branch failing at once must not end the fork. */
@@ -333,14 +347,13 @@ public final class Proxy implements TransactionUser {
                 if (b != except && !b.done && SipMethod.INVITE.equals(b.request.method())) {
                     SipRequest cancel = b.request.cancel(); // §16.10 → §9.1
                     layer.newClient(cancel, b.hop.path(transport), new ClientTransactionListener() {
-                        @Override
-                        public void onResponse(ClientTransaction t, SipResponse r) {
-                        }
+                                @Override
+                                public void onResponse(ClientTransaction t, SipResponse r) {}
 
-                        @Override
-                        public void onTimeout(ClientTransaction t, String reason) {
-                        }
-                    }).start();
+                                @Override
+                                public void onTimeout(ClientTransaction t, String reason) {}
+                            })
+                            .start();
                 }
             }
         }
@@ -349,6 +362,7 @@ public final class Proxy implements TransactionUser {
     private static final class Branch {
         /** The forwarded copy, until the branch's final answer: CANCEL goes only to pending branches. */
         SipRequest request;
+
         final Hop hop;
         ClientTransaction tx;
         boolean done;
@@ -379,16 +393,20 @@ public final class Proxy implements TransactionUser {
 
     /** The response to pass upstream: a copy without our Via (§16.7 step 3). */
     private static SipResponse upstream(SipResponse r) {
-        SipResponse copy = new SipResponse(r.statusCode(), r.reasonPhrase(), r.version(), r.headers().copy(), r.body());
+        SipResponse copy = new SipResponse(
+                r.statusCode(), r.reasonPhrase(), r.version(), r.headers().copy(), r.body());
         copy.headers().removeTopVia();
         return copy;
     }
 
-
     private void addVia(SipRequest request, SipTransportKind kind) {
-        String branch = SipVia.MAGIC_COOKIE + loopHash(request) + "." + Long.toHexString(branchCounter.incrementAndGet());
-        request.headers().addFirst("Via", "SIP/2.0/" + kind.token() + " " + transport.uriHost() + ":"
-                + transport.port(kind) + ";branch=" + branch);
+        String branch =
+                SipVia.MAGIC_COOKIE + loopHash(request) + "." + Long.toHexString(branchCounter.incrementAndGet());
+        request.headers()
+                .addFirst(
+                        "Via",
+                        "SIP/2.0/" + kind.token() + " " + transport.uriHost() + ":" + transport.port(kind) + ";branch="
+                                + branch);
     }
 
     /**
@@ -404,7 +422,8 @@ public final class Proxy implements TransactionUser {
     }
 
     private String routeEntry(SipTransportKind kind) {
-        String tp = kind == SipTransportKind.UDP ? "" : ";transport=" + kind.token().toLowerCase(java.util.Locale.ROOT);
+        String tp =
+                kind == SipTransportKind.UDP ? "" : ";transport=" + kind.token().toLowerCase(java.util.Locale.ROOT);
         return "<sip:" + transport.uriHost() + ":" + transport.port(kind) + tp + ";lr>";
     }
 
@@ -419,7 +438,9 @@ public final class Proxy implements TransactionUser {
     private static String loopHash(SipRequest r) {
         String key = r.requestUri() + "|" + r.fromTag() + "|" + r.toTag() + "|" + r.callId() + "|"
                 + (r.cseq() == null ? "" : r.cseq().number());
-        return HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(4).putInt(key.hashCode()).array());
+        return HexFormat.of()
+                .formatHex(
+                        java.nio.ByteBuffer.allocate(4).putInt(key.hashCode()).array());
     }
 
     private boolean loops(SipRequest request) {
@@ -439,16 +460,19 @@ public final class Proxy implements TransactionUser {
 
     /** True if {@code host:port} is this server on any of its ports (UDP/TCP, or TLS). */
     private boolean isOwn(String host, int port) {
-        if (host == null || !(transport.host().equals(host) || transport.uriHost().equalsIgnoreCase(host))) {
+        if (host == null
+                || !(transport.host().equals(host) || transport.uriHost().equalsIgnoreCase(host))) {
             return false;
         }
-        return port <= 0 ? transport.port() == 5060 || transport.tlsPort() == 5061
+        return port <= 0
+                ? transport.port() == 5060 || transport.tlsPort() == 5061
                 : port == transport.port() || port == transport.tlsPort();
     }
 
     private boolean isOwn(InetSocketAddress address) {
         InetSocketAddress self = SipTransport.literalAddress(transport.host(), address.getPort());
-        return self != null && self.getAddress().equals(address.getAddress())
+        return self != null
+                && self.getAddress().equals(address.getAddress())
                 && (address.getPort() == transport.port() || address.getPort() == transport.tlsPort());
     }
 
@@ -486,7 +510,6 @@ public final class Proxy implements TransactionUser {
         return Hop.of(target, target == null ? null : locations.findByContact(target));
     }
 
-
     private static void decrementMaxForwards(SipRequest request) {
         int mf = request.maxForwards();
         request.headers().set("Max-Forwards", String.valueOf(mf < 0 ? 69 : mf - 1));
@@ -498,7 +521,11 @@ public final class Proxy implements TransactionUser {
 
     static SipResponse reply(SipRequest request, int code, String reason) {
         SipResponse r = SipResponse.createFor(request, code, reason);
-        return code > 100 ? r.withToTag("p" + Long.toHexString(request.callId() == null ? 0 : request.callId().hashCode() & 0xffffffffL)) : r;
+        return code > 100
+                ? r.withToTag("p"
+                        + Long.toHexString(
+                                request.callId() == null ? 0 : request.callId().hashCode() & 0xffffffffL))
+                : r;
     }
 
     /**
@@ -514,7 +541,8 @@ public final class Proxy implements TransactionUser {
             }
             String param = uri.transport();
             SipTransportKind kind = param == null && !uri.isSecure() && registeredOrNull != null
-                    ? SipTransportKind.of(registeredOrNull.transport(), false) : SipTransportKind.of(param, uri.isSecure());
+                    ? SipTransportKind.of(registeredOrNull.transport(), false)
+                    : SipTransportKind.of(param, uri.isSecure());
             if (kind == null) {
                 return null;
             }
@@ -523,8 +551,8 @@ public final class Proxy implements TransactionUser {
             if (target == null) {
                 return null;
             }
-            InetSocketAddress flow = registeredOrNull == null || !kind.reliable() ? null
-                    : SipTransport.parse(registeredOrNull.source());
+            InetSocketAddress flow =
+                    registeredOrNull == null || !kind.reliable() ? null : SipTransport.parse(registeredOrNull.source());
             return new Hop(target, kind, flow);
         }
 

@@ -14,6 +14,13 @@ import java.time.Instant;
  *                  retransmissions are recognised and answered again without a stored transaction;
  *                  {@code null} when unknown
  */
-public record Binding(String user, String contact, String source, String transport, String userAgent, String callId,
-        long cseq, Instant expiresAt, String registerId) {
-}
+public record Binding(
+        String user,
+        String contact,
+        String source,
+        String transport,
+        String userAgent,
+        String callId,
+        long cseq,
+        Instant expiresAt,
+        String registerId) {}

@@ -22,7 +22,6 @@ public interface BindingStore {
         }
 
         @Override
-        public void replace(String user, List<Binding> bindings) {
-        }
+        public void replace(String user, List<Binding> bindings) {}
     };
 }

@@ -20,6 +20,7 @@ public final class LocationService {
      * part is often not the account ({@code sip:8002-0x55d1@127.0.0.1:5070}), and must reach it over its flow.
      */
     private final Map<String, String> contacts = new ConcurrentHashMap<>();
+
     private final BindingStore store;
     private final Clock clock;
 
@@ -39,13 +40,17 @@ public final class LocationService {
     public List<Binding> lookup(String user) {
         Instant now = clock.instant();
         List<Binding> list = bindings.get(user);
-        return list == null ? List.of() : List.copyOf(list.stream().filter(b -> b.expiresAt().isAfter(now)).toList());
+        return list == null
+                ? List.of()
+                : List.copyOf(
+                        list.stream().filter(b -> b.expiresAt().isAfter(now)).toList());
     }
 
     /** Replaces the bindings of {@code user}; returns the live ones kept (expired ones are dropped). */
     List<Binding> replace(String user, List<Binding> list) {
         Instant now = clock.instant();
-        List<Binding> live = list.stream().filter(b -> b.expiresAt().isAfter(now)).toList();
+        List<Binding> live =
+                list.stream().filter(b -> b.expiresAt().isAfter(now)).toList();
         store.replace(user, live);
         List<Binding> before = bindings.getOrDefault(user, List.of());
         // only what changed: a refresh from the same device (the REGISTER hot path) re-indexes nothing
@@ -125,7 +130,9 @@ public final class LocationService {
     }
 
     private static String contactAddress(org.openvto.sip.codec.SipUri uri) {
-        return uri == null || uri.host() == null ? null : uri.host().toLowerCase(java.util.Locale.ROOT) + ":" + uri.port();
+        return uri == null || uri.host() == null
+                ? null
+                : uri.host().toLowerCase(java.util.Locale.ROOT) + ":" + uri.port();
     }
 
     public int size() {

@@ -38,8 +38,8 @@ public final class Registrar {
     private final Clock clock;
 
     /** {@code served}: the domain and addresses whose bindings this registrar keeps; others get 403. */
-    public Registrar(RegistrarConfig config, ServedDomains served, SipDigestAuth auth, LocationService locations,
-            Clock clock) {
+    public Registrar(
+            RegistrarConfig config, ServedDomains served, SipDigestAuth auth, LocationService locations, Clock clock) {
         this.config = config;
         this.served = served;
         this.auth = auth;
@@ -76,8 +76,11 @@ public final class Registrar {
             case SipDigestAuth.Outcome.Replayed(String authUser) -> {
                 // the nonce count was used: a retransmission of a REGISTER we accepted, or a replay
                 List<Binding> current = locations.lookup(user);
-                boolean retransmission = authUser.equals(user) && current.stream().anyMatch(b -> tx.id().equals(
-                        b.registerId()) && b.callId().equals(request.callId()) && b.cseq() == request.cseq().number());
+                boolean retransmission = authUser.equals(user)
+                        && current.stream()
+                                .anyMatch(b -> tx.id().equals(b.registerId())
+                                        && b.callId().equals(request.callId())
+                                        && b.cseq() == request.cseq().number());
                 tx.respondStatelessly(retransmission ? ok(request, current) : challenge(request, false));
                 return;
             }
@@ -112,8 +115,9 @@ public final class Registrar {
         }
         String userAgent = request.headers().get("User-Agent");
         for (NameAddr c : contacts) {
-            long expires = c.param("expires") != null ? parse(c.param("expires")) : headerExpires >= 0 ? headerExpires
-                    : config.defaultExpires();
+            long expires = c.param("expires") != null
+                    ? parse(c.param("expires"))
+                    : headerExpires >= 0 ? headerExpires : config.defaultExpires();
             if (expires > 0 && expires < config.minExpires()) {
                 SipResponse r = SipResponse.createFor(request, SipResponseStatus.INTERVAL_TOO_BRIEF);
                 r.headers().add("Min-Expires", String.valueOf(config.minExpires()));
@@ -129,8 +133,8 @@ public final class Registrar {
             }
             current.remove(old);
             if (expires > 0) {
-                current.add(new Binding(user, c.uri(), source, transport, userAgent, callId, cseq,
-                        now.plusSeconds(expires), txId));
+                current.add(new Binding(
+                        user, c.uri(), source, transport, userAgent, callId, cseq, now.plusSeconds(expires), txId));
             }
         }
         return ok(request, locations.replace(user, current));

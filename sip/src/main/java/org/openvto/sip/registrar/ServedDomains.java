@@ -85,11 +85,12 @@ public final class ServedDomains {
     private static List<String> localAddresses() {
         List<String> out = new ArrayList<>();
         try {
-            NetworkInterface.networkInterfaces().forEach(nif -> nif.inetAddresses().forEach(a -> {
-                String s = a.getHostAddress();
-                int scope = s.indexOf('%'); // IPv6 zone ids never appear in a SIP URI
-                out.add((scope < 0 ? s : s.substring(0, scope)).toLowerCase(Locale.ROOT));
-            }));
+            NetworkInterface.networkInterfaces()
+                    .forEach(nif -> nif.inetAddresses().forEach(a -> {
+                        String s = a.getHostAddress();
+                        int scope = s.indexOf('%'); // IPv6 zone ids never appear in a SIP URI
+                        out.add((scope < 0 ? s : s.substring(0, scope)).toLowerCase(Locale.ROOT));
+                    }));
         } catch (SocketException e) {
             // no interface list: only the domain and the wildcard literal itself are recognised
         }

@@ -37,8 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class SipAuthGuard {
     private static final Logger LOG = LoggerFactory.getLogger(SipAuthGuard.class);
 
-    private record Pair(String account, String ip) {
-    }
+    private record Pair(String account, String ip) {}
 
     private static final class Failures {
         final long firstAt;

@@ -11,12 +11,10 @@ public interface SipAuthListener {
     /** Does nothing. */
     SipAuthListener NONE = new SipAuthListener() {
         @Override
-        public void onLocked(String account, String sourceIp, int failures, Instant until) {
-        }
+        public void onLocked(String account, String sourceIp, int failures, Instant until) {}
 
         @Override
-        public void onBanned(String sourceIp, int requests, Instant until) {
-        }
+        public void onBanned(String sourceIp, int requests, Instant until) {}
     };
 
     /**

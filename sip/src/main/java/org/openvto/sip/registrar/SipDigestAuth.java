@@ -34,24 +34,20 @@ public final class SipDigestAuth {
     /** Outcome of {@link #check}. */
     public sealed interface Outcome {
         /** Authenticated as {@code user}. */
-        record Ok(String user) implements Outcome {
-        }
+        record Ok(String user) implements Outcome {}
 
         /** No (usable) credentials, or a stale nonce: send a challenge. */
-        record Challenge(boolean stale) implements Outcome {
-        }
+        record Challenge(boolean stale) implements Outcome {}
 
         /** Credentials present but wrong, or for another user than allowed: 403. */
-        record Forbidden(String reason) implements Outcome {
-        }
+        record Forbidden(String reason) implements Outcome {}
 
         /**
          * Correct credentials of {@code user} whose nonce count was already used: a retransmission of a request
          * answered statelessly, or a replay. Changes nothing; challenge it unless the caller knows it as a
          * retransmission (the registrar does).
          */
-        record Replayed(String user) implements Outcome {
-        }
+        record Replayed(String user) implements Outcome {}
     }
 
     private static final Outcome NO_CREDENTIALS = new Outcome.Challenge(false);
@@ -69,13 +65,17 @@ public final class SipDigestAuth {
 
     /** Challenges with MD5 only, with the {@linkplain SipAuthPolicy#DEFAULT default} guard and no listener. */
     public SipDigestAuth(String realm, SipAccounts accounts, Clock clock) {
-        this(realm, accounts, clock, List.of(DigestAlgorithm.MD5),
+        this(
+                realm,
+                accounts,
+                clock,
+                List.of(DigestAlgorithm.MD5),
                 new SipAuthGuard(SipAuthPolicy.DEFAULT, clock, SipAuthListener.NONE));
     }
 
     /** Challenges with each of {@code offered}, most preferred first (RFC 8760 §2.4); {@code guard} locks and bans. */
-    public SipDigestAuth(String realm, SipAccounts accounts, Clock clock, List<DigestAlgorithm> offered,
-            SipAuthGuard guard) {
+    public SipDigestAuth(
+            String realm, SipAccounts accounts, Clock clock, List<DigestAlgorithm> offered, SipAuthGuard guard) {
         this.realm = realm;
         this.accounts = accounts;
         this.nonces = new NonceService(clock, Duration.ofMinutes(5), 100_000);
@@ -135,7 +135,8 @@ public final class SipDigestAuth {
      */
     private boolean verify(DigestResponse r, String method) {
         String password = accounts.password(r.username()).orElse(null);
-        String ha1 = DigestVerifier.ha1(r.algorithm(), r.username(), realm, password == null ? "\u0000unknown" : password);
+        String ha1 =
+                DigestVerifier.ha1(r.algorithm(), r.username(), realm, password == null ? "\u0000unknown" : password);
         return DigestVerifier.verify(r, method, ha1) && password != null;
     }
 
@@ -158,6 +159,8 @@ public final class SipDigestAuth {
      */
     public List<String> challenges(boolean stale) {
         String nonce = nonces.issue();
-        return offered.stream().map(a -> new DigestChallenge(realm, nonce, null, a, true, stale).toHeaderValue()).toList();
+        return offered.stream()
+                .map(a -> new DigestChallenge(realm, nonce, null, a, true, stale).toHeaderValue())
+                .toList();
     }
 }

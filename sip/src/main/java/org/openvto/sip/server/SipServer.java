@@ -14,15 +14,14 @@ import org.openvto.sip.proxy.TargetResolver;
 import org.openvto.sip.registrar.BindingStore;
 import org.openvto.sip.registrar.LocationService;
 import org.openvto.sip.registrar.Registrar;
-import org.openvto.sip.registrar.RegistrarConfig;
 import org.openvto.sip.registrar.ServedDomains;
 import org.openvto.sip.registrar.SipAccounts;
 import org.openvto.sip.registrar.SipAuthGuard;
 import org.openvto.sip.registrar.SipAuthListener;
 import org.openvto.sip.registrar.SipDigestAuth;
-import org.openvto.sip.transaction.ServerTransactionHandle;
 import org.openvto.sip.stack.SipRouter;
 import org.openvto.sip.stack.SipStack;
+import org.openvto.sip.transaction.ServerTransactionHandle;
 import org.openvto.sip.transport.SipTransport;
 
 /**
@@ -33,7 +32,8 @@ import org.openvto.sip.transport.SipTransport;
  */
 public final class SipServer implements AutoCloseable {
     private static final Duration DIALOG_SWEEP = Duration.ofSeconds(10);
-    private static final java.util.concurrent.atomic.AtomicBoolean WARMED = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMED =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private final SipStack stack;
     private final Registrar registrar;
     private final LocationService locations;
@@ -48,21 +48,30 @@ public final class SipServer implements AutoCloseable {
      * {@code dialogListener} is told about every call's state changes and {@code authListener} about every lock
      * and flood ban, both on the SIP thread (they must not block).
      */
-    public SipServer(SipServerConfig config, SipAccounts accounts, TargetResolver targets, BindingStore bindings,
-            Clock clock, DialogTable.Listener dialogListener, SipAuthListener authListener) {
+    public SipServer(
+            SipServerConfig config,
+            SipAccounts accounts,
+            TargetResolver targets,
+            BindingStore bindings,
+            Clock clock,
+            DialogTable.Listener dialogListener,
+            SipAuthListener authListener) {
         this.stack = new SipStack(config.transport(), config.timers());
         this.dialogs = new DialogTable(clock, config.dialogLimits(), dialogListener);
         this.locations = new LocationService(bindings, clock);
         this.guard = new SipAuthGuard(config.authPolicy(), clock, authListener);
-        SipDigestAuth auth = new SipDigestAuth(config.registrar().realm(), accounts, clock, config.challengeAlgorithms(),
-                guard);
-        ServedDomains served = ServedDomains.of(config.registrar().realm(), config.transport().bindAddress());
+        SipDigestAuth auth =
+                new SipDigestAuth(config.registrar().realm(), accounts, clock, config.challengeAlgorithms(), guard);
+        ServedDomains served =
+                ServedDomains.of(config.registrar().realm(), config.transport().bindAddress());
         this.registrar = new Registrar(config.registrar(), served, auth, locations, clock);
         this.proxy = new Proxy(stack.transactions(), stack.transport(), locations, targets, auth, dialogs);
         stack.transport().setFlowInUse(remote -> locations.hasFlow(SipTransport.format(remote)));
         this.router = SipRouter.builder()
                 .drop(request -> guard.anyBanned() && guard.banned(SipDigestAuth.sourceIp(request)))
-                .route("registrar", request -> SipMethod.REGISTER.equals(request.method()),
+                .route(
+                        "registrar",
+                        request -> SipMethod.REGISTER.equals(request.method()),
                         (request, tx) -> registrar.register(request, tx, source(request, tx), transportOf(request)))
                 .route("options", SipServer::optionsToServer, (request, tx) -> tx.respond(optionsAnswer(request)))
                 .otherwise(proxy)
@@ -135,7 +144,8 @@ public final class SipServer implements AutoCloseable {
 
     /** OPTIONS to the server itself (no user part) is answered here; OPTIONS to a device is proxied. */
     private static boolean optionsToServer(SipRequest request) {
-        return SipMethod.OPTIONS.equals(request.method()) && request.sipRequestUri() != null
+        return SipMethod.OPTIONS.equals(request.method())
+                && request.sipRequestUri() != null
                 && request.sipRequestUri().user() == null;
     }
 

@@ -19,12 +19,22 @@ import org.openvto.sip.transport.SipTransportConfig;
  * @param warmupRegistrations REGISTER exchanges run through a throw-away stack before the first start in this JVM
  *                            ({@link SipWarmup}); 0 for none
  */
-public record SipServerConfig(SipTransportConfig transport, TransactionTimers timers, RegistrarConfig registrar,
-        List<DigestAlgorithm> challengeAlgorithms, DialogTable.Limits dialogLimits, SipAuthPolicy authPolicy,
+public record SipServerConfig(
+        SipTransportConfig transport,
+        TransactionTimers timers,
+        RegistrarConfig registrar,
+        List<DigestAlgorithm> challengeAlgorithms,
+        DialogTable.Limits dialogLimits,
+        SipAuthPolicy authPolicy,
         int warmupRegistrations) {
     /** Without warm-up (tests). */
-    public SipServerConfig(SipTransportConfig transport, TransactionTimers timers, RegistrarConfig registrar,
-            List<DigestAlgorithm> challengeAlgorithms, DialogTable.Limits dialogLimits, SipAuthPolicy authPolicy) {
+    public SipServerConfig(
+            SipTransportConfig transport,
+            TransactionTimers timers,
+            RegistrarConfig registrar,
+            List<DigestAlgorithm> challengeAlgorithms,
+            DialogTable.Limits dialogLimits,
+            SipAuthPolicy authPolicy) {
         this(transport, timers, registrar, challengeAlgorithms, dialogLimits, authPolicy, 0);
     }
 

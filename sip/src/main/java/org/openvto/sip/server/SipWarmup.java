@@ -38,8 +38,7 @@ import org.slf4j.LoggerFactory;
 final class SipWarmup {
     private static final Logger LOG = LoggerFactory.getLogger(SipWarmup.class);
 
-    private SipWarmup() {
-    }
+    private SipWarmup() {}
 
     /**
      * {@code registrations} REGISTER → 401 → REGISTER with credentials → 200 exchanges through {@code config}'s stack;
@@ -48,13 +47,25 @@ final class SipWarmup {
     static int run(SipServerConfig config, int registrations) {
         long start = System.nanoTime();
         SipAuthPolicy p = config.authPolicy(); // the same checks, but a limit the warm-up's one source cannot reach
-        SipAuthPolicy unlimited = new SipAuthPolicy(p.allowNoQop(), p.lockoutFailures(), p.lockoutDuration(), 1_000_000,
-                p.floodBan(), p.maxTracked());
-        SipServerConfig quiet = new SipServerConfig(config.transport(), config.timers(), config.registrar(),
-                java.util.List.of(DigestAlgorithm.MD5), config.dialogLimits(), unlimited, 0);
+        SipAuthPolicy unlimited = new SipAuthPolicy(
+                p.allowNoQop(), p.lockoutFailures(), p.lockoutDuration(), 1_000_000, p.floodBan(), p.maxTracked());
+        SipServerConfig quiet = new SipServerConfig(
+                config.transport(),
+                config.timers(),
+                config.registrar(),
+                java.util.List.of(DigestAlgorithm.MD5),
+                config.dialogLimits(),
+                unlimited,
+                0);
         String realm = config.registrar().realm();
-        SipServer server = new SipServer(quiet, user -> Optional.of("warm-" + user), user -> java.util.List.of(), BindingStore.NONE, Clock.systemUTC(),
-                (dialog, before) -> { }, SipAuthListener.NONE);
+        SipServer server = new SipServer(
+                quiet,
+                user -> Optional.of("warm-" + user),
+                user -> java.util.List.of(),
+                BindingStore.NONE,
+                Clock.systemUTC(),
+                (dialog, before) -> {},
+                SipAuthListener.NONE);
         SipMessageDecoder decoder = new SipMessageDecoder(config.transport().limits());
         ByteBuf out = Unpooled.buffer(2048);
         SipResponse[] last = new SipResponse[1];
@@ -71,14 +82,20 @@ final class SipWarmup {
                 server.router().onRequest(decode(decoder, register(realm, user, i, null)), new WarmHandle(path));
                 String nonce = nonce(last[0]);
                 if (nonce != null) {
-                    server.router().onRequest(decode(decoder, register(realm, user, i, authorization(realm, user, nonce))), new WarmHandle(path));
+                    server.router()
+                            .onRequest(
+                                    decode(decoder, register(realm, user, i, authorization(realm, user, nonce))),
+                                    new WarmHandle(path));
                 }
             }
         } finally {
             out.release();
             server.close();
         }
-        LOG.info("SIP hot path warmed up with {} registrations ({} accepted) in {} ms", registrations, ok[0],
+        LOG.info(
+                "SIP hot path warmed up with {} registrations ({} accepted) in {} ms",
+                registrations,
+                ok[0],
                 Duration.ofNanos(System.nanoTime() - start).toMillis());
         return ok[0];
     }
@@ -95,10 +112,12 @@ final class SipWarmup {
         String escaped = user.replace("#", "%23");
         return "REGISTER sip:" + realm + " SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bK-warm" + i
                 + (authorization == null ? "a" : "b") + ";rport=5060;received=192.0.2.1\r\nMax-Forwards: 70\r\n"
-                + "From: <sip:" + escaped + "@" + realm + ">;tag=w" + i + "\r\nTo: <sip:" + escaped + "@" + realm + ">\r\n"
+                + "From: <sip:" + escaped + "@" + realm + ">;tag=w" + i + "\r\nTo: <sip:" + escaped + "@" + realm
+                + ">\r\n"
                 + "Call-ID: warm-" + i + "@192.0.2.1\r\nCSeq: " + (authorization == null ? 1 : 2) + " REGISTER\r\n"
                 + "Contact: <sip:" + escaped + "@192.0.2.1:5060>\r\nExpires: 60\r\nUser-Agent: warm-up\r\n"
-                + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "Content-Length: 0\r\n\r\n";
+                + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
+                + "Content-Length: 0\r\n\r\n";
     }
 
     private static String nonce(SipResponse challenge) {
@@ -130,7 +149,7 @@ final class SipWarmup {
 
         @Override
         public TimerScheduler scheduler() {
-            return (delay, task) -> () -> { }; // nothing waits: the registrar answers statelessly
+            return (delay, task) -> () -> {}; // nothing waits: the registrar answers statelessly
         }
 
         @Override
@@ -164,8 +183,7 @@ final class SipWarmup {
         }
 
         @Override
-        public void drop() {
-        }
+        public void drop() {}
 
         @Override
         public String id() {

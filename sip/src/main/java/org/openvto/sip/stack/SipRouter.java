@@ -26,8 +26,7 @@ import org.openvto.sip.transaction.TransactionUser;
  * <p>Immutable once built; called on the SIP thread. Predicates must be cheap and must not block.
  */
 public final class SipRouter implements TransactionUser {
-    private record Route(String name, Predicate<SipRequest> accepts, TransactionUser user) {
-    }
+    private record Route(String name, Predicate<SipRequest> accepts, TransactionUser user) {}
 
     private final Predicate<SipRequest> drop;
     private final List<Route> routes;
@@ -81,11 +80,13 @@ public final class SipRouter implements TransactionUser {
             return;
         }
         if (tx != null && !SipMessage.SIP_2_0.equals(request.version())) {
-            tx.respondStatelessly(SipResponse.createFor(request, SipResponseStatus.VERSION_NOT_SUPPORTED).withStableToTag());
+            tx.respondStatelessly(SipResponse.createFor(request, SipResponseStatus.VERSION_NOT_SUPPORTED)
+                    .withStableToTag());
             return; // RFC 3261 §8.1.1.1; the decoder lets other versions through so that they get this answer
         }
         if (tx != null && request.sipRequestUri() == null) {
-            tx.respondStatelessly(SipResponse.createFor(request, SipResponseStatus.UNSUPPORTED_URI_SCHEME).withStableToTag());
+            tx.respondStatelessly(SipResponse.createFor(request, SipResponseStatus.UNSUPPORTED_URI_SCHEME)
+                    .withStableToTag());
             return; // §8.2.2.1: tel: and other schemes are not routed here
         }
         userFor(request).onRequest(request, tx);

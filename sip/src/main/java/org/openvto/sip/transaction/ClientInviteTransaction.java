@@ -6,7 +6,13 @@ import org.openvto.sip.codec.SipResponse;
 /** RFC 3261 §17.1.1 (with RFC 6026 §7.2 Accepted) INVITE client transaction. */
 public final class ClientInviteTransaction extends Transaction implements ClientTransaction {
     /** §17.1.1.2, Figure 5; Accepted from RFC 6026. */
-    public enum State { CALLING, PROCEEDING, COMPLETED, ACCEPTED, TERMINATED }
+    public enum State {
+        CALLING,
+        PROCEEDING,
+        COMPLETED,
+        ACCEPTED,
+        TERMINATED
+    }
 
     private final ClientTransactionListener listener;
     private State state = State.CALLING;
@@ -42,18 +48,20 @@ public final class ClientInviteTransaction extends Transaction implements Client
             case CALLING, PROCEEDING -> calling(event);
             case COMPLETED -> completed(event);
             case ACCEPTED -> accepted(event);
-            case TERMINATED -> { }
+            case TERMINATED -> {}
         }
     }
 
     private void calling(TransactionEvent event) {
         switch (event) {
-            case TransactionEvent.TimerFired(TimerName name) when name == TimerName.A && state == State.CALLING -> {
+            case TransactionEvent.TimerFired(TimerName name)
+            when name == TimerName.A && state == State.CALLING -> {
                 context.send(request()); // §17.1.1.2: retransmit, Timer A doubles
                 timerA = timerA.multipliedBy(2);
                 start(TimerName.A, timerA);
             }
-            case TransactionEvent.TimerFired(TimerName name) when name == TimerName.B -> {
+            case TransactionEvent.TimerFired(TimerName name)
+            when name == TimerName.B -> {
                 terminate(); // §17.1.1.2: Timer B fires → timeout to TU
                 listener.onTimeout(this, "Timer B");
             }
@@ -61,12 +69,14 @@ public final class ClientInviteTransaction extends Transaction implements Client
                 terminate(); // §17.1.4
                 listener.onTimeout(this, reason);
             }
-            case TransactionEvent.ResponseReceived(SipResponse r) when r.statusCode() < 200 -> {
+            case TransactionEvent.ResponseReceived(SipResponse r)
+            when r.statusCode() < 200 -> {
                 stop(TimerName.A); // §17.1.1.2: 1xx → Proceeding, stop retransmitting
                 state = State.PROCEEDING;
                 listener.onResponse(this, r);
             }
-            case TransactionEvent.ResponseReceived(SipResponse r) when r.statusCode() < 300 -> {
+            case TransactionEvent.ResponseReceived(SipResponse r)
+            when r.statusCode() < 300 -> {
                 stopAll(); // RFC 6026 §7.2: 2xx → Accepted, Timer M = 64*T1
                 state = State.ACCEPTED;
                 releaseRequest(); // Accepted only passes 2xx retransmissions up: the INVITE is not needed again
@@ -82,25 +92,27 @@ public final class ClientInviteTransaction extends Transaction implements Client
                 start(TimerName.D, context.timers().timerD(context.reliable()));
                 listener.onResponse(this, r);
             }
-            default -> { }
+            default -> {}
         }
     }
 
     private void completed(TransactionEvent event) {
         switch (event) {
-            case TransactionEvent.ResponseReceived(SipResponse r) when r.statusCode() >= 300 -> context.send(ack); // §17.1.1.2 absorb, re-ACK
+            case TransactionEvent.ResponseReceived(SipResponse r)
+            when r.statusCode() >= 300 -> context.send(ack); // §17.1.1.2 absorb, re-ACK
             case TransactionEvent.TimerFired(TimerName name) when name == TimerName.D -> terminate();
             case TransactionEvent.TransportError(String reason) -> terminate();
-            default -> { }
+            default -> {}
         }
     }
 
     private void accepted(TransactionEvent event) {
         switch (event) {
-            case TransactionEvent.ResponseReceived(SipResponse r) when r.statusCode() >= 200 && r.statusCode() < 300 ->
-                    listener.onResponse(this, r); // RFC 6026: further 2xx go to the TU (forked answers)
+            case TransactionEvent.ResponseReceived(SipResponse r)
+            when r.statusCode() >= 200 && r.statusCode() < 300 ->
+                listener.onResponse(this, r); // RFC 6026: further 2xx go to the TU (forked answers)
             case TransactionEvent.TimerFired(TimerName name) when name == TimerName.M -> terminate();
-            default -> { }
+            default -> {}
         }
     }
 
@@ -108,7 +120,4 @@ public final class ClientInviteTransaction extends Transaction implements Client
         state = State.TERMINATED;
         finish();
     }
-
-
-
 }

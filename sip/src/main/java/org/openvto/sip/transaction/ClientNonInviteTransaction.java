@@ -7,13 +7,19 @@ import org.openvto.sip.codec.SipResponse;
 /** RFC 3261 §17.1.2 non-INVITE client transaction (Figure 6). */
 public final class ClientNonInviteTransaction extends Transaction implements ClientTransaction {
     /** §17.1.2.2. */
-    public enum State { TRYING, PROCEEDING, COMPLETED, TERMINATED }
+    public enum State {
+        TRYING,
+        PROCEEDING,
+        COMPLETED,
+        TERMINATED
+    }
 
     private final ClientTransactionListener listener;
     private State state = State.TRYING;
     private Duration timerE;
 
-    public ClientNonInviteTransaction(TransactionContext context, SipRequest request, ClientTransactionListener listener) {
+    public ClientNonInviteTransaction(
+            TransactionContext context, SipRequest request, ClientTransactionListener listener) {
         super(context, request);
         context.onTransportError(reason -> handle(new TransactionEvent.TransportError(reason))); // §17.1.4
         this.listener = listener;
@@ -26,7 +32,8 @@ public final class ClientNonInviteTransaction extends Transaction implements Cli
     @Override
     public void start() {
         if (!context.send(request())) {
-            handle(new TransactionEvent.TransportError("cannot send " + request().method()));
+            handle(new TransactionEvent.TransportError(
+                    "cannot send " + request().method()));
             return;
         }
         if (!context.reliable()) {
@@ -46,19 +53,23 @@ public final class ClientNonInviteTransaction extends Transaction implements Cli
                 }
                 // responses in Completed are retransmissions: absorbed
             }
-            case TERMINATED -> { }
+            case TERMINATED -> {}
         }
     }
 
     private void active(TransactionEvent event) {
         switch (event) {
-            case TransactionEvent.TimerFired(TimerName name) when name == TimerName.E -> {
+            case TransactionEvent.TimerFired(TimerName name)
+            when name == TimerName.E -> {
                 context.send(request());
                 // §17.1.2.2: Trying doubles up to T2; Proceeding retransmits every T2
-                timerE = state == State.PROCEEDING ? context.timers().t2() : context.timers().backoff(timerE);
+                timerE = state == State.PROCEEDING
+                        ? context.timers().t2()
+                        : context.timers().backoff(timerE);
                 start(TimerName.E, timerE);
             }
-            case TransactionEvent.TimerFired(TimerName name) when name == TimerName.F -> {
+            case TransactionEvent.TimerFired(TimerName name)
+            when name == TimerName.F -> {
                 terminate();
                 listener.onTimeout(this, "Timer F");
             }
@@ -66,7 +77,8 @@ public final class ClientNonInviteTransaction extends Transaction implements Cli
                 terminate();
                 listener.onTimeout(this, reason);
             }
-            case TransactionEvent.ResponseReceived(SipResponse r) when r.statusCode() < 200 -> {
+            case TransactionEvent.ResponseReceived(SipResponse r)
+            when r.statusCode() < 200 -> {
                 state = State.PROCEEDING;
                 listener.onResponse(this, r);
             }
@@ -74,18 +86,18 @@ public final class ClientNonInviteTransaction extends Transaction implements Cli
                 stop(TimerName.E);
                 stop(TimerName.F);
                 state = State.COMPLETED; // §17.1.2.2: final → Completed, Timer K = T4 (0 if reliable)
-                start(TimerName.K, context.reliable() ? Duration.ZERO : context.timers().t4());
+                start(
+                        TimerName.K,
+                        context.reliable() ? Duration.ZERO : context.timers().t4());
                 releaseRequest(); // Completed only absorbs response retransmissions
                 listener.onResponse(this, r);
             }
-            default -> { }
+            default -> {}
         }
     }
-
 
     private void terminate() {
         state = State.TERMINATED;
         finish();
     }
-
 }

@@ -8,7 +8,13 @@ import org.openvto.sip.codec.SipResponse;
 /** RFC 3261 §17.2.1 INVITE server transaction (Figure 7), with RFC 6026 §7.1 Accepted. */
 public final class ServerInviteTransaction extends Transaction {
     /** §17.2.1; Accepted from RFC 6026. */
-    public enum State { PROCEEDING, COMPLETED, CONFIRMED, ACCEPTED, TERMINATED }
+    public enum State {
+        PROCEEDING,
+        COMPLETED,
+        CONFIRMED,
+        ACCEPTED,
+        TERMINATED
+    }
 
     private final ServerTransactionListener listener;
     private State state = State.PROCEEDING;
@@ -40,22 +46,25 @@ public final class ServerInviteTransaction extends Transaction {
                 } // ACK retransmissions absorbed
             }
             case ACCEPTED -> accepted(event);
-            case TERMINATED -> { }
+            case TERMINATED -> {}
         }
     }
 
     private void proceeding(TransactionEvent event) {
         switch (event) {
-            case TransactionEvent.RequestReceived(SipRequest r) when SipMethod.INVITE.equals(r.method()) -> {
+            case TransactionEvent.RequestReceived(SipRequest r)
+            when SipMethod.INVITE.equals(r.method()) -> {
                 if (lastResponse != null) {
                     send(lastResponse); // §17.2.1: retransmitted INVITE → resend the last provisional
                 }
             }
-            case TransactionEvent.ResponseFromTu(SipResponse r) when r.statusCode() < 200 -> {
+            case TransactionEvent.ResponseFromTu(SipResponse r)
+            when r.statusCode() < 200 -> {
                 lastResponse = r;
                 send(r);
             }
-            case TransactionEvent.ResponseFromTu(SipResponse r) when r.statusCode() < 300 -> {
+            case TransactionEvent.ResponseFromTu(SipResponse r)
+            when r.statusCode() < 300 -> {
                 send(r);
                 state = State.ACCEPTED; // RFC 6026 §7.1: 2xx → Accepted, Timer L = 64*T1
                 start(TimerName.L, context.timers().timeout());
@@ -76,27 +85,33 @@ public final class ServerInviteTransaction extends Transaction {
                 terminate();
                 listener.onTransportError(this, reason);
             }
-            default -> { }
+            default -> {}
         }
     }
 
     private void completed(TransactionEvent event) {
         switch (event) {
-            case TransactionEvent.RequestReceived(SipRequest r) when SipMethod.INVITE.equals(r.method()) -> send(lastResponse);
-            case TransactionEvent.RequestReceived(SipRequest r) when SipMethod.ACK.equals(r.method()) -> {
+            case TransactionEvent.RequestReceived(SipRequest r)
+            when SipMethod.INVITE.equals(r.method()) -> send(lastResponse);
+            case TransactionEvent.RequestReceived(SipRequest r)
+            when SipMethod.ACK.equals(r.method()) -> {
                 stop(TimerName.G);
                 stop(TimerName.H);
                 state = State.CONFIRMED; // §17.2.1: ACK → Confirmed, Timer I = T4 (0 if reliable)
-                start(TimerName.I, context.reliable() ? Duration.ZERO : context.timers().t4());
+                start(
+                        TimerName.I,
+                        context.reliable() ? Duration.ZERO : context.timers().t4());
                 lastResponse = null; // Confirmed only absorbs ACKs
                 releaseRequest();
             }
-            case TransactionEvent.TimerFired(TimerName n) when n == TimerName.G -> {
+            case TransactionEvent.TimerFired(TimerName n)
+            when n == TimerName.G -> {
                 send(lastResponse); // §17.2.1: retransmit, min(2*G, T2)
                 timerG = context.timers().backoff(timerG);
                 start(TimerName.G, timerG);
             }
-            case TransactionEvent.TimerFired(TimerName n) when n == TimerName.H -> {
+            case TransactionEvent.TimerFired(TimerName n)
+            when n == TimerName.H -> {
                 terminate(); // §17.2.1: no ACK within 64*T1
                 listener.onNoAck(this);
             }
@@ -104,16 +119,17 @@ public final class ServerInviteTransaction extends Transaction {
                 terminate();
                 listener.onTransportError(this, reason);
             }
-            default -> { }
+            default -> {}
         }
     }
 
     private void accepted(TransactionEvent event) {
         switch (event) {
             // RFC 6026 §7.1: INVITE retransmissions are absorbed; the TU retransmits 2xx itself
-            case TransactionEvent.ResponseFromTu(SipResponse r) when r.statusCode() >= 200 && r.statusCode() < 300 -> send(r);
+            case TransactionEvent.ResponseFromTu(SipResponse r)
+            when r.statusCode() >= 200 && r.statusCode() < 300 -> send(r);
             case TransactionEvent.TimerFired(TimerName n) when n == TimerName.L -> terminate();
-            default -> { }
+            default -> {}
         }
     }
 
@@ -127,5 +143,4 @@ public final class ServerInviteTransaction extends Transaction {
         state = State.TERMINATED;
         finish();
     }
-
 }

@@ -7,7 +7,12 @@ import org.openvto.sip.codec.SipResponse;
 /** RFC 3261 §17.2.2 non-INVITE server transaction (Figure 8). */
 public final class ServerNonInviteTransaction extends Transaction {
     /** §17.2.2. */
-    public enum State { TRYING, PROCEEDING, COMPLETED, TERMINATED }
+    public enum State {
+        TRYING,
+        PROCEEDING,
+        COMPLETED,
+        TERMINATED
+    }
 
     private final ServerTransactionListener listener;
     private State state = State.TRYING;
@@ -15,7 +20,8 @@ public final class ServerNonInviteTransaction extends Transaction {
     /** The final response as kept for §17.2.2 resends while Timer J runs (the path may keep only its bytes). */
     private TransactionContext.Resendable finalResponse;
 
-    public ServerNonInviteTransaction(TransactionContext context, SipRequest request, ServerTransactionListener listener) {
+    public ServerNonInviteTransaction(
+            TransactionContext context, SipRequest request, ServerTransactionListener listener) {
         super(context, request);
         this.listener = listener;
     }
@@ -36,10 +42,10 @@ public final class ServerNonInviteTransaction extends Transaction {
                 switch (event) {
                     case TransactionEvent.RequestReceived r -> finalResponse.send(); // §17.2.2: resend final
                     case TransactionEvent.TimerFired(TimerName n) when n == TimerName.J -> terminate();
-                    default -> { }
+                    default -> {}
                 }
             }
-            case TERMINATED -> { }
+            case TERMINATED -> {}
         }
     }
 
@@ -50,7 +56,8 @@ public final class ServerNonInviteTransaction extends Transaction {
                     context.send(lastResponse); // §17.2.2: retransmission in Proceeding → last provisional
                 } // Trying: absorbed
             }
-            case TransactionEvent.ResponseFromTu(SipResponse r) when r.statusCode() < 200 -> {
+            case TransactionEvent.ResponseFromTu(SipResponse r)
+            when r.statusCode() < 200 -> {
                 lastResponse = r;
                 state = State.PROCEEDING;
                 context.send(r);
@@ -64,14 +71,16 @@ public final class ServerNonInviteTransaction extends Transaction {
                     listener.onTransportError(this, "cannot send response");
                     return;
                 }
-                start(TimerName.J, context.reliable() ? Duration.ZERO : context.timers().timeout());
+                start(
+                        TimerName.J,
+                        context.reliable() ? Duration.ZERO : context.timers().timeout());
                 releaseRequest();
             }
             case TransactionEvent.TransportError(String reason) -> {
                 terminate();
                 listener.onTransportError(this, reason);
             }
-            default -> { }
+            default -> {}
         }
     }
 
@@ -79,5 +88,4 @@ public final class ServerNonInviteTransaction extends Transaction {
         state = State.TERMINATED;
         finish();
     }
-
 }

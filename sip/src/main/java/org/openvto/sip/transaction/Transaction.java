@@ -10,8 +10,11 @@ import org.openvto.sip.codec.SipRequest;
  *
  * <p>Not thread-safe: the transaction layer feeds one transaction from one thread (its event loop).
  */
-public abstract sealed class Transaction permits ClientInviteTransaction, ClientNonInviteTransaction,
-        ServerInviteTransaction, ServerNonInviteTransaction {
+public abstract sealed class Transaction
+        permits ClientInviteTransaction,
+                ClientNonInviteTransaction,
+                ServerInviteTransaction,
+                ServerNonInviteTransaction {
     protected final TransactionContext context;
     private SipRequest request;
     /**
@@ -19,8 +22,9 @@ public abstract sealed class Transaction permits ClientInviteTransaction, Client
      * far less than a map in the tens of thousands of transactions that wait out Timers J, L and M.
      */
     private Armed first;
+
     private Armed second;
-    private Runnable onTerminated = () -> { };
+    private Runnable onTerminated = () -> {};
     private boolean done;
     private Object attachment;
 
@@ -119,7 +123,8 @@ public abstract sealed class Transaction permits ClientInviteTransaction, Client
     }
 
     protected final void stop(TimerName name) {
-        Armed armed = first != null && first.name == name ? first : second != null && second.name == name ? second : null;
+        Armed armed =
+                first != null && first.name == name ? first : second != null && second.name == name ? second : null;
         if (armed != null) {
             forget(armed);
             armed.cancel();

@@ -33,8 +33,7 @@ public interface TransactionContext {
      * not be opened, a write that failed: RFC 3261 §17.1.4). It is called later on the transaction's thread,
      * never from inside {@code send}. Paths without asynchronous errors ignore it.
      */
-    default void onTransportError(java.util.function.Consumer<String> listener) {
-    }
+    default void onTransportError(java.util.function.Consumer<String> listener) {}
 
     TransactionTimers timers();
 

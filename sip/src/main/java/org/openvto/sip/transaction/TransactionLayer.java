@@ -2,7 +2,6 @@ package org.openvto.sip.transaction;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.openvto.sip.codec.SipMethod;
 import org.openvto.sip.codec.SipRequest;
 import org.openvto.sip.codec.SipResponse;
@@ -52,10 +51,12 @@ public final class TransactionLayer {
     /** A request from the network; {@code replyPath} sends back to where it came from. */
     public void receive(SipRequest request, TransactionContext replyPath) {
         String method = request.method();
-        String key = serverKey(request, SipMethod.ACK.equals(method) || SipMethod.CANCEL.equals(method) ? SipMethod.INVITE : method);
+        String key = serverKey(
+                request, SipMethod.ACK.equals(method) || SipMethod.CANCEL.equals(method) ? SipMethod.INVITE : method);
         if (SipMethod.ACK.equals(method)) {
             Transaction invite = server.get(key);
-            if (invite instanceof ServerInviteTransaction sit && sit.state() != ServerInviteTransaction.State.ACCEPTED) {
+            if (invite instanceof ServerInviteTransaction sit
+                    && sit.state() != ServerInviteTransaction.State.ACCEPTED) {
                 sit.handle(new TransactionEvent.RequestReceived(request)); // §17.2.3: ACK for non-2xx
             } else {
                 user.onRequest(request, null); // ACK for 2xx: end-to-end, no transaction
@@ -89,9 +90,11 @@ public final class TransactionLayer {
     }
 
     /** Creates (but does not start) a client transaction for {@code request}, whose top Via has a fresh branch. */
-    public ClientTransaction newClient(SipRequest request, TransactionContext path, ClientTransactionListener listener) {
+    public ClientTransaction newClient(
+            SipRequest request, TransactionContext path, ClientTransactionListener listener) {
         String key = request.topViaBranch() + "|" + request.method();
-        Transaction tx = SipMethod.INVITE.equals(request.method()) ? new ClientInviteTransaction(path, request, listener)
+        Transaction tx = SipMethod.INVITE.equals(request.method())
+                ? new ClientInviteTransaction(path, request, listener)
                 : new ClientNonInviteTransaction(path, request, listener);
         client.put(key, (ClientTransaction) tx);
         tx.onTerminated(() -> client.remove(key));
@@ -115,7 +118,7 @@ public final class TransactionLayer {
         }
     }
 
-    private static final ServerTransactionListener NO_LISTENER = new ServerTransactionListener() { };
+    private static final ServerTransactionListener NO_LISTENER = new ServerTransactionListener() {};
 
     private Transaction newServer(Handle handle) {
         SipRequest request = handle.request();
@@ -137,8 +140,9 @@ public final class TransactionLayer {
             return branch + "|" + via.sentBy() + "|" + method;
         }
         // RFC 2543 compatibility: no usable branch
-        return "2543|" + request.callId() + "|" + (request.cseq() == null ? "" : request.cseq().number()) + "|"
-                + request.fromTag() + "|" + (via == null ? "" : via.sentBy()) + "|" + method;
+        return "2543|" + request.callId() + "|"
+                + (request.cseq() == null ? "" : request.cseq().number()) + "|" + request.fromTag() + "|"
+                + (via == null ? "" : via.sentBy()) + "|" + method;
     }
 
     /**
@@ -149,6 +153,7 @@ public final class TransactionLayer {
     private final class Handle implements ServerTransactionHandle {
         /** Until the transaction exists; then the transaction owns (and in time releases) the request. */
         private SipRequest request;
+
         private final TransactionContext replyPath;
         private final String key;
         private Transaction tx;
@@ -223,5 +228,4 @@ public final class TransactionLayer {
             this.attachment = attachment;
         }
     }
-
 }

@@ -8,8 +8,8 @@ import java.time.Duration;
  * message may stay in the network (5 s). All other timers derive from them.
  */
 public record TransactionTimers(Duration t1, Duration t2, Duration t4) {
-    public static final TransactionTimers DEFAULT = new TransactionTimers(Duration.ofMillis(500), Duration.ofSeconds(4),
-            Duration.ofSeconds(5));
+    public static final TransactionTimers DEFAULT =
+            new TransactionTimers(Duration.ofMillis(500), Duration.ofSeconds(4), Duration.ofSeconds(5));
 
     public TransactionTimers {
         if (t1.isZero() || t1.isNegative() || t2.compareTo(t1) < 0 || t4.isNegative()) {
@@ -30,6 +30,8 @@ public record TransactionTimers(Duration t1, Duration t2, Duration t4) {
 
     /** Timer D: at least 32 s on unreliable transports, 0 on reliable ones (§17.1.1.2). */
     public Duration timerD(boolean reliable) {
-        return reliable ? Duration.ZERO : Duration.ofSeconds(32).compareTo(timeout()) > 0 ? Duration.ofSeconds(32) : timeout();
+        return reliable
+                ? Duration.ZERO
+                : Duration.ofSeconds(32).compareTo(timeout()) > 0 ? Duration.ofSeconds(32) : timeout();
     }
 }

@@ -15,10 +15,8 @@ public interface TransactionUser {
     void onRequest(SipRequest request, ServerTransactionHandle server);
 
     /** A response that matched no client transaction (e.g. a 2xx retransmission to a proxy): stateless forward. */
-    default void onStrayResponse(SipResponse response) {
-    }
+    default void onStrayResponse(SipResponse response) {}
 
     /** A CANCEL matched the INVITE server transaction {@code invite} (§9.2); the 200 for the CANCEL is already sent. */
-    default void onCancel(SipRequest cancel, ServerTransactionHandle invite) {
-    }
+    default void onCancel(SipRequest cancel, ServerTransactionHandle invite) {}
 }

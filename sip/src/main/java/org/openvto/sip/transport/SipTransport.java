@@ -40,11 +40,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.openvto.sip.codec.SipMethod;
 import org.openvto.sip.codec.SipDecodeResult;
 import org.openvto.sip.codec.SipMessage;
 import org.openvto.sip.codec.SipMessageDecoder;
 import org.openvto.sip.codec.SipMessageEncoder;
+import org.openvto.sip.codec.SipMethod;
 import org.openvto.sip.codec.SipRequest;
 import org.openvto.sip.codec.SipResponse;
 import org.openvto.sip.codec.SipStreamDecoder;
@@ -84,6 +84,7 @@ public final class SipTransport implements SipPaths, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SipTransport.class);
     /** Compiled once: every request from a NAT-ed or rport-asking client is stamped (the REGISTER hot path). */
     private static final Pattern OLD_RECEIVED = Pattern.compile(";\\s*received=[^;,]*");
+
     private static final Pattern OLD_RPORT = Pattern.compile(";\\s*rport(=[^;,]*)?");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
@@ -97,11 +98,13 @@ public final class SipTransport implements SipPaths, AutoCloseable {
     private final RateLimitedLog badInput = new RateLimitedLog(LOG, Duration.ofSeconds(10));
     private final RateLimitedLog refusedLog = new RateLimitedLog(LOG, Duration.ofSeconds(10));
     /** Open stream connections by remote address, per transport; written on the SIP thread, read anywhere. */
-    private final Map<SipTransportKind, Map<InetSocketAddress, Channel>> connections = new EnumMap<>(SipTransportKind.class);
+    private final Map<SipTransportKind, Map<InetSocketAddress, Channel>> connections =
+            new EnumMap<>(SipTransportKind.class);
     /** Outbound connections being set up, so that several messages to one target share one connect. */
     private final Map<InetSocketAddress, ChannelFuture> connecting = new HashMap<>();
     /** Open stream connections per source IP (SIP thread only). */
     private final Map<InetAddress, Integer> perSource = new HashMap<>();
+
     private final AtomicInteger openConnections = new AtomicInteger();
     private final AtomicLong refusedConnections = new AtomicLong();
     private final AtomicLong malformedResponses = new AtomicLong();
@@ -124,23 +127,44 @@ public final class SipTransport implements SipPaths, AutoCloseable {
 
     /** Binds UDP, TCP and (when configured) TLS; throws if an address or port is unavailable. */
     public void start() throws InterruptedException {
-        udp = new Bootstrap().group(group).channel(NioDatagramChannel.class)
-                .option(ChannelOption.SO_RCVBUF, 4 * 1024 * 1024).option(ChannelOption.SO_SNDBUF, 4 * 1024 * 1024)
-                .handler(new UdpHandler()).bind(config.bindAddress(), config.port()).sync().channel();
+        udp = new Bootstrap()
+                .group(group)
+                .channel(NioDatagramChannel.class)
+                .option(ChannelOption.SO_RCVBUF, 4 * 1024 * 1024)
+                .option(ChannelOption.SO_SNDBUF, 4 * 1024 * 1024)
+                .handler(new UdpHandler())
+                .bind(config.bindAddress(), config.port())
+                .sync()
+                .channel();
         int port = port();
-        tcp = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        tcp = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
                 .childHandler(streamInitializer(SipTransportKind.TCP, null))
-                .bind(config.bindAddress(), port).sync().channel();
+                .bind(config.bindAddress(), port)
+                .sync()
+                .channel();
         if (config.tls() != null) {
             SslContext serverSsl = serverSsl(config.tls());
             clientSsl = clientSsl();
-            tls = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+            tls = new ServerBootstrap()
+                    .group(group)
+                    .channel(NioServerSocketChannel.class)
                     .childHandler(streamInitializer(SipTransportKind.TLS, serverSsl))
-                    .bind(config.bindAddress(), config.tls().port()).sync().channel();
-            LOG.info("SIP listening on udp:{}:{}, tcp:{}:{} and tls:{}:{}", config.bindAddress(), port,
-                    config.bindAddress(), port, config.bindAddress(), tlsPort());
+                    .bind(config.bindAddress(), config.tls().port())
+                    .sync()
+                    .channel();
+            LOG.info(
+                    "SIP listening on udp:{}:{}, tcp:{}:{} and tls:{}:{}",
+                    config.bindAddress(),
+                    port,
+                    config.bindAddress(),
+                    port,
+                    config.bindAddress(),
+                    tlsPort());
         } else {
-            LOG.info("SIP listening on udp:{}:{} and tcp:{}:{}", config.bindAddress(), port, config.bindAddress(), port);
+            LOG.info(
+                    "SIP listening on udp:{}:{} and tcp:{}:{}", config.bindAddress(), port, config.bindAddress(), port);
         }
     }
 
@@ -152,8 +176,12 @@ public final class SipTransport implements SipPaths, AutoCloseable {
                     ch.pipeline().addLast(ssl.newHandler(ch.alloc())); // server or client side, by the context
                 }
                 long idle = config.connections().idleTimeout().toMillis();
-                ch.pipeline().addLast(new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS),
-                        new SipStreamDecoder(config.limits()), new SipMessageEncoder(), new StreamHandler(kind));
+                ch.pipeline()
+                        .addLast(
+                                new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS),
+                                new SipStreamDecoder(config.limits()),
+                                new SipMessageEncoder(),
+                                new StreamHandler(kind));
             }
         };
     }
@@ -173,10 +201,12 @@ public final class SipTransport implements SipPaths, AutoCloseable {
         try (var in = java.nio.file.Files.newInputStream(t.keyStore())) {
             java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
             ks.load(in, t.password());
-            javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
-                    javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            javax.net.ssl.KeyManagerFactory kmf =
+                    javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(ks, t.password());
-            return SslContextBuilder.forServer(kmf).protocols("TLSv1.3", "TLSv1.2").build();
+            return SslContextBuilder.forServer(kmf)
+                    .protocols("TLSv1.3", "TLSv1.2")
+                    .build();
         } catch (java.io.IOException | java.security.GeneralSecurityException e) {
             throw new IllegalStateException("SIP TLS key store " + t.keyStore() + " unusable: " + e.getMessage(), e);
         }
@@ -185,8 +215,10 @@ public final class SipTransport implements SipPaths, AutoCloseable {
     private static SslContext clientSsl() {
         try {
             // see the class comment: devices' certificates are self-signed, there is nothing to verify them against
-            return SslContextBuilder.forClient().trustManager(InsecureTrustManagerFactory.INSTANCE)
-                    .protocols("TLSv1.3", "TLSv1.2").build();
+            return SslContextBuilder.forClient()
+                    .trustManager(InsecureTrustManagerFactory.INSTANCE)
+                    .protocols("TLSv1.3", "TLSv1.2")
+                    .build();
         } catch (javax.net.ssl.SSLException e) {
             throw new IllegalStateException("SIP TLS client context: " + e.getMessage(), e);
         }
@@ -328,8 +360,8 @@ public final class SipTransport implements SipPaths, AutoCloseable {
         };
     }
 
-    private boolean sendStream(SipTransportKind kind, InetSocketAddress target, InetSocketAddress flow, SipMessage message,
-            Path path) {
+    private boolean sendStream(
+            SipTransportKind kind, InetSocketAddress target, InetSocketAddress flow, SipMessage message, Path path) {
         if (target.isUnresolved() || (kind == SipTransportKind.TLS && clientSsl == null)) {
             return false;
         }
@@ -346,7 +378,8 @@ public final class SipTransport implements SipPaths, AutoCloseable {
         if (pending == null) {
             if (openConnections.get() >= config.connections().maxTotal()) {
                 refusedConnections.incrementAndGet();
-                refusedLog.warn("SIP connection to {} not opened: {} connections open (limit)", target, openConnections.get());
+                refusedLog.warn(
+                        "SIP connection to {} not opened: {} connections open (limit)", target, openConnections.get());
                 return false;
             }
             pending = connect(kind, target);
@@ -362,7 +395,9 @@ public final class SipTransport implements SipPaths, AutoCloseable {
     }
 
     private ChannelFuture connect(SipTransportKind kind, InetSocketAddress target) {
-        ChannelFuture f = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        ChannelFuture f = new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 3000)
                 .handler(streamInitializer(kind, kind == SipTransportKind.TLS ? clientSsl : null))
                 .connect(target);
@@ -381,7 +416,7 @@ public final class SipTransport implements SipPaths, AutoCloseable {
 
     private abstract class Path implements TransactionContext {
         private final boolean reliable;
-        private Consumer<String> onError = reason -> { };
+        private Consumer<String> onError = reason -> {};
 
         Path(boolean reliable) {
             this.reliable = reliable;
@@ -427,8 +462,9 @@ public final class SipTransport implements SipPaths, AutoCloseable {
         boolean rport = via.hasRport();
         if (!ip.equals(unbracketed(via.host())) || rport) {
             String top = request.headers().getAllSplit("Via").get(0);
-            String stamped = OLD_RPORT.matcher(OLD_RECEIVED.matcher(top).replaceAll("")).replaceAll("")
-                    + ";received=" + ip + (rport ? ";rport=" + source.getPort() : "");
+            String stamped =
+                    OLD_RPORT.matcher(OLD_RECEIVED.matcher(top).replaceAll("")).replaceAll("") + ";received=" + ip
+                            + (rport ? ";rport=" + source.getPort() : "");
             try {
                 request.headers().replaceTopVia(stamped);
             } catch (IllegalArgumentException badValue) {
@@ -467,8 +503,8 @@ public final class SipTransport implements SipPaths, AutoCloseable {
                 }
             }
             case SipDecodeResult.Decoded(SipResponse response) -> layer.receive(response);
-            case SipDecodeResult.Decoded d -> { }
-            case SipDecodeResult.KeepAlive k -> { }
+            case SipDecodeResult.Decoded d -> {}
+            case SipDecodeResult.KeepAlive k -> {}
             case SipDecodeResult.Malformed m -> malformed(m, source, replyPath);
         }
     }
@@ -483,7 +519,9 @@ public final class SipTransport implements SipPaths, AutoCloseable {
         badInput.warn("SIP request from {} refused: {}", source, m.reason());
         // a request with any Via is answered, even when that Via is the malformed part: the answer then goes to
         // the packet's source (no usable Via to follow), so a broken client learns why instead of retransmitting
-        if (m.partialOrNull() instanceof SipRequest r && r.headers().get("Via") != null && !SipMethod.ACK.equals(r.method())
+        if (m.partialOrNull() instanceof SipRequest r
+                && r.headers().get("Via") != null
+                && !SipMethod.ACK.equals(r.method())
                 && (r.topVia() == null || stampVia(r, source))) {
             int code = m.tooLarge() ? 513 : 400; // §21.4.1 says why; §21.5.14 Message Too Large
             replyPath.send(SipResponse.createFor(r, code, m.reason()));
@@ -576,10 +614,17 @@ public final class SipTransport implements SipPaths, AutoCloseable {
             int fromSource = perSource.merge(remote.getAddress(), 1, Integer::sum);
             int total = openConnections.incrementAndGet();
             counted = true;
-            if (fromSource > config.connections().maxPerSource() || total > config.connections().maxTotal()) {
+            if (fromSource > config.connections().maxPerSource()
+                    || total > config.connections().maxTotal()) {
                 refusedConnections.incrementAndGet();
-                refusedLog.warn("SIP {} connection from {} closed: {} from that address, {} in total (limits {}/{})",
-                        kind, remote, fromSource, total, config.connections().maxPerSource(), config.connections().maxTotal());
+                refusedLog.warn(
+                        "SIP {} connection from {} closed: {} from that address, {} in total (limits {}/{})",
+                        kind,
+                        remote,
+                        fromSource,
+                        total,
+                        config.connections().maxPerSource(),
+                        config.connections().maxTotal());
                 ctx.close();
                 return;
             }
@@ -604,7 +649,11 @@ public final class SipTransport implements SipPaths, AutoCloseable {
             if (event instanceof IdleStateEvent) {
                 InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
                 if (!flowInUse.test(remote)) {
-                    LOG.debug("SIP {} connection from {} idle for {}: closed", kind, remote, config.connections().idleTimeout());
+                    LOG.debug(
+                            "SIP {} connection from {} idle for {}: closed",
+                            kind,
+                            remote,
+                            config.connections().idleTimeout());
                     ctx.close();
                 }
                 return;

@@ -33,8 +33,7 @@ public record SipTransportConfig(String bindAddress, int port, SipLimits limits,
      * @param port     TLS port (5061 by default)
      * @param keyStore PKCS#12 file with the server's key and certificate
      */
-    public record Tls(int port, java.nio.file.Path keyStore, char[] password) {
-    }
+    public record Tls(int port, java.nio.file.Path keyStore, char[] password) {}
 
     /**
      * Stream connection limits (issue: 200 idle connections stayed open for ever).
@@ -50,8 +49,8 @@ public record SipTransportConfig(String bindAddress, int port, SipLimits limits,
 
         public Connections {
             if (idleTimeout.isNegative() || idleTimeout.isZero() || maxPerSource < 1 || maxTotal < maxPerSource) {
-                throw new IllegalArgumentException("unreasonable SIP connection limits: " + idleTimeout + "/"
-                        + maxPerSource + "/" + maxTotal);
+                throw new IllegalArgumentException(
+                        "unreasonable SIP connection limits: " + idleTimeout + "/" + maxPerSource + "/" + maxTotal);
             }
         }
     }

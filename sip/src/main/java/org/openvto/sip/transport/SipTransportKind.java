@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** The SIP transports this server speaks (RFC 3261 §18): datagrams, and two byte-stream kinds. */
 public enum SipTransportKind {
-    UDP, TCP, TLS;
+    UDP,
+    TCP,
+    TLS;
 
     /** True for the stream transports (no retransmissions, §17.1.1.2; Content-Length mandatory, §18.3). */
     public boolean reliable() {

@@ -19,15 +19,17 @@ final class StunResponder {
     private static final int BINDING_SUCCESS = 0x0101;
     private static final int XOR_MAPPED_ADDRESS = 0x0020;
 
-    private StunResponder() {
-    }
+    private StunResponder() {}
 
     /** True if the datagram is a STUN message (never valid SIP: SIP starts with a letter). */
     static boolean isStun(ByteBuf b) {
         int n = b.readableBytes();
         int at = b.readerIndex();
-        return n >= HEADER && (b.getByte(at) & 0xC0) == 0 && b.getInt(at + 4) == MAGIC_COOKIE
-                && b.getUnsignedShort(at + 2) == n - HEADER && (n - HEADER) % 4 == 0;
+        return n >= HEADER
+                && (b.getByte(at) & 0xC0) == 0
+                && b.getInt(at + 4) == MAGIC_COOKIE
+                && b.getUnsignedShort(at + 2) == n - HEADER
+                && (n - HEADER) % 4 == 0;
     }
 
     /** The Binding success response to a Binding request from {@code source}, or {@code null} for other STUN. */

@@ -30,8 +30,22 @@ class Rfc4475TortureTest {
 
     /** §3.1.1: valid messages that every parser must accept. */
     @ParameterizedTest
-    @ValueSource(strings = {"wsinv", "intmeth", "esc01", "escnull", "esc02", "lwsdisp", "longreq", "dblreq",
-        "semiuri", "transports", "mpart01", "unreason", "noreason"})
+    @ValueSource(
+            strings = {
+                "wsinv",
+                "intmeth",
+                "esc01",
+                "escnull",
+                "esc02",
+                "lwsdisp",
+                "longreq",
+                "dblreq",
+                "semiuri",
+                "transports",
+                "mpart01",
+                "unreason",
+                "noreason"
+            })
     void acceptsEveryValidTortureMessage(String name) {
         SipMessage m = decoded(name);
         assertThat(m.callId()).isNotEmpty();
@@ -43,20 +57,20 @@ class Rfc4475TortureTest {
 
     static Stream<Arguments> invalidMessages() {
         return Stream.of(
-                Arguments.of("badinv01", "malformed Via header"),      // §3.1.2.1  extraneous separators
+                Arguments.of("badinv01", "malformed Via header"), // §3.1.2.1  extraneous separators
                 Arguments.of("clerr", "Content-Length (9999) exceeds"), // §3.1.2.2
                 Arguments.of("ncl", "Content-Length is not a non-negative integer"), // §3.1.2.3
-                Arguments.of("scalar02", "CSeq number out of range"),  // §3.1.2.4
-                Arguments.of("scalarlg", "CSeq number out of range"),  // §3.1.2.5 (response: dropped)
+                Arguments.of("scalar02", "CSeq number out of range"), // §3.1.2.4
+                Arguments.of("scalarlg", "CSeq number out of range"), // §3.1.2.5 (response: dropped)
                 Arguments.of("quotbal", "malformed To header: unterminated quoted string"), // §3.1.2.6
-                Arguments.of("ltgtruri", "invalid Request-URI"),       // §3.1.2.7
+                Arguments.of("ltgtruri", "invalid Request-URI"), // §3.1.2.7
                 Arguments.of("lwsruri", "Request-URI contains whitespace"), // §3.1.2.8
                 // §3.1.2.9/10: "acceptable to reject"; we are strict about the request line.
                 Arguments.of("lwsstart", "Request-URI contains whitespace"),
                 Arguments.of("trws", "whitespace after SIP version"),
                 Arguments.of("escruri", "Request-URI must not contain headers"), // §3.1.2.11
-                Arguments.of("baddate", "Date must be in GMT"),         // §3.1.2.12
-                Arguments.of("regbadct", "malformed Contact header"),  // §3.1.2.13
+                Arguments.of("baddate", "Date must be in GMT"), // §3.1.2.12
+                Arguments.of("regbadct", "malformed Contact header"), // §3.1.2.13
                 Arguments.of("badaspec", "malformed To header: whitespace inside <URI>"), // §3.1.2.14
                 Arguments.of("baddn", "malformed From header: unquoted display name contains ','"), // §3.1.2.15
                 Arguments.of("mismatch01", "CSeq method INVITE does not match request method OPTIONS"), // §3.1.2.17
@@ -85,8 +99,23 @@ class Rfc4475TortureTest {
 
     /** Malformed requests whose start line parsed keep enough headers to build the 400. */
     @ParameterizedTest
-    @ValueSource(strings = {"badinv01", "clerr", "ncl", "scalar02", "quotbal", "baddate", "regbadct", "badaspec",
-        "baddn", "mismatch01", "mismatch02", "insuf", "multi01", "mcl01"})
+    @ValueSource(
+            strings = {
+                "badinv01",
+                "clerr",
+                "ncl",
+                "scalar02",
+                "quotbal",
+                "baddate",
+                "regbadct",
+                "badaspec",
+                "baddn",
+                "mismatch01",
+                "mismatch02",
+                "insuf",
+                "multi01",
+                "mcl01"
+            })
     void keepsAPartialRequestSoTheTransportCanAnswer400(String name) {
         var m = (SipDecodeResult.Malformed) decode(name);
         assertThat(m.partialOrNull()).isInstanceOf(SipRequest.class);
@@ -103,23 +132,24 @@ class Rfc4475TortureTest {
      * accepts them so that layer can send the specific response.
      */
     @ParameterizedTest
-    @ValueSource(strings = {
-        "badvers",   // §3.1.2.16: 505 Version Not Supported — version() exposes SIP/7.0
-        "unkscm",    // §3.3.2: 416 Unsupported URI Scheme (sipRequestUri() is null)
-        "novelsc",   // §3.3.3: 416
-        "unksm2",    // §3.3.4: non-SIP URIs in To/From/Contact are legal syntax
-        "bext01",    // §3.3.5: 420 Bad Extension
-        "invut",     // §3.3.6: 415 Unsupported Media Type
-        "regaut01",  // §3.3.7: 401/403 for an unknown auth scheme
-        "bcast",     // §3.3.11: response with broadcast Via; dropping is the transaction layer's job
-        "zeromf",    // §3.3.12: Max-Forwards 0 (483 at a proxy)
-        "cparam01",  // §3.3.13
-        "cparam02",  // §3.3.14
-        "regescrt",  // §3.3.15: escaped header inside <> is legal
-        "sdp01",     // §3.3.16: 488/606 for an unacceptable offer
-        "badbranch", // §3.2.1: bare magic cookie: treat as an RFC 2543 transaction
-        "inv2543"    // §3.4.1: RFC 2543 syntax (no Max-Forwards, no branch, no Content-Length)
-    })
+    @ValueSource(
+            strings = {
+                "badvers", // §3.1.2.16: 505 Version Not Supported — version() exposes SIP/7.0
+                "unkscm", // §3.3.2: 416 Unsupported URI Scheme (sipRequestUri() is null)
+                "novelsc", // §3.3.3: 416
+                "unksm2", // §3.3.4: non-SIP URIs in To/From/Contact are legal syntax
+                "bext01", // §3.3.5: 420 Bad Extension
+                "invut", // §3.3.6: 415 Unsupported Media Type
+                "regaut01", // §3.3.7: 401/403 for an unknown auth scheme
+                "bcast", // §3.3.11: response with broadcast Via; dropping is the transaction layer's job
+                "zeromf", // §3.3.12: Max-Forwards 0 (483 at a proxy)
+                "cparam01", // §3.3.13
+                "cparam02", // §3.3.14
+                "regescrt", // §3.3.15: escaped header inside <> is legal
+                "sdp01", // §3.3.16: 488/606 for an unacceptable offer
+                "badbranch", // §3.2.1: bare magic cookie: treat as an RFC 2543 transaction
+                "inv2543" // §3.4.1: RFC 2543 syntax (no Max-Forwards, no branch, no Content-Length)
+            })
     void acceptsMessagesThatTheRfcLeavesToUpperLayers(String name) {
         decoded(name);
     }
@@ -148,13 +178,17 @@ class Rfc4475TortureTest {
         assertThat(m.headers().get("s")).isEmpty();
         assertThat(m.headers().get("newfangledheader")).isEqualTo("newfangled value continued newfangled value");
         assertThat(m.headers().get("UnknownHeaderWithUnusualValue")).isEqualTo(";;,,;;,;");
-        assertThat(m.vias()).extracting(SipVia::transport, SipVia::host, SipVia::branch).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("UDP", "192.0.2.2", "390skdjuw"),
-                org.assertj.core.groups.Tuple.tuple("TCP", "spindle.example.com", "z9hG4bK9ikj8"),
-                org.assertj.core.groups.Tuple.tuple("UDP", "192.168.255.111", "z9hG4bK30239"));
+        assertThat(m.vias())
+                .extracting(SipVia::transport, SipVia::host, SipVia::branch)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("UDP", "192.0.2.2", "390skdjuw"),
+                        org.assertj.core.groups.Tuple.tuple("TCP", "spindle.example.com", "z9hG4bK9ikj8"),
+                        org.assertj.core.groups.Tuple.tuple("UDP", "192.168.255.111", "z9hG4bK30239"));
         NameAddr contact = m.contacts().getFirst();
         assertThat(contact.displayName()).isEqualTo("Quoted string \"\"");
-        assertThat(contact.params()).containsEntry("newparam", "newvalue").containsEntry("secondparam", "")
+        assertThat(contact.params())
+                .containsEntry("newparam", "newvalue")
+                .containsEntry("secondparam", "")
                 .containsEntry("q", "0.33");
         assertThat(NameAddr.parse(m.headers().get("Route")).sipUri().params())
                 .containsKeys("lr", "unknownwith", "unknown-no-value");
@@ -239,6 +273,7 @@ class Rfc4475TortureTest {
 
     @Test
     void torturesAreUtf8WhereTheRfcSaysSo() {
-        assertThat(new String(TestMessages.torture("unreason"), StandardCharsets.UTF_8)).contains("простое");
+        assertThat(new String(TestMessages.torture("unreason"), StandardCharsets.UTF_8))
+                .contains("простое");
     }
 }

@@ -54,7 +54,7 @@ class SipCodecFuzzTest {
                     req.sipRequestUri();
                 }
             }
-            case SipDecodeResult.KeepAlive k -> { }
+            case SipDecodeResult.KeepAlive k -> {}
             case SipDecodeResult.Malformed m -> {
                 assertThat(m.reason()).doesNotStartWith(SipMessageDecoder.INTERNAL_ERROR);
                 if (m.partialOrNull() instanceof SipRequest req) {

@@ -21,8 +21,25 @@ class SipCodecRoundTripTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"wsinv", "intmeth", "esc01", "escnull", "esc02", "lwsdisp", "longreq", "dblreq",
-        "semiuri", "transports", "mpart01", "unreason", "noreason", "inv2543", "unksm2", "bcast"})
+    @ValueSource(
+            strings = {
+                "wsinv",
+                "intmeth",
+                "esc01",
+                "escnull",
+                "esc02",
+                "lwsdisp",
+                "longreq",
+                "dblreq",
+                "semiuri",
+                "transports",
+                "mpart01",
+                "unreason",
+                "noreason",
+                "inv2543",
+                "unksm2",
+                "bcast"
+            })
     void encodingADecodedMessageIsStableAndDecodesToTheSameFields(String name) {
         SipMessage first = decode(TestMessages.torture(name));
         byte[] once = SipMessageEncoder.encode(first);
@@ -35,7 +52,8 @@ class SipCodecRoundTripTest {
 
     private static java.util.List<SipHeader> withoutContentLength(SipMessage second, SipMessage first) {
         var expected = new java.util.ArrayList<>(first.headers().asList().stream()
-                .filter(h -> !h.name().equals(SipHeaderNames.CONTENT_LENGTH)).toList());
+                .filter(h -> !h.name().equals(SipHeaderNames.CONTENT_LENGTH))
+                .toList());
         expected.add(new SipHeader(SipHeaderNames.CONTENT_LENGTH, Integer.toString(second.body().length)));
         return expected;
     }
@@ -71,7 +89,8 @@ class SipCodecRoundTripTest {
     void buildsAResponseFromARequestAndRoundTripsIt() {
         SipRequest req = (SipRequest) decode(TestMessages.crlf(TestMessages.REGISTER));
         SipResponse resp = SipResponse.createFor(req, 200, "OK");
-        resp.headers().set(SipHeaderNames.TO, req.to().withParam("tag", "abc123").toString());
+        resp.headers()
+                .set(SipHeaderNames.TO, req.to().withParam("tag", "abc123").toString());
         resp.headers().add(SipHeaderNames.CONTACT, req.headers().get(SipHeaderNames.CONTACT));
         SipResponse back = (SipResponse) decode(SipMessageEncoder.encode(resp));
         assertThat(back.statusCode()).isEqualTo(200);
@@ -86,11 +105,20 @@ class SipCodecRoundTripTest {
     @Test
     void buildsARequestFromScratch() {
         SipRequest req = new SipRequest(SipMethod.OPTIONS, "sip:[2001:db8::1]:5070;transport=tcp");
-        req.headers().add(SipHeaderNames.VIA, SipVia.of("tcp", "[2001:db8::2]", 5060, "z9hG4bKx",
-                java.util.Map.of("rport", "")).toString())
+        req.headers()
+                .add(
+                        SipHeaderNames.VIA,
+                        SipVia.of("tcp", "[2001:db8::2]", 5060, "z9hG4bKx", java.util.Map.of("rport", ""))
+                                .toString())
                 .add(SipHeaderNames.MAX_FORWARDS, "70")
-                .add(SipHeaderNames.TO, NameAddr.of(null, "sip:door@example.com").toString())
-                .add(SipHeaderNames.FROM, NameAddr.of("Panel \"A\"", "sip:panel@example.com").withParam("tag", "t1").toString())
+                .add(
+                        SipHeaderNames.TO,
+                        NameAddr.of(null, "sip:door@example.com").toString())
+                .add(
+                        SipHeaderNames.FROM,
+                        NameAddr.of("Panel \"A\"", "sip:panel@example.com")
+                                .withParam("tag", "t1")
+                                .toString())
                 .add(SipHeaderNames.CALL_ID, "c1")
                 .add(SipHeaderNames.CSEQ, "1 OPTIONS");
         SipRequest back = (SipRequest) decode(SipMessageEncoder.encode(req));

@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SipHeaderValueParsersTest {
     @Test
     void parsesEveryPartOfASipUri() {
-        SipUri u = SipUri.parse("sips:alice%23home:se%3Acret@[2001:db8::1]:5061;transport=TLS;LR;maddr=x?subject=hi&x=%20");
+        SipUri u = SipUri.parse(
+                "sips:alice%23home:se%3Acret@[2001:db8::1]:5061;transport=TLS;LR;maddr=x?subject=hi&x=%20");
         assertThat(u.isSecure()).isTrue();
         assertThat(u.user()).isEqualTo("alice#home");
         assertThat(u.password()).isEqualTo("se:cret");
@@ -30,9 +31,27 @@ class SipHeaderValueParsersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "sip:", "tel:+123", "sip:@example.com", "sip:a@", "sip:a@b:99999", "sip:a@b:",
-        "sip:a%2@b", "sip:a b@c", "sip:a@[::1", "sip:a@[]", "sip:a@b;", "sip:a@b;=x", "sip:a@b;x=", "sip:a@b?",
-        "sip:a@b c", "sip:a@b>", "sip:a@[zz::1]"})
+    @ValueSource(
+            strings = {
+                "",
+                "sip:",
+                "tel:+123",
+                "sip:@example.com",
+                "sip:a@",
+                "sip:a@b:99999",
+                "sip:a@b:",
+                "sip:a%2@b",
+                "sip:a b@c",
+                "sip:a@[::1",
+                "sip:a@[]",
+                "sip:a@b;",
+                "sip:a@b;=x",
+                "sip:a@b;x=",
+                "sip:a@b?",
+                "sip:a@b c",
+                "sip:a@b>",
+                "sip:a@[zz::1]"
+            })
     void rejectsMalformedSipUrisWithAReason(String text) {
         assertThat(SipUri.parse(text)).isNull();
         assertThat(SipUri.whyInvalid(text)).isNotBlank();
@@ -53,15 +72,29 @@ class SipHeaderValueParsersTest {
         assertThat(bare.params()).containsOnlyKeys("tag", "unknownparam");
         assertThat(NameAddr.parse(" * ").isWildcard()).isTrue();
         assertThat(NameAddr.parse("<urn:service:sos>").sipUri()).isNull();
-        assertThat(NameAddr.parseList("<sip:a@x>;q=0.5, \"B, C\" <sip:b@x>")).extracting(NameAddr::uri)
+        assertThat(NameAddr.parseList("<sip:a@x>;q=0.5, \"B, C\" <sip:b@x>"))
+                .extracting(NameAddr::uri)
                 .containsExactly("sip:a@x", "sip:b@x");
         assertThat(NameAddr.parse("<sip:a@x>").withParam("tag", "t").toString()).isEqualTo("<sip:a@x>;tag=t");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "\"unterminated <sip:a@b>", "Bell, Alexander <sip:a@b>", "< sip:a@b >",
-        "sip:a@b?x=y", "<sip:a@b>;;", "<sip:a@b>;tag=", "<sip:a@b> junk", "<>", "<sip:a@b", "* x",
-        "<sip:a b@c>", "<sip:@b>"})
+    @ValueSource(
+            strings = {
+                "",
+                "\"unterminated <sip:a@b>",
+                "Bell, Alexander <sip:a@b>",
+                "< sip:a@b >",
+                "sip:a@b?x=y",
+                "<sip:a@b>;;",
+                "<sip:a@b>;tag=",
+                "<sip:a@b> junk",
+                "<>",
+                "<sip:a@b",
+                "* x",
+                "<sip:a b@c>",
+                "<sip:@b>"
+            })
     void rejectsMalformedNameAddrs(String text) {
         assertThat(NameAddr.parse(text)).isNull();
         assertThat(NameAddr.whyInvalid(text)).isNotBlank();
@@ -69,20 +102,31 @@ class SipHeaderValueParsersTest {
 
     @Test
     void parsesViaWithLwsAndIpv6() {
-        SipVia v = SipVia.parse("SIP / 2.0 / UDP  [2001:db8::9:1] : 5060 ; received=[2001:db8::9:255] ; rport=4 ;branch=z9hG4bKa");
+        SipVia v = SipVia.parse(
+                "SIP / 2.0 / UDP  [2001:db8::9:1] : 5060 ; received=[2001:db8::9:255] ; rport=4 ;branch=z9hG4bKa");
         assertThat(v.transport()).isEqualTo("UDP");
         assertThat(v.sentBy()).isEqualTo("[2001:db8::9:1]:5060");
         assertThat(v.received()).isEqualTo("[2001:db8::9:255]");
         assertThat(v.rport()).isEqualTo(4);
         assertThat(v.branch()).isEqualTo("z9hG4bKa");
         assertThat(v.hasRfc3261Branch()).isTrue();
-        assertThat(SipVia.parseList("SIP/2.0/UDP a;branch=1, SIP/2.0/TCP b:5;branch=2")).extracting(SipVia::sentBy)
+        assertThat(SipVia.parseList("SIP/2.0/UDP a;branch=1, SIP/2.0/TCP b:5;branch=2"))
+                .extracting(SipVia::sentBy)
                 .containsExactly("a", "b:5");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "SIP/2.0/UDP", "SIP/2.0 UDP host", "SIP/2.0/UDP host;;", "SIP/2.0/UDP host:99999",
-        "SIP/2.0/UDP host;branch=", "SIP/2.0/UDP [::1", "SIP/2.0/UDPhost"})
+    @ValueSource(
+            strings = {
+                "",
+                "SIP/2.0/UDP",
+                "SIP/2.0 UDP host",
+                "SIP/2.0/UDP host;;",
+                "SIP/2.0/UDP host:99999",
+                "SIP/2.0/UDP host;branch=",
+                "SIP/2.0/UDP [::1",
+                "SIP/2.0/UDPhost"
+            })
     void rejectsMalformedVias(String text) {
         assertThat(SipVia.parse(text)).isNull();
         assertThat(SipVia.whyInvalid(text)).isNotBlank();
@@ -97,7 +141,10 @@ class SipHeaderValueParsersTest {
     @Test
     void headerLookupIsCaseInsensitiveAndUnderstandsCompactForms() {
         SipHeaders h = new SipHeaders();
-        h.add("v", "SIP/2.0/UDP a").add("VIA", "SIP/2.0/UDP b").add("x-Extension", "1").add("i", "cid");
+        h.add("v", "SIP/2.0/UDP a")
+                .add("VIA", "SIP/2.0/UDP b")
+                .add("x-Extension", "1")
+                .add("i", "cid");
         assertThat(h.getAll("Via")).containsExactly("SIP/2.0/UDP a", "SIP/2.0/UDP b");
         assertThat(h.nameAt(0)).isEqualTo("Via");
         assertThat(h.get("call-id")).isEqualTo("cid");
@@ -119,10 +166,24 @@ class SipHeaderValueParsersTest {
 
     @Test
     void knowsAllCompactForms() {
-        String[][] forms = {{"i", "Call-ID"}, {"m", "Contact"}, {"e", "Content-Encoding"}, {"l", "Content-Length"},
-            {"c", "Content-Type"}, {"f", "From"}, {"s", "Subject"}, {"k", "Supported"}, {"t", "To"}, {"v", "Via"},
-            {"o", "Event"}, {"r", "Refer-To"}, {"b", "Referred-By"}, {"u", "Allow-Events"}, {"x", "Session-Expires"},
-            {"y", "Identity"}};
+        String[][] forms = {
+            {"i", "Call-ID"},
+            {"m", "Contact"},
+            {"e", "Content-Encoding"},
+            {"l", "Content-Length"},
+            {"c", "Content-Type"},
+            {"f", "From"},
+            {"s", "Subject"},
+            {"k", "Supported"},
+            {"t", "To"},
+            {"v", "Via"},
+            {"o", "Event"},
+            {"r", "Refer-To"},
+            {"b", "Referred-By"},
+            {"u", "Allow-Events"},
+            {"x", "Session-Expires"},
+            {"y", "Identity"}
+        };
         for (String[] f : forms) {
             assertThat(SipHeaderNames.canonical(f[0].toUpperCase())).isEqualTo(f[1]);
             assertThat(SipHeaderNames.key(f[0])).isEqualTo(f[1].toLowerCase());

@@ -28,7 +28,8 @@ class SipLimitsTest {
 
     @Test
     void longStartLineNamesMaxLineLength() {
-        String m = TestMessages.REGISTER.replace("REGISTER sip:example.com", "REGISTER sip:" + "e".repeat(300) + ".com");
+        String m =
+                TestMessages.REGISTER.replace("REGISTER sip:example.com", "REGISTER sip:" + "e".repeat(300) + ".com");
         assertThat(reason(m)).isEqualTo("start line exceeds maxLineLength (256)");
     }
 
@@ -74,8 +75,11 @@ class SipLimitsTest {
         };
         for (String[] c : cases) {
             SipDecodeResult r = d.decodeDatagram(TestMessages.crlf(base.replace(c[0], c[1])));
-            assertThat(r).as(c[1]).isInstanceOfSatisfying(SipDecodeResult.Malformed.class,
-                    m -> assertThat(m.reason()).isEqualTo(c[2]));
+            assertThat(r)
+                    .as(c[1])
+                    .isInstanceOfSatisfying(
+                            SipDecodeResult.Malformed.class,
+                            m -> assertThat(m.reason()).isEqualTo(c[2]));
         }
     }
 

@@ -29,7 +29,9 @@ class SipStreamDecoderTest {
 
     /** Feeds {@code chunks} into a fresh channel and returns the encoded form of every result. */
     private static List<String> feed(SipLimits limits, byte[]... chunks) {
-        return feed(limits, false, chunks).stream().filter(r -> !r.equals("KEEPALIVE")).toList();
+        return feed(limits, false, chunks).stream()
+                .filter(r -> !r.equals("KEEPALIVE"))
+                .toList();
     }
 
     /** Like {@link #feed(SipLimits, byte[]...)}, with the keep-alive pings reported as {@code KEEPALIVE}. */
@@ -49,8 +51,8 @@ class SipStreamDecoderTest {
 
     private static String describe(SipDecodeResult r) {
         return switch (r) {
-            case SipDecodeResult.Decoded d -> new String(SipMessageEncoder.encode(d.message()),
-                    java.nio.charset.StandardCharsets.UTF_8);
+            case SipDecodeResult.Decoded d ->
+                new String(SipMessageEncoder.encode(d.message()), java.nio.charset.StandardCharsets.UTF_8);
             case SipDecodeResult.Malformed m -> (m.tooLarge() ? "TOO LARGE " : "MALFORMED ") + m.reason();
             case SipDecodeResult.KeepAlive k -> "KEEPALIVE";
         };
@@ -62,10 +64,16 @@ class SipStreamDecoderTest {
         for (int split = 0; split <= ping.length; split++) {
             byte[] a = java.util.Arrays.copyOfRange(ping, 0, split);
             byte[] b = java.util.Arrays.copyOfRange(ping, split, ping.length);
-            assertThat(feed(SipLimits.DEFAULT, true, a, b)).as("split at " + split).containsExactly("KEEPALIVE");
+            assertThat(feed(SipLimits.DEFAULT, true, a, b))
+                    .as("split at " + split)
+                    .containsExactly("KEEPALIVE");
         }
-        assertThat(feed(SipLimits.DEFAULT, true, "\r\n".getBytes())).as("a pong").isEmpty();
-        assertThat(feed(SipLimits.DEFAULT, true, STREAM)).filteredOn("KEEPALIVE"::equals).hasSize(3);
+        assertThat(feed(SipLimits.DEFAULT, true, "\r\n".getBytes()))
+                .as("a pong")
+                .isEmpty();
+        assertThat(feed(SipLimits.DEFAULT, true, STREAM))
+                .filteredOn("KEEPALIVE"::equals)
+                .hasSize(3);
     }
 
     @Test
@@ -89,7 +97,9 @@ class SipStreamDecoderTest {
         List<String> whole = feed(SipLimits.DEFAULT, STREAM);
         assertThat(whole).hasSize(3);
         assertThat(whole.get(0)).startsWith("REGISTER sip:example.com SIP/2.0\r\n");
-        assertThat(whole.get(1)).startsWith("INVITE ").endsWith("\r\n\r\nv=0\r\no=- 1 1 IN IP6 2001:db8::10\r\ns=-\r\nt=0 0\r\n");
+        assertThat(whole.get(1))
+                .startsWith("INVITE ")
+                .endsWith("\r\n\r\nv=0\r\no=- 1 1 IN IP6 2001:db8::10\r\ns=-\r\nt=0 0\r\n");
         assertThat(whole.get(2)).startsWith("SIP/2.0 200 OK\r\n");
     }
 
@@ -114,8 +124,20 @@ class SipStreamDecoderTest {
 
     @Test
     void framesTheValidTortureMessagesBackToBackInThreeChunks() {
-        String[] names = {"wsinv", "intmeth", "esc01", "escnull", "esc02", "lwsdisp", "longreq", "semiuri",
-            "transports", "mpart01", "unreason", "noreason"};
+        String[] names = {
+            "wsinv",
+            "intmeth",
+            "esc01",
+            "escnull",
+            "esc02",
+            "lwsdisp",
+            "longreq",
+            "semiuri",
+            "transports",
+            "mpart01",
+            "unreason",
+            "noreason"
+        };
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         for (String n : names) {
             all.writeBytes(TestMessages.torture(n));
@@ -125,9 +147,13 @@ class SipStreamDecoderTest {
         assertThat(expected).hasSize(names.length).noneMatch(x -> x.startsWith("MALFORMED"));
         for (int i = 1; i < s.length; i += 97) {
             int j = Math.min(s.length, i + 389);
-            assertThat(feed(SipLimits.DEFAULT, java.util.Arrays.copyOfRange(s, 0, i),
-                    java.util.Arrays.copyOfRange(s, i, j), java.util.Arrays.copyOfRange(s, j, s.length)))
-                    .as("splits %d/%d", i, j).isEqualTo(expected);
+            assertThat(feed(
+                            SipLimits.DEFAULT,
+                            java.util.Arrays.copyOfRange(s, 0, i),
+                            java.util.Arrays.copyOfRange(s, i, j),
+                            java.util.Arrays.copyOfRange(s, j, s.length)))
+                    .as("splits %d/%d", i, j)
+                    .isEqualTo(expected);
         }
     }
 
@@ -171,9 +197,11 @@ class SipStreamDecoderTest {
     @Test
     void endlessHeadersAreCutOffAtTheLineLimit() {
         SipLimits limits = new SipLimits(128, 16, 1024, 4096);
-        byte[] junk = ("INVITE sip:a@b SIP/2.0\r\nX: " + "a".repeat(300)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] junk = ("INVITE sip:a@b SIP/2.0\r\nX: " + "a".repeat(300))
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         assertThat(feed(limits, junk)).singleElement().asString().contains("maxLineLength (128)");
-        byte[] manyLines = ("INVITE sip:a@b SIP/2.0\r\n" + "X: y\r\n".repeat(1000)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] manyLines = ("INVITE sip:a@b SIP/2.0\r\n" + "X: y\r\n".repeat(1000))
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         assertThat(feed(limits, manyLines)).singleElement().asString().contains("maxMessageLength (4096)");
     }
 }

@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Test fixtures: RFC 4475 resources and small hand-written messages. */
 final class TestMessages {
-    private TestMessages() {
-    }
+    private TestMessages() {}
 
     static byte[] torture(String name) {
         try (InputStream in = TestMessages.class.getResourceAsStream("/rfc4475/" + name + ".dat")) {

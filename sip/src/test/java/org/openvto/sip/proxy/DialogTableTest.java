@@ -15,7 +15,9 @@ import org.openvto.testkit.ManualClock;
 class DialogTableTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T10:00:00Z"));
     private final List<String> changes = new ArrayList<>();
-    private final DialogTable table = new DialogTable(clock, DialogTable.Limits.DEFAULT,
+    private final DialogTable table = new DialogTable(
+            clock,
+            DialogTable.Limits.DEFAULT,
             (d, before) -> changes.add(d.id().calleeTag() + " " + before + "->" + d.state()
                     + (d.endReason() == null ? "" : " (" + d.endReason() + ")")));
 
@@ -50,7 +52,10 @@ class DialogTableTest {
         table.onInviteResponse(invite, answer(invite, 180, "vth0"));
         table.onInviteResponse(invite, answer(invite, 183, "vth1"));
         table.onInviteResponse(invite, answer(invite, 180, "vth0")); // retransmission: no change
-        assertThat(table.active()).extracting(DialogInfo::state).containsOnly(Dialog.State.EARLY).hasSize(2);
+        assertThat(table.active())
+                .extracting(DialogInfo::state)
+                .containsOnly(Dialog.State.EARLY)
+                .hasSize(2);
 
         SipResponse ok = answer(invite, 200, "vth1");
         ok.headers().add("Record-Route", "<sip:127.0.0.1:5060;lr>");
@@ -63,12 +68,19 @@ class DialogTableTest {
             assertThat(d.calleeTarget()).isEqualTo("sip:101%231@10.0.0.12:5062");
             assertThat(d.caller()).isEqualTo("sip:8001@VDP");
         });
-        assertThat(table.find("call-1", "vth1", "vto")).as("found from the callee's side").isPresent();
+        assertThat(table.find("call-1", "vth1", "vto"))
+                .as("found from the callee's side")
+                .isPresent();
 
         table.onInDialogResponse(bye("vth1", "vto"), answer(bye("vth1", "vto"), 200, null));
         assertThat(table.active()).isEmpty();
-        assertThat(changes).containsExactly("vth0 null->EARLY", "vth1 null->EARLY", "vth1 EARLY->CONFIRMED",
-                "vth0 EARLY->TERMINATED (rejected 487)", "vth1 CONFIRMED->TERMINATED (BYE)");
+        assertThat(changes)
+                .containsExactly(
+                        "vth0 null->EARLY",
+                        "vth1 null->EARLY",
+                        "vth1 EARLY->CONFIRMED",
+                        "vth0 EARLY->TERMINATED (rejected 487)",
+                        "vth1 CONFIRMED->TERMINATED (BYE)");
     }
 
     @Test
@@ -92,7 +104,9 @@ class DialogTableTest {
         clock.advance(Duration.ofHours(2));
         table.sweep();
         assertThat(table.active()).isEmpty();
-        assertThat(changes).contains("ringing EARLY->TERMINATED (expired unanswered after 180 s)",
-                "answered CONFIRMED->TERMINATED (expired without BYE after 7200 s)");
+        assertThat(changes)
+                .contains(
+                        "ringing EARLY->TERMINATED (expired unanswered after 180 s)",
+                        "answered CONFIRMED->TERMINATED (expired without BYE after 7200 s)");
     }
 }

@@ -47,14 +47,15 @@ class ProxyTest {
     private static final String PASSWORD = "Pw-8002";
     private final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
     private final FakeScheduler scheduler = new FakeScheduler();
-    private final Map<String, String> accounts = Map.of("101#0", "a", "101#1", "b", "102#0", "c", "8002", PASSWORD,
-            "8003", "d");
+    private final Map<String, String> accounts =
+            Map.of("101#0", "a", "101#1", "b", "102#0", "c", "8002", PASSWORD, "8003", "d");
     /** The numbering plan the application would supply: a room reaches its devices, master first. */
     private final TargetResolver plan = user -> switch (user) {
         case "101" -> List.of("101#0", "101#1");
         case "102" -> List.of("102#0");
         default -> accounts.containsKey(user) ? List.of(user) : List.of();
     };
+
     private final FakePaths paths = new FakePaths();
     private final TransactionLayer layer = new TransactionLayer(TransactionTimers.DEFAULT);
     private RecordingContext caller;
@@ -62,29 +63,47 @@ class ProxyTest {
 
     @BeforeEach
     void setUp() {
-        List<Binding> registered = List.of(binding("101#0", "10.0.0.10"), binding("101#1", "10.0.0.11"),
-                binding("8002", "10.0.0.8"));
-        LocationService locations = new LocationService(new BindingStore() {
-            @Override
-            public List<Binding> loadAll() {
-                return registered;
-            }
+        List<Binding> registered =
+                List.of(binding("101#0", "10.0.0.10"), binding("101#1", "10.0.0.11"), binding("8002", "10.0.0.8"));
+        LocationService locations = new LocationService(
+                new BindingStore() {
+                    @Override
+                    public List<Binding> loadAll() {
+                        return registered;
+                    }
 
-            @Override
-            public void replace(String user, List<Binding> bindings) {
-            }
-        }, clock);
-        SipDigestAuth auth = new SipDigestAuth("VDP", user -> Optional.ofNullable(accounts.get(user)), clock,
-                List.of(DigestAlgorithm.MD5), new SipAuthGuard(SipAuthPolicy.DEFAULT, clock, SipAuthListener.NONE));
-        Proxy proxy = new Proxy(layer, paths, locations, plan, auth, new DialogTable(clock, DialogTable.Limits.DEFAULT,
-                (d, before) -> { }));
+                    @Override
+                    public void replace(String user, List<Binding> bindings) {}
+                },
+                clock);
+        SipDigestAuth auth = new SipDigestAuth(
+                "VDP",
+                user -> Optional.ofNullable(accounts.get(user)),
+                clock,
+                List.of(DigestAlgorithm.MD5),
+                new SipAuthGuard(SipAuthPolicy.DEFAULT, clock, SipAuthListener.NONE));
+        Proxy proxy = new Proxy(
+                layer,
+                paths,
+                locations,
+                plan,
+                auth,
+                new DialogTable(clock, DialogTable.Limits.DEFAULT, (d, before) -> {}));
         layer.setUser(proxy);
         caller = new RecordingContext(false, scheduler, scheduler::nowMillis);
     }
 
     private static Binding binding(String user, String ip) {
-        return new Binding(user, "sip:" + user.replace("#", "%23") + "@" + ip + ":5060", ip + ":5060", "UDP", null, "r",
-                1, T0.plusSeconds(3600), null);
+        return new Binding(
+                user,
+                "sip:" + user.replace("#", "%23") + "@" + ip + ":5060",
+                ip + ":5060",
+                "UDP",
+                null,
+                "r",
+                1,
+                T0.plusSeconds(3600),
+                null);
     }
 
     // ---- scenarios -----------------------------------------------------------------------------------------
@@ -93,8 +112,11 @@ class ProxyTest {
     void anUnauthenticatedInviteIsChallengedStatelessly() {
         layer.receive(invite("101", null), caller);
         assertThat(codes(caller)).containsExactly(407);
-        assertThat(((SipResponse) caller.sent.get(0)).headers().get("Proxy-Authenticate")).contains("nonce=");
-        assertThat(layer.sizes()[0]).as("no server transaction kept for a challenge").isZero();
+        assertThat(((SipResponse) caller.sent.get(0)).headers().get("Proxy-Authenticate"))
+                .contains("nonce=");
+        assertThat(layer.sizes()[0])
+                .as("no server transaction kept for a challenge")
+                .isZero();
         assertThat(paths.sentTo).isEmpty();
     }
 
@@ -109,7 +131,9 @@ class ProxyTest {
             assertThat(forwarded.vias()).hasSize(2);
             assertThat(forwarded.headers().get("Record-Route")).isEqualTo("<sip:10.0.0.1:5060;lr>"); // step 4
             assertThat(forwarded.maxForwards()).isEqualTo(69); // step 3
-            assertThat(forwarded.headers().get("Proxy-Authorization")).as("credentials for us only").isNull();
+            assertThat(forwarded.headers().get("Proxy-Authorization"))
+                    .as("credentials for us only")
+                    .isNull();
         }
         assertThat(forwarded("10.0.0.10").requestUri()).isEqualTo("sip:101%230@10.0.0.10:5060");
     }
@@ -123,17 +147,24 @@ class ProxyTest {
         assertThat(codes(caller)).containsExactly(100, 180, 200);
         SipRequest cancel = lastRequest("10.0.0.11");
         assertThat(cancel.method()).isEqualTo("CANCEL"); // §16.7 step 10
-        assertThat(cancel.topVia().param("branch")).isEqualTo(forwarded("10.0.0.11").topVia().param("branch"));
-        assertThat(paths.sentTo.get("10.0.0.10:5060").sent).extracting(m -> ((SipRequest) m).method()).containsOnly("INVITE");
+        assertThat(cancel.topVia().param("branch"))
+                .isEqualTo(forwarded("10.0.0.11").topVia().param("branch"));
+        assertThat(paths.sentTo.get("10.0.0.10:5060").sent)
+                .extracting(m -> ((SipRequest) m).method())
+                .containsOnly("INVITE");
         answer("10.0.0.11", 487);
-        assertThat(codes(caller)).as("the cancelled branch's 487 does not go upstream").containsExactly(100, 180, 200);
+        assertThat(codes(caller))
+                .as("the cancelled branch's 487 does not go upstream")
+                .containsExactly(100, 180, 200);
     }
 
     @Test
     void whenEveryBranchFailsTheBestResponseGoesUpstreamOnceAllAreDone() {
         call("101");
         answer("10.0.0.10", 486);
-        assertThat(codes(caller)).as("no final answer while a branch is pending (§16.7)").containsExactly(100);
+        assertThat(codes(caller))
+                .as("no final answer while a branch is pending (§16.7)")
+                .containsExactly(100);
         answer("10.0.0.11", 603);
         assertThat(codes(caller)).containsExactly(100, 603);
     }
@@ -145,8 +176,11 @@ class ProxyTest {
         scheduler.advance(Duration.ofMillis(31_999));
         assertThat(codes(caller)).containsExactly(100);
         scheduler.advance(Duration.ofMillis(1));
-        assertThat(codes(caller)).as("Timer B (64*T1) ends the silent branch as 408; 486 is better").containsExactly(100, 486);
-        assertThat(paths.sentTo.get("10.0.0.11:5060").sentAt).containsExactly(0L, 500L, 1500L, 3500L, 7500L, 15500L, 31500L);
+        assertThat(codes(caller))
+                .as("Timer B (64*T1) ends the silent branch as 408; 486 is better")
+                .containsExactly(100, 486);
+        assertThat(paths.sentTo.get("10.0.0.11:5060").sentAt)
+                .containsExactly(0L, 500L, 1500L, 3500L, 7500L, 15500L, 31500L);
     }
 
     @Test
@@ -197,7 +231,8 @@ class ProxyTest {
         call("101");
         SipRequest out = forwarded("10.0.0.10");
         // the forwarded INVITE comes back to us (a misconfigured device forwarding to the server) unchanged
-        SipRequest looped = new SipRequest("INVITE", out.requestUri(), out.version(), out.headers().copy(), null);
+        SipRequest looped = new SipRequest(
+                "INVITE", out.requestUri(), out.version(), out.headers().copy(), null);
         looped.headers().addFirst("Via", "SIP/2.0/UDP 10.0.0.99:5060;branch=z9hG4bK-loop" + branch++);
         caller.sent.clear();
         layer.receive(looped, caller);
@@ -223,7 +258,9 @@ class ProxyTest {
         String nonce = nonce((SipResponse) challengePath.sent.get(0));
         String uri = unauthenticated.requestUri();
         String from = unauthenticated.headers().get("From");
-        SipRequest again = invite(uri.substring(4, uri.indexOf('@')), credentials(user, password, nonce, uri),
+        SipRequest again = invite(
+                uri.substring(4, uri.indexOf('@')),
+                credentials(user, password, nonce, uri),
                 from.substring(from.indexOf(':') + 1, from.indexOf('@')));
         again.headers().set("Max-Forwards", unauthenticated.headers().get("Max-Forwards"));
         return again;
@@ -250,15 +287,16 @@ class ProxyTest {
 
     private static String credentials(String user, String password, String nonce, String uri) {
         String ha1 = DigestVerifier.ha1(DigestAlgorithm.MD5, user, "VDP", password);
-        var unsigned = new DigestResponse(user, "VDP", nonce, uri, "", DigestAlgorithm.MD5, "auth", "c0ffee", "00000001",
-                null);
+        var unsigned = new DigestResponse(
+                user, "VDP", nonce, uri, "", DigestAlgorithm.MD5, "auth", "c0ffee", "00000001", null);
         String response = DigestVerifier.expectedResponse(unsigned, "INVITE", ha1);
         return "Digest username=\"" + user + "\", realm=\"VDP\", nonce=\"" + nonce + "\", uri=\"" + uri
                 + "\", response=\"" + response + "\", algorithm=MD5, qop=auth, nc=00000001, cnonce=\"c0ffee\"";
     }
 
     private static String nonce(SipResponse challenge) {
-        Matcher m = Pattern.compile("nonce=\"([^\"]+)\"").matcher(challenge.headers().get("Proxy-Authenticate"));
+        Matcher m = Pattern.compile("nonce=\"([^\"]+)\"")
+                .matcher(challenge.headers().get("Proxy-Authenticate"));
         assertThat(m.find()).isTrue();
         return m.group(1);
     }
@@ -301,7 +339,8 @@ class ProxyTest {
 
         @Override
         public TransactionContext pathTo(InetSocketAddress target, SipTransportKind kind, InetSocketAddress flow) {
-            return sentTo.computeIfAbsent(target.getAddress().getHostAddress() + ":" + target.getPort(),
+            return sentTo.computeIfAbsent(
+                    target.getAddress().getHostAddress() + ":" + target.getPort(),
                     k -> new RecordingContext(false, scheduler, scheduler::nowMillis));
         }
 

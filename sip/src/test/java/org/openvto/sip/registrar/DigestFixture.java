@@ -11,8 +11,7 @@ import org.openvto.sip.codec.SipRequest;
 
 /** REGISTERs with MD5 digest credentials from a chosen source address, for the auth tests. */
 final class DigestFixture {
-    private DigestFixture() {
-    }
+    private DigestFixture() {}
 
     static String nonceOf(String challenge) {
         Matcher m = Pattern.compile("nonce=\"([^\"]+)\"").matcher(challenge);
@@ -25,7 +24,8 @@ final class DigestFixture {
         String ha1 = DigestVerifier.ha1(DigestAlgorithm.MD5, user, "VDP", password);
         String qop = nc == null ? null : "auth";
         String cnonce = nc == null ? null : "c0ffee";
-        var unsigned = new DigestResponse(user, "VDP", nonce, "sip:VDP", "", DigestAlgorithm.MD5, qop, cnonce, nc, null);
+        var unsigned =
+                new DigestResponse(user, "VDP", nonce, "sip:VDP", "", DigestAlgorithm.MD5, qop, cnonce, nc, null);
         String response = DigestVerifier.expectedResponse(unsigned, "REGISTER", ha1);
         return "Digest username=\"" + user + "\", realm=\"VDP\", nonce=\"" + nonce + "\", uri=\"sip:VDP\", response=\""
                 + response + "\", algorithm=MD5" + (nc == null ? "" : ", qop=auth, nc=" + nc + ", cnonce=\"c0ffee\"");

@@ -11,20 +11,29 @@ import org.openvto.testkit.ManualClock;
 /** The location service finds every registered device of a room for a group call, and only those. */
 class LocationServiceTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T10:00:00Z"));
-    private final LocationService locations = new LocationService(new BindingStore() {
-        @Override
-        public List<Binding> loadAll() {
-            return List.of(binding("101#1", 60));
-        }
+    private final LocationService locations = new LocationService(
+            new BindingStore() {
+                @Override
+                public List<Binding> loadAll() {
+                    return List.of(binding("101#1", 60));
+                }
 
-        @Override
-        public void replace(String user, List<Binding> bindings) {
-        }
-    }, clock);
+                @Override
+                public void replace(String user, List<Binding> bindings) {}
+            },
+            clock);
 
     private Binding binding(String user, int seconds) {
-        return new Binding(user, "sip:" + user.replace("#", "%23") + "@10.0.0.2", "10.0.0.2:5060", "UDP", null, "c", 1,
-                clock.instant().plusSeconds(seconds), null);
+        return new Binding(
+                user,
+                "sip:" + user.replace("#", "%23") + "@10.0.0.2",
+                "10.0.0.2:5060",
+                "UDP",
+                null,
+                "c",
+                1,
+                clock.instant().plusSeconds(seconds),
+                null);
     }
 
     @Test

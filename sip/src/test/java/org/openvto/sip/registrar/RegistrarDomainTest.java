@@ -22,23 +22,25 @@ import org.openvto.sip.transaction.TransactionUser;
 class RegistrarDomainTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
     private final List<String> stored = new ArrayList<>();
-    private final LocationService locations = new LocationService(new BindingStore() {
-        @Override
-        public List<Binding> loadAll() {
-            return List.of();
-        }
+    private final LocationService locations = new LocationService(
+            new BindingStore() {
+                @Override
+                public List<Binding> loadAll() {
+                    return List.of();
+                }
 
-        @Override
-        public void replace(String user, List<Binding> bindings) {
-            stored.add(user);
-        }
-    }, clock);
-    private final SipDigestAuth auth = new SipDigestAuth("VDP",
-            user -> Optional.ofNullable(Map.of("101#0", "Pw-101").get(user)), clock);
-    private final Registrar registrar = new Registrar(RegistrarConfig.DEFAULT, ServedDomains.of("VDP", "10.0.0.1"),
-            auth, locations, clock);
+                @Override
+                public void replace(String user, List<Binding> bindings) {
+                    stored.add(user);
+                }
+            },
+            clock);
+    private final SipDigestAuth auth = new SipDigestAuth(
+            "VDP", user -> Optional.ofNullable(Map.of("101#0", "Pw-101").get(user)), clock);
+    private final Registrar registrar =
+            new Registrar(RegistrarConfig.DEFAULT, ServedDomains.of("VDP", "10.0.0.1"), auth, locations, clock);
     private final TransactionLayer layer = new TransactionLayer(TransactionTimers.DEFAULT);
-    private final RecordingContext udp = new RecordingContext(false, (delay, task) -> () -> { }, () -> 0L);
+    private final RecordingContext udp = new RecordingContext(false, (delay, task) -> () -> {}, () -> 0L);
 
     RegistrarDomainTest() {
         layer.setUser(new TransactionUser() {
@@ -79,11 +81,15 @@ class RegistrarDomainTest {
 
     @Test
     void theDomainInAnyCaseAndTheOwnAddressWithOrWithoutPortAreServed() {
-        assertThat(answer("sip:VDP", "VDP").statusCode()).as("challenged, so accepted as ours").isEqualTo(401);
+        assertThat(answer("sip:VDP", "VDP").statusCode())
+                .as("challenged, so accepted as ours")
+                .isEqualTo(401);
         assertThat(answer("sip:vdp", "vdp").statusCode()).isEqualTo(401);
         assertThat(answer("sip:10.0.0.1", "10.0.0.1").statusCode()).isEqualTo(401);
         assertThat(answer("sip:10.0.0.1:5060", "10.0.0.1:5060").statusCode()).isEqualTo(401);
-        assertThat(answer("sip:10.0.0.9", "10.0.0.9").statusCode()).as("another IP").isEqualTo(403);
+        assertThat(answer("sip:10.0.0.9", "10.0.0.9").statusCode())
+                .as("another IP")
+                .isEqualTo(403);
     }
 
     @Test

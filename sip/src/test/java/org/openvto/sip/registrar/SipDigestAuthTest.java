@@ -15,8 +15,8 @@ import org.openvto.sip.codec.SipRequest;
 
 /** SIP digest (RFC 3261 §22, RFC 8760): MD5 and SHA-256, nonce counts, no user enumeration. */
 class SipDigestAuthTest {
-    private final SipDigestAuth auth = new SipDigestAuth("VDP", user -> Optional.ofNullable(
-            Map.of("101#0", "Pw-101").get(user)), Clock.systemUTC());
+    private final SipDigestAuth auth = new SipDigestAuth(
+            "VDP", user -> Optional.ofNullable(Map.of("101#0", "Pw-101").get(user)), Clock.systemUTC());
 
     private static String nonceOf(String challenge) {
         Matcher m = Pattern.compile("nonce=\"([^\"]+)\"").matcher(challenge);
@@ -30,9 +30,13 @@ class SipDigestAuthTest {
         String ha1 = DigestVerifier.ha1(algorithm, user, "VDP", password);
         var unsigned = new DigestResponse(user, "VDP", nonce, uri, "", algorithm, "auth", "c0ffee", nc, null);
         String response = DigestVerifier.expectedResponse(unsigned, "REGISTER", ha1);
-        r.headers().add("Authorization", "Digest username=\"" + user + "\", realm=\"VDP\", nonce=\"" + nonce + "\", uri=\""
-                + uri + "\", response=\"" + response + "\", algorithm=" + algorithm.token() + ", qop=auth, nc=" + nc
-                + ", cnonce=\"c0ffee\"");
+        r.headers()
+                .add(
+                        "Authorization",
+                        "Digest username=\"" + user + "\", realm=\"VDP\", nonce=\"" + nonce + "\", uri=\""
+                                + uri + "\", response=\"" + response + "\", algorithm=" + algorithm.token()
+                                + ", qop=auth, nc=" + nc
+                                + ", cnonce=\"c0ffee\"");
         return r;
     }
 
@@ -43,13 +47,17 @@ class SipDigestAuthTest {
             assertThat(auth.check(register("101#0", "Pw-101", algorithm, nonce, "00000001"), "Authorization"))
                     .isEqualTo(new SipDigestAuth.Outcome.Ok("101#0"));
             assertThat(auth.check(register("101#0", "Pw-101", algorithm, nonce, "00000001"), "Authorization"))
-                    .as("same nonce count again").isInstanceOf(SipDigestAuth.Outcome.Replayed.class);
+                    .as("same nonce count again")
+                    .isInstanceOf(SipDigestAuth.Outcome.Replayed.class);
         }
     }
 
     @Test
     void offersOneChallengePerConfiguredAlgorithmMostPreferredFirstWithOneNonce() {
-        var both = new SipDigestAuth("VDP", user -> Optional.of("Pw-101"), Clock.systemUTC(),
+        var both = new SipDigestAuth(
+                "VDP",
+                user -> Optional.of("Pw-101"),
+                Clock.systemUTC(),
                 java.util.List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5),
                 new SipAuthGuard(SipAuthPolicy.DEFAULT, Clock.systemUTC(), SipAuthListener.NONE));
         var challenges = both.challenges(true);
@@ -73,9 +81,21 @@ class SipDigestAuthTest {
 
     @Test
     void unknownUsersAndWrongPasswordsLookTheSame() {
-        var wrong = auth.check(register("101#0", "nope", DigestAlgorithm.MD5, nonceOf(auth.challenges(false).get(0)), "00000001"),
+        var wrong = auth.check(
+                register(
+                        "101#0",
+                        "nope",
+                        DigestAlgorithm.MD5,
+                        nonceOf(auth.challenges(false).get(0)),
+                        "00000001"),
                 "Authorization");
-        var unknown = auth.check(register("999#0", "nope", DigestAlgorithm.MD5, nonceOf(auth.challenges(false).get(0)), "00000001"),
+        var unknown = auth.check(
+                register(
+                        "999#0",
+                        "nope",
+                        DigestAlgorithm.MD5,
+                        nonceOf(auth.challenges(false).get(0)),
+                        "00000001"),
                 "Authorization");
         assertThat(wrong).isEqualTo(unknown).isInstanceOf(SipDigestAuth.Outcome.Forbidden.class);
     }
@@ -86,6 +106,7 @@ class SipDigestAuthTest {
                 .isEqualTo(new SipDigestAuth.Outcome.Challenge(false));
         assertThat(auth.check(register("101#0", "Pw-101", DigestAlgorithm.MD5, "forged", "00000001"), "Authorization"))
                 .isInstanceOf(SipDigestAuth.Outcome.Challenge.class);
-        assertThat(auth.challenges(false).get(0)).startsWith("Digest realm=\"VDP\", qop=\"auth\", algorithm=MD5, nonce=\"");
+        assertThat(auth.challenges(false).get(0))
+                .startsWith("Digest realm=\"VDP\", qop=\"auth\", algorithm=MD5, nonce=\"");
     }
 }

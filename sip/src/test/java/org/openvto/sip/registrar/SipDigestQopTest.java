@@ -19,10 +19,19 @@ class SipDigestQopTest {
 
     private SipDigestAuth auth(boolean allowNoQop) {
         SipAuthPolicy p = SipAuthPolicy.DEFAULT;
-        var policy = new SipAuthPolicy(allowNoQop, p.lockoutFailures(), p.lockoutDuration(), p.floodRequestsPerSecond(),
-                p.floodBan(), p.maxTracked());
-        return new SipDigestAuth("VDP", user -> Optional.of("Pw-101").filter(x -> user.equals("101#0")), clock,
-                List.of(DigestAlgorithm.MD5), new SipAuthGuard(policy, clock, SipAuthListener.NONE));
+        var policy = new SipAuthPolicy(
+                allowNoQop,
+                p.lockoutFailures(),
+                p.lockoutDuration(),
+                p.floodRequestsPerSecond(),
+                p.floodBan(),
+                p.maxTracked());
+        return new SipDigestAuth(
+                "VDP",
+                user -> Optional.of("Pw-101").filter(x -> user.equals("101#0")),
+                clock,
+                List.of(DigestAlgorithm.MD5),
+                new SipAuthGuard(policy, clock, SipAuthListener.NONE));
     }
 
     private static SipDigestAuth.Outcome answer(SipDigestAuth auth, String nonce, String nc) {

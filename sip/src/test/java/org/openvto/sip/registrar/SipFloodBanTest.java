@@ -21,8 +21,7 @@ class SipFloodBanTest {
     private final List<String> bans = new ArrayList<>();
     private final SipAuthListener listener = new SipAuthListener() {
         @Override
-        public void onLocked(String account, String sourceIp, int failures, Instant until) {
-        }
+        public void onLocked(String account, String sourceIp, int failures, Instant until) {}
 
         @Override
         public void onBanned(String sourceIp, int requests, Instant until) {
@@ -31,8 +30,10 @@ class SipFloodBanTest {
     };
 
     private SipAuthGuard guard(int perSecond) {
-        return new SipAuthGuard(new SipAuthPolicy(false, 5, Duration.ofMinutes(30), perSecond, Duration.ofSeconds(60),
-                10_000), clock, listener);
+        return new SipAuthGuard(
+                new SipAuthPolicy(false, 5, Duration.ofMinutes(30), perSecond, Duration.ofSeconds(60), 10_000),
+                clock,
+                listener);
     }
 
     @Test
@@ -78,12 +79,14 @@ class SipFloodBanTest {
     @Test
     void registrationsThatAuthenticateCostOneCountEach() {
         SipAuthGuard guard = guard(10);
-        SipDigestAuth auth = new SipDigestAuth("VDP", user -> Optional.of("Pw-101"), clock, List.of(DigestAlgorithm.MD5),
-                guard);
+        SipDigestAuth auth =
+                new SipDigestAuth("VDP", user -> Optional.of("Pw-101"), clock, List.of(DigestAlgorithm.MD5), guard);
         for (int i = 0; i < 10; i++) { // REGISTER → 401 → REGISTER with credentials → 200, ten times in one second
-            assertThat(auth.check(register(FLOODER, null), "Authorization")).isInstanceOf(SipDigestAuth.Outcome.Challenge.class);
+            assertThat(auth.check(register(FLOODER, null), "Authorization"))
+                    .isInstanceOf(SipDigestAuth.Outcome.Challenge.class);
             String nonce = nonceOf(auth.challenges(false).get(0));
-            assertThat(auth.check(register(FLOODER, credentials("101#0", "Pw-101", nonce, "00000001")), "Authorization"))
+            assertThat(auth.check(
+                            register(FLOODER, credentials("101#0", "Pw-101", nonce, "00000001")), "Authorization"))
                     .isEqualTo(new SipDigestAuth.Outcome.Ok("101#0"));
         }
         assertThat(guard.floodBans()).isZero();
@@ -93,8 +96,8 @@ class SipFloodBanTest {
 
     @Test
     void theSourceTableIsBounded() {
-        SipAuthGuard guard = new SipAuthGuard(new SipAuthPolicy(false, 5, Duration.ofMinutes(30), 10,
-                Duration.ofSeconds(60), 100), clock, listener);
+        SipAuthGuard guard = new SipAuthGuard(
+                new SipAuthPolicy(false, 5, Duration.ofMinutes(30), 10, Duration.ofSeconds(60), 100), clock, listener);
         for (int i = 0; i < 1_000; i++) {
             guard.unauthenticated("10.2." + (i / 256) + "." + (i % 256));
         }

@@ -35,18 +35,21 @@ class SipLockoutTest {
         }
 
         @Override
-        public void onBanned(String sourceIp, int requests, Instant until) {
-        }
+        public void onBanned(String sourceIp, int requests, Instant until) {}
     };
     private final SipAuthGuard guard = new SipAuthGuard(SipAuthPolicy.DEFAULT, clock, listener);
-    private final SipDigestAuth auth = new SipDigestAuth("VDP",
-            user -> Optional.ofNullable(Map.of("101#0", "Pw-101").get(user)), clock, List.of(DigestAlgorithm.MD5), guard);
+    private final SipDigestAuth auth = new SipDigestAuth(
+            "VDP",
+            user -> Optional.ofNullable(Map.of("101#0", "Pw-101").get(user)),
+            clock,
+            List.of(DigestAlgorithm.MD5),
+            guard);
     private int nc;
 
     private SipDigestAuth.Outcome attempt(String source, String user, String password) {
         String nonce = nonceOf(auth.challenges(false).get(0));
-        return auth.check(register(source, credentials(user, password, nonce, String.format("%08x", ++nc))),
-                "Authorization");
+        return auth.check(
+                register(source, credentials(user, password, nonce, String.format("%08x", ++nc))), "Authorization");
     }
 
     private void guessWrong(String source, String user, int times) {
@@ -58,7 +61,8 @@ class SipLockoutTest {
     @Test
     void fiveWrongPasswordsLockThePairSoEvenTheRightPasswordIsRefused() {
         guessWrong(ATTACKER, "101#0", 4);
-        assertThat(attempt(ATTACKER, "101#0", "Pw-101")).as("4 failures: not yet locked")
+        assertThat(attempt(ATTACKER, "101#0", "Pw-101"))
+                .as("4 failures: not yet locked")
                 .isEqualTo(new SipDigestAuth.Outcome.Ok("101#0"));
         guessWrong(ATTACKER, "101#0", 5);
         assertThat(attempt(ATTACKER, "101#0", "Pw-101")).isEqualTo(new SipDigestAuth.Outcome.Forbidden("locked"));
@@ -94,7 +98,8 @@ class SipLockoutTest {
     void unknownUsersAreLockedExactlyLikeKnownOnes() {
         guessWrong(ATTACKER, "999#0", 5);
         guessWrong(ATTACKER, "101#0", 5);
-        assertThat(attempt(ATTACKER, "999#0", "whatever")).isEqualTo(attempt(ATTACKER, "101#0", "Pw-101"))
+        assertThat(attempt(ATTACKER, "999#0", "whatever"))
+                .isEqualTo(attempt(ATTACKER, "101#0", "Pw-101"))
                 .isEqualTo(new SipDigestAuth.Outcome.Forbidden("locked"));
         assertThat(locks).hasSize(2).first().asString().startsWith("999#0@10.0.0.66");
     }
@@ -118,8 +123,8 @@ class SipLockoutTest {
 
     @Test
     void theFailureTableIsBoundedAndForgetsTheOldestPairFirst() {
-        var small = new SipAuthGuard(new SipAuthPolicy(false, 5, Duration.ofMinutes(30), 0, Duration.ofSeconds(60), 100),
-                clock, listener);
+        var small = new SipAuthGuard(
+                new SipAuthPolicy(false, 5, Duration.ofMinutes(30), 0, Duration.ofSeconds(60), 100), clock, listener);
         small.failed("101#0", "10.1.0.0");
         small.failed("101#0", "10.1.0.0");
         for (int i = 1; i <= 150; i++) {
@@ -135,19 +140,24 @@ class SipLockoutTest {
 
     @Test
     void theRegistrarAnswersALockedPair403WithoutAChallenge() {
-        var registrar = new Registrar(RegistrarConfig.DEFAULT, ServedDomains.of("VDP", "10.0.0.1"), auth,
-                new LocationService(new BindingStore() {
-                    @Override
-                    public List<Binding> loadAll() {
-                        return List.of();
-                    }
+        var registrar = new Registrar(
+                RegistrarConfig.DEFAULT,
+                ServedDomains.of("VDP", "10.0.0.1"),
+                auth,
+                new LocationService(
+                        new BindingStore() {
+                            @Override
+                            public List<Binding> loadAll() {
+                                return List.of();
+                            }
 
-                    @Override
-                    public void replace(String user, List<Binding> bindings) {
-                    }
-                }, clock), clock);
+                            @Override
+                            public void replace(String user, List<Binding> bindings) {}
+                        },
+                        clock),
+                clock);
         var layer = new TransactionLayer(TransactionTimers.DEFAULT);
-        var udp = new RecordingContext(false, (delay, task) -> () -> { }, () -> 0L);
+        var udp = new RecordingContext(false, (delay, task) -> () -> {}, () -> 0L);
         layer.setUser(new TransactionUser() {
             @Override
             public void onRequest(SipRequest request, ServerTransactionHandle tx) {

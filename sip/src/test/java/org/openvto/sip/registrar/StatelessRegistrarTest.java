@@ -31,26 +31,31 @@ class StatelessRegistrarTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
     private final List<String> timersScheduled = new ArrayList<>();
     private final Map<String, List<Binding>> stored = new HashMap<>();
-    private final LocationService locations = new LocationService(new BindingStore() {
-        @Override
-        public List<Binding> loadAll() {
-            return List.of();
-        }
+    private final LocationService locations = new LocationService(
+            new BindingStore() {
+                @Override
+                public List<Binding> loadAll() {
+                    return List.of();
+                }
 
-        @Override
-        public void replace(String user, List<Binding> bindings) {
-            stored.put(user, bindings);
-        }
-    }, clock);
-    private final SipDigestAuth auth = new SipDigestAuth("VDP",
-            user -> Optional.ofNullable(Map.of("101#0", "Pw-101").get(user)), clock);
-    private final Registrar registrar = new Registrar(RegistrarConfig.DEFAULT, ServedDomains.of("VDP", "10.0.0.1"), auth,
-            locations, clock);
+                @Override
+                public void replace(String user, List<Binding> bindings) {
+                    stored.put(user, bindings);
+                }
+            },
+            clock);
+    private final SipDigestAuth auth = new SipDigestAuth(
+            "VDP", user -> Optional.ofNullable(Map.of("101#0", "Pw-101").get(user)), clock);
+    private final Registrar registrar =
+            new Registrar(RegistrarConfig.DEFAULT, ServedDomains.of("VDP", "10.0.0.1"), auth, locations, clock);
     private final TransactionLayer layer = new TransactionLayer(TransactionTimers.DEFAULT);
-    private final RecordingContext udp = new RecordingContext(false, (delay, task) -> {
-        timersScheduled.add(delay.toString());
-        return () -> { };
-    }, () -> 0L);
+    private final RecordingContext udp = new RecordingContext(
+            false,
+            (delay, task) -> {
+                timersScheduled.add(delay.toString());
+                return () -> {};
+            },
+            () -> 0L);
 
     StatelessRegistrarTest() {
         layer.setUser(new TransactionUser() {
@@ -81,8 +86,8 @@ class StatelessRegistrarTest {
         Matcher m = Pattern.compile("nonce=\"([^\"]+)\"").matcher(challenge);
         assertThat(m.find()).isTrue();
         String ha1 = DigestVerifier.ha1(DigestAlgorithm.MD5, "101#0", "VDP", "Pw-101");
-        var unsigned = new DigestResponse("101#0", "VDP", m.group(1), "sip:VDP", "", DigestAlgorithm.MD5, "auth", "0a4f",
-                nc, null);
+        var unsigned = new DigestResponse(
+                "101#0", "VDP", m.group(1), "sip:VDP", "", DigestAlgorithm.MD5, "auth", "0a4f", nc, null);
         return "Digest username=\"101#0\", realm=\"VDP\", nonce=\"" + m.group(1) + "\", uri=\"sip:VDP\", response=\""
                 + DigestVerifier.expectedResponse(unsigned, "REGISTER", ha1) + "\", algorithm=MD5, qop=auth, nc=" + nc
                 + ", cnonce=\"0a4f\"";
@@ -106,8 +111,9 @@ class StatelessRegistrarTest {
         assertThat(last().headers().get("Contact")).isEqualTo("<sip:101%230@10.0.0.2:5062>;expires=60");
         assertThat(layer.sizes()).containsExactly(0, 0);
         assertThat(timersScheduled).as("no Timer J per REGISTER").isEmpty();
-        assertThat(stored.get("101#0")).singleElement().satisfies(b -> assertThat(b.registerId())
-                .isEqualTo("z9hG4bK-2|10.0.0.2:5062|REGISTER"));
+        assertThat(stored.get("101#0"))
+                .singleElement()
+                .satisfies(b -> assertThat(b.registerId()).isEqualTo("z9hG4bK-2|10.0.0.2:5062|REGISTER"));
     }
 
     @Test
@@ -119,7 +125,9 @@ class StatelessRegistrarTest {
         layer.receive(register("z9hG4bK-2", 2, credentials), udp); // the 200 was lost: the UAC retransmits
         assertThat(last().statusCode()).isEqualTo(200);
         assertThat(last().headers().get("Contact")).isEqualTo(first.headers().get("Contact"));
-        assertThat(last().headers().get("To")).as("same To tag").isEqualTo(first.headers().get("To"));
+        assertThat(last().headers().get("To"))
+                .as("same To tag")
+                .isEqualTo(first.headers().get("To"));
         assertThat(locations.lookup("101#0")).isEqualTo(before);
     }
 
@@ -129,7 +137,8 @@ class StatelessRegistrarTest {
         layer.receive(register("z9hG4bK-2", 2, credentials), udp);
         layer.receive(register("z9hG4bK-replay", 2, credentials), udp);
         assertThat(last().statusCode()).isEqualTo(401);
-        assertThat(locations.lookup("101#0")).singleElement()
+        assertThat(locations.lookup("101#0"))
+                .singleElement()
                 .satisfies(b -> assertThat(b.registerId()).startsWith("z9hG4bK-2|"));
     }
 
@@ -140,6 +149,8 @@ class StatelessRegistrarTest {
         assertThat(last().statusCode()).isEqualTo(200);
         layer.receive(register("z9hG4bK-3", 4, credentials(challenge, "00000002")), udp);
         assertThat(last().statusCode()).isEqualTo(500); // §10.3 step 7
-        assertThat(locations.lookup("101#0")).singleElement().satisfies(b -> assertThat(b.cseq()).isEqualTo(5));
+        assertThat(locations.lookup("101#0"))
+                .singleElement()
+                .satisfies(b -> assertThat(b.cseq()).isEqualTo(5));
     }
 }

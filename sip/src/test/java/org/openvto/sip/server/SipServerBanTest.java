@@ -59,8 +59,7 @@ class SipServerBanTest {
             }
 
             @Override
-            public void attach(Object attachment) {
-            }
+            public void attach(Object attachment) {}
         };
     }
 
@@ -84,13 +83,22 @@ class SipServerBanTest {
             }
 
             @Override
-            public void replace(String user, List<Binding> bindings) {
-            }
+            public void replace(String user, List<Binding> bindings) {}
         };
-        var config = new SipServerConfig(new SipTransportConfig("127.0.0.1", 0, SipLimits.DEFAULT, null),
-                TransactionTimers.DEFAULT, RegistrarConfig.DEFAULT, List.of(DigestAlgorithm.MD5), DialogTable.Limits.DEFAULT,
+        var config = new SipServerConfig(
+                new SipTransportConfig("127.0.0.1", 0, SipLimits.DEFAULT, null),
+                TransactionTimers.DEFAULT,
+                RegistrarConfig.DEFAULT,
+                List.of(DigestAlgorithm.MD5),
+                DialogTable.Limits.DEFAULT,
                 new SipAuthPolicy(false, 5, Duration.ofMinutes(30), 2, Duration.ofSeconds(60), 100));
-        try (SipServer server = new SipServer(config, user -> Optional.empty(), user -> List.of(), none, Clock.systemUTC(), (d, b) -> { },
+        try (SipServer server = new SipServer(
+                config,
+                user -> Optional.empty(),
+                user -> List.of(),
+                none,
+                Clock.systemUTC(),
+                (d, b) -> {},
                 SipAuthListener.NONE)) {
             for (int i = 0; i < 3; i++) {
                 SipRequest r = request("REGISTER", i);

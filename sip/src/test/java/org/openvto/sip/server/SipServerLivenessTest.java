@@ -30,13 +30,22 @@ class SipServerLivenessTest {
             }
 
             @Override
-            public void replace(String user, List<Binding> bindings) {
-            }
+            public void replace(String user, List<Binding> bindings) {}
         };
-        var config = new SipServerConfig(new SipTransportConfig("127.0.0.1", 0, SipLimits.DEFAULT, null),
-                TransactionTimers.DEFAULT, RegistrarConfig.DEFAULT, List.of(DigestAlgorithm.MD5), DialogTable.Limits.DEFAULT,
+        var config = new SipServerConfig(
+                new SipTransportConfig("127.0.0.1", 0, SipLimits.DEFAULT, null),
+                TransactionTimers.DEFAULT,
+                RegistrarConfig.DEFAULT,
+                List.of(DigestAlgorithm.MD5),
+                DialogTable.Limits.DEFAULT,
                 SipAuthPolicy.DEFAULT);
-        try (SipServer server = new SipServer(config, user -> Optional.empty(), user -> List.of(), none, Clock.systemUTC(), (d, b) -> { },
+        try (SipServer server = new SipServer(
+                config,
+                user -> Optional.empty(),
+                user -> List.of(),
+                none,
+                Clock.systemUTC(),
+                (d, b) -> {},
                 SipAuthListener.NONE)) {
             server.start();
             assertThat(server.responsive(Duration.ofSeconds(2))).isTrue();

@@ -5,11 +5,10 @@ import java.util.PriorityQueue;
 
 /** A {@link TimerScheduler} whose time moves only when a test says so; due tasks run in time order. */
 public final class FakeScheduler implements TimerScheduler {
-    private record Task(long at, long seq, Runnable run, boolean[] cancelled) {
-    }
+    private record Task(long at, long seq, Runnable run, boolean[] cancelled) {}
 
-    private final PriorityQueue<Task> queue = new PriorityQueue<>((a, b) -> a.at != b.at ? Long.compare(a.at, b.at)
-            : Long.compare(a.seq, b.seq));
+    private final PriorityQueue<Task> queue =
+            new PriorityQueue<>((a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
     private long now;
     private long seq;
 

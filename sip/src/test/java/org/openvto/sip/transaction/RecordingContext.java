@@ -11,6 +11,7 @@ public final class RecordingContext implements TransactionContext {
     public final List<SipMessage> sent = new ArrayList<>();
     /** The test clock's time of each send, in milliseconds. */
     public final List<Long> sentAt = new ArrayList<>();
+
     private final boolean reliable;
     private final TimerScheduler scheduler;
     private final LongSupplier now;

@@ -35,8 +35,9 @@ class TransactionLayerTest {
         layer.receive(options, udp);
         layer.receive(options, udp);
         assertThat(sent()).containsExactly(401, 401);
-        assertThat(seenByUser).containsExactly("OPTIONS z9hG4bK-1|127.0.0.1:5062|OPTIONS",
-                "OPTIONS z9hG4bK-1|127.0.0.1:5062|OPTIONS");
+        assertThat(seenByUser)
+                .containsExactly(
+                        "OPTIONS z9hG4bK-1|127.0.0.1:5062|OPTIONS", "OPTIONS z9hG4bK-1|127.0.0.1:5062|OPTIONS");
         assertThat(layer.sizes()).containsExactly(0, 0);
     }
 

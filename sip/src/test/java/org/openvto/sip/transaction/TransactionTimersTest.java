@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.openvto.sip.codec.SipMessage;
 import org.openvto.sip.codec.SipRequest;
 import org.openvto.sip.codec.SipResponse;
 
@@ -83,7 +82,8 @@ class TransactionTimersTest {
         var tx = new ClientNonInviteTransaction(context(false), request("REGISTER"), clientListener);
         tx.start();
         scheduler.advance(Duration.ofSeconds(40));
-        assertThat(recording.sentAt).containsExactly(0L, 500L, 1500L, 3500L, 7500L, 11500L, 15500L, 19500L, 23500L, 27500L, 31500L);
+        assertThat(recording.sentAt)
+                .containsExactly(0L, 500L, 1500L, 3500L, 7500L, 11500L, 15500L, 19500L, 23500L, 27500L, 31500L);
         assertThat(events).containsExactly("Timer F at 32000");
     }
 
@@ -102,7 +102,7 @@ class TransactionTimersTest {
     @Test
     void inviteServerRetransmitsAFailureUntilAckThenTimerITerminates() {
         SipRequest invite = request("INVITE");
-        var tx = new ServerInviteTransaction(context(false), invite, new ServerTransactionListener() { });
+        var tx = new ServerInviteTransaction(context(false), invite, new ServerTransactionListener() {});
         tx.respond(response(invite, 486));
         scheduler.advance(Duration.ofMillis(3600));
         assertThat(recording.sentAt).containsExactly(0L, 500L, 1500L, 3500L);
@@ -128,14 +128,15 @@ class TransactionTimersTest {
         });
         tx.respond(response(invite, 480));
         scheduler.advance(Duration.ofSeconds(40));
-        assertThat(recording.sentAt).containsExactly(0L, 500L, 1500L, 3500L, 7500L, 11500L, 15500L, 19500L, 23500L, 27500L, 31500L);
+        assertThat(recording.sentAt)
+                .containsExactly(0L, 500L, 1500L, 3500L, 7500L, 11500L, 15500L, 19500L, 23500L, 27500L, 31500L);
         assertThat(noAck).containsExactly("H at 32000");
     }
 
     @Test
     void nonInviteServerAbsorbsRetransmissionsWithTheLastResponseUntilTimerJ() {
         SipRequest register = request("REGISTER");
-        var tx = new ServerNonInviteTransaction(context(false), register, new ServerTransactionListener() { });
+        var tx = new ServerNonInviteTransaction(context(false), register, new ServerTransactionListener() {});
         tx.handle(new TransactionEvent.RequestReceived(register));
         assertThat(recording.sent).isEmpty();
         tx.respond(response(register, 401));
@@ -150,7 +151,7 @@ class TransactionTimersTest {
     @Test
     void inviteServerAcceptedStateAbsorbsInviteRetransmissionsAfter2xx() {
         SipRequest invite = request("INVITE");
-        var tx = new ServerInviteTransaction(context(false), invite, new ServerTransactionListener() { });
+        var tx = new ServerInviteTransaction(context(false), invite, new ServerTransactionListener() {});
         tx.respond(response(invite, 200));
         tx.handle(new TransactionEvent.RequestReceived(invite));
         assertThat(recording.sent).hasSize(1);

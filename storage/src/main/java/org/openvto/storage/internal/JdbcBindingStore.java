@@ -16,10 +16,18 @@ public final class JdbcBindingStore implements BindingStore {
 
     @Override
     public List<Binding> loadAll() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM sip_binding").map((rs, ctx) -> new Binding(
-                rs.getString("user_name"), rs.getString("contact"), rs.getString("source"), rs.getString("transport"),
-                rs.getString("user_agent"), rs.getString("call_id"), rs.getLong("cseq"),
-                Instant.ofEpochMilli(rs.getLong("expires_at")), rs.getString("register_id"))).list());
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM sip_binding")
+                .map((rs, ctx) -> new Binding(
+                        rs.getString("user_name"),
+                        rs.getString("contact"),
+                        rs.getString("source"),
+                        rs.getString("transport"),
+                        rs.getString("user_agent"),
+                        rs.getString("call_id"),
+                        rs.getLong("cseq"),
+                        Instant.ofEpochMilli(rs.getLong("expires_at")),
+                        rs.getString("register_id")))
+                .list());
     }
 
     @Override
@@ -42,10 +50,16 @@ public final class JdbcBindingStore implements BindingStore {
             int rows = 0;
             for (var entry : byUser.entrySet()) {
                 for (Binding b : entry.getValue()) {
-                    insert.bind("u", entry.getKey()).bind("c", trim(b.contact(), 512)).bind("s", b.source())
-                            .bind("t", b.transport()).bind("ua", trim(b.userAgent(), 128))
-                            .bind("cid", trim(b.callId(), 256)).bind("cseq", b.cseq())
-                            .bind("exp", b.expiresAt().toEpochMilli()).bind("rid", trim(b.registerId(), 256)).add();
+                    insert.bind("u", entry.getKey())
+                            .bind("c", trim(b.contact(), 512))
+                            .bind("s", b.source())
+                            .bind("t", b.transport())
+                            .bind("ua", trim(b.userAgent(), 128))
+                            .bind("cid", trim(b.callId(), 256))
+                            .bind("cseq", b.cseq())
+                            .bind("exp", b.expiresAt().toEpochMilli())
+                            .bind("rid", trim(b.registerId(), 256))
+                            .add();
                     rows++;
                 }
             }

@@ -21,8 +21,9 @@ import org.openvto.security.SecretCipher;
 public final class JdbcHouseholdStore implements HouseholdStore {
     private static final int BATCH = 100;
     private static final String ROOM_ORDER = " ORDER BY LENGTH(room_no), room_no, device_index";
-    private static final String ROOM_FILTER = " WHERE (:q = '' OR LOWER(room_no) LIKE :like OR LOWER(first_name) LIKE :like"
-            + " OR LOWER(last_name) LIKE :like OR LOWER(nick_name) LIKE :like)";
+    private static final String ROOM_FILTER =
+            " WHERE (:q = '' OR LOWER(room_no) LIKE :like OR LOWER(first_name) LIKE :like"
+                    + " OR LOWER(last_name) LIKE :like OR LOWER(nick_name) LIKE :like)";
     private static final String UPSERT_VTO = """
             INSERT INTO vto (rec_no, register_password, building_no, unit_no, ip_address, username, password)
             VALUES (:recNo, :reg, :building, :unit, :ip, :user, :pw)
@@ -41,23 +42,36 @@ public final class JdbcHouseholdStore implements HouseholdStore {
     public JdbcHouseholdStore(Jdbi jdbi, SecretCipher cipher) {
         this.jdbi = jdbi;
         this.cipher = cipher;
-        this.vtoMapper = (rs, ctx) -> new VtoEntry(rs.getString("rec_no"), cipher.decrypt(rs.getString("register_password")),
-                rs.getString("building_no"), rs.getString("unit_no"), rs.getString("ip_address"), rs.getString("username"),
+        this.vtoMapper = (rs, ctx) -> new VtoEntry(
+                rs.getString("rec_no"),
+                cipher.decrypt(rs.getString("register_password")),
+                rs.getString("building_no"),
+                rs.getString("unit_no"),
+                rs.getString("ip_address"),
+                rs.getString("username"),
                 cipher.decrypt(rs.getString("password")));
-        this.roomMapper = (rs, ctx) -> new RoomDevice(new RoomNumber(rs.getString("room_no"), rs.getInt("device_index")),
-                rs.getString("first_name"), rs.getString("last_name"), rs.getString("nick_name"),
+        this.roomMapper = (rs, ctx) -> new RoomDevice(
+                new RoomNumber(rs.getString("room_no"), rs.getInt("device_index")),
+                rs.getString("first_name"),
+                rs.getString("last_name"),
+                rs.getString("nick_name"),
                 RegisterType.valueOf(rs.getString("register_type").toUpperCase(Locale.ROOT)),
                 cipher.decrypt(rs.getString("register_password")));
     }
 
     @Override
     public List<VtoEntry> vtos() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM vto ORDER BY LENGTH(rec_no), rec_no").map(vtoMapper).list());
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM vto ORDER BY LENGTH(rec_no), rec_no")
+                .map(vtoMapper)
+                .list());
     }
 
     @Override
     public Optional<VtoEntry> vto(String recNo) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM vto WHERE rec_no = :r").bind("r", recNo).map(vtoMapper).findOne());
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM vto WHERE rec_no = :r")
+                .bind("r", recNo)
+                .map(vtoMapper)
+                .findOne());
     }
 
     @Override
@@ -67,43 +81,62 @@ public final class JdbcHouseholdStore implements HouseholdStore {
 
     @Override
     public boolean deleteVto(String recNo) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM vto WHERE rec_no = :r").bind("r", recNo).execute()) > 0;
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM vto WHERE rec_no = :r")
+                        .bind("r", recNo)
+                        .execute())
+                > 0;
     }
 
     @Override
     public List<RoomDevice> rooms(String search, int offset, int limit) {
-        return jdbi.withHandle(h -> filter(h.createQuery("SELECT * FROM room" + ROOM_FILTER + ROOM_ORDER
-                + " LIMIT :limit OFFSET :offset"), search).bind("limit", limit).bind("offset", offset).map(roomMapper).list());
+        return jdbi.withHandle(h -> filter(
+                        h.createQuery("SELECT * FROM room" + ROOM_FILTER + ROOM_ORDER + " LIMIT :limit OFFSET :offset"),
+                        search)
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map(roomMapper)
+                .list());
     }
 
     @Override
     public long countRooms(String search) {
         return jdbi.withHandle(h -> filter(h.createQuery("SELECT COUNT(*) FROM room" + ROOM_FILTER), search)
-                .mapTo(Long.class).one());
+                .mapTo(Long.class)
+                .one());
     }
 
     @Override
     public Optional<RoomDevice> room(RoomNumber n) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM room WHERE room_no = :r AND device_index = :i")
-                .bind("r", n.room()).bind("i", n.index()).map(roomMapper).findOne());
+                .bind("r", n.room())
+                .bind("i", n.index())
+                .map(roomMapper)
+                .findOne());
     }
 
     @Override
     public Set<String> roomBases() {
-        return jdbi.withHandle(h -> new HashSet<>(h.createQuery("SELECT DISTINCT room_no FROM room").mapTo(String.class).list()));
+        return jdbi.withHandle(h -> new HashSet<>(h.createQuery("SELECT DISTINCT room_no FROM room")
+                .mapTo(String.class)
+                .list()));
     }
 
     @Override
     public List<Integer> indices(String room) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT device_index FROM room WHERE room_no = :r ORDER BY device_index")
-                .bind("r", room).mapTo(Integer.class).list());
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT device_index FROM room WHERE room_no = :r ORDER BY device_index")
+                        .bind("r", room)
+                        .mapTo(Integer.class)
+                        .list());
     }
 
     @Override
     public void saveRoom(RoomDevice r) {
         jdbi.useTransaction(h -> {
-            h.createUpdate("DELETE FROM room WHERE room_no = :r AND device_index = :i").bind("r", r.number().room())
-                    .bind("i", r.number().index()).execute();
+            h.createUpdate("DELETE FROM room WHERE room_no = :r AND device_index = :i")
+                    .bind("r", r.number().room())
+                    .bind("i", r.number().index())
+                    .execute();
             bindRoom(h.createUpdate(INSERT_ROOM), r).execute();
         });
     }
@@ -111,7 +144,10 @@ public final class JdbcHouseholdStore implements HouseholdStore {
     @Override
     public boolean deleteRoom(RoomNumber n) {
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM room WHERE room_no = :r AND device_index = :i")
-                .bind("r", n.room()).bind("i", n.index()).execute()) > 0;
+                        .bind("r", n.room())
+                        .bind("i", n.index())
+                        .execute())
+                > 0;
     }
 
     @Override
@@ -121,8 +157,8 @@ public final class JdbcHouseholdStore implements HouseholdStore {
 
     @Override
     public int insertRooms(List<RoomDevice> rooms, IntConsumer progress) {
-        return jdbi.inTransaction(h -> insertAll(h, rooms, INSERT_ROOM + " ON CONFLICT (room_no, device_index) DO NOTHING",
-                progress));
+        return jdbi.inTransaction(
+                h -> insertAll(h, rooms, INSERT_ROOM + " ON CONFLICT (room_no, device_index) DO NOTHING", progress));
     }
 
     @Override
@@ -137,7 +173,7 @@ public final class JdbcHouseholdStore implements HouseholdStore {
             for (VtoEntry v : vtos) {
                 bindVto(h.createUpdate(UPSERT_VTO), v).execute();
             }
-            insertAll(h, rooms, INSERT_ROOM, n -> { });
+            insertAll(h, rooms, INSERT_ROOM, n -> {});
         });
     }
 
@@ -157,14 +193,22 @@ public final class JdbcHouseholdStore implements HouseholdStore {
     }
 
     private <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bindVto(T s, VtoEntry v) {
-        return s.bind("recNo", v.recNo()).bind("reg", cipher.encrypt(v.registerPassword())).bind("building", v.buildingNo())
-                .bind("unit", v.unitNo()).bind("ip", v.ipAddress()).bind("user", v.username())
+        return s.bind("recNo", v.recNo())
+                .bind("reg", cipher.encrypt(v.registerPassword()))
+                .bind("building", v.buildingNo())
+                .bind("unit", v.unitNo())
+                .bind("ip", v.ipAddress())
+                .bind("user", v.username())
                 .bind("pw", cipher.encrypt(v.password() == null ? "" : v.password()));
     }
 
     private <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bindRoom(T s, RoomDevice r) {
-        return s.bind("room", r.number().room()).bind("idx", r.number().index()).bind("first", nz(r.firstName()))
-                .bind("last", nz(r.lastName())).bind("nick", nz(r.nickName())).bind("type", r.registerType().label())
+        return s.bind("room", r.number().room())
+                .bind("idx", r.number().index())
+                .bind("first", nz(r.firstName()))
+                .bind("last", nz(r.lastName()))
+                .bind("nick", nz(r.nickName()))
+                .bind("type", r.registerType().label())
                 .bind("reg", cipher.encrypt(r.registerPassword()));
     }
 

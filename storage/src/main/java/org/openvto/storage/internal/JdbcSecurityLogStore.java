@@ -19,40 +19,61 @@ public final class JdbcSecurityLogStore implements SecurityLogStore {
     @Override
     public void append(SecurityLogEntry e) {
         jdbi.useHandle(h -> h.createUpdate(
-                "INSERT INTO security_log (at, event, username, source, detail) VALUES (:at, :ev, :u, :s, :d)")
-                .bind("at", e.at().toEpochMilli()).bind("ev", e.event()).bind("u", truncate(e.username(), 64))
-                .bind("s", truncate(e.source(), 64)).bind("d", truncate(e.detail(), 500)).execute());
+                        "INSERT INTO security_log (at, event, username, source, detail) VALUES (:at, :ev, :u, :s, :d)")
+                .bind("at", e.at().toEpochMilli())
+                .bind("ev", e.event())
+                .bind("u", truncate(e.username(), 64))
+                .bind("s", truncate(e.source(), 64))
+                .bind("d", truncate(e.detail(), 500))
+                .execute());
     }
 
     @Override
     public List<SecurityLogEntry> newest(int offset, int limit) {
         return jdbi.withHandle(h -> h.createQuery(
-                "SELECT * FROM security_log ORDER BY id DESC LIMIT :limit OFFSET :offset")
-                .bind("limit", limit).bind("offset", offset)
-                .map((rs, ctx) -> new SecurityLogEntry(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("at")),
-                        rs.getString("event"), rs.getString("username"), rs.getString("source"), rs.getString("detail")))
+                        "SELECT * FROM security_log ORDER BY id DESC LIMIT :limit OFFSET :offset")
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map((rs, ctx) -> new SecurityLogEntry(
+                        rs.getLong("id"),
+                        Instant.ofEpochMilli(rs.getLong("at")),
+                        rs.getString("event"),
+                        rs.getString("username"),
+                        rs.getString("source"),
+                        rs.getString("detail")))
                 .list());
     }
 
     @Override
     public long count() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM security_log").mapTo(Long.class).one());
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM security_log")
+                .mapTo(Long.class)
+                .one());
     }
 
     @Override
     public List<SecurityLogEntry> newest(SecurityLogFilter f, int offset, int limit) {
-        return jdbi.withHandle(h -> bind(h.createQuery("SELECT * FROM security_log" + where(f)
-                + " ORDER BY id DESC LIMIT :limit OFFSET :offset"), f)
-                .bind("limit", limit).bind("offset", offset)
-                .map((rs, ctx) -> new SecurityLogEntry(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("at")),
-                        rs.getString("event"), rs.getString("username"), rs.getString("source"), rs.getString("detail")))
+        return jdbi.withHandle(h -> bind(
+                        h.createQuery("SELECT * FROM security_log" + where(f)
+                                + " ORDER BY id DESC LIMIT :limit OFFSET :offset"),
+                        f)
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map((rs, ctx) -> new SecurityLogEntry(
+                        rs.getLong("id"),
+                        Instant.ofEpochMilli(rs.getLong("at")),
+                        rs.getString("event"),
+                        rs.getString("username"),
+                        rs.getString("source"),
+                        rs.getString("detail")))
                 .list());
     }
 
     @Override
     public long count(SecurityLogFilter f) {
         return jdbi.withHandle(h -> bind(h.createQuery("SELECT COUNT(*) FROM security_log" + where(f)), f)
-                .mapTo(Long.class).one());
+                .mapTo(Long.class)
+                .one());
     }
 
     /** Only fixed SQL fragments here; every value is a bound parameter. */
@@ -78,8 +99,10 @@ public final class JdbcSecurityLogStore implements SecurityLogStore {
             q.bind("to", f.to().toEpochMilli());
         }
         if (!f.type().isEmpty()) {
-            q.bind("type", f.type()).bind("typePrefix",
-                    f.type().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "/%");
+            q.bind("type", f.type())
+                    .bind(
+                            "typePrefix",
+                            f.type().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "/%");
         }
         return q;
     }

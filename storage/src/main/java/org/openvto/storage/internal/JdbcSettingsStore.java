@@ -18,7 +18,9 @@ public final class JdbcSettingsStore implements SettingsStore {
     @Override
     public Optional<String> get(String key) {
         return jdbi.withHandle(h -> h.createQuery("SELECT setting_value FROM setting WHERE setting_key = :k")
-                .bind("k", key).mapTo(String.class).findOne());
+                .bind("k", key)
+                .mapTo(String.class)
+                .findOne());
     }
 
     @Override
@@ -33,10 +35,15 @@ public final class JdbcSettingsStore implements SettingsStore {
     @Override
     public String putIfAbsent(String key, String value) {
         return jdbi.inTransaction(h -> {
-            h.createUpdate("INSERT INTO setting (setting_key, setting_value) VALUES (:k, :v) ON CONFLICT (setting_key) DO NOTHING")
-                    .bind("k", key).bind("v", value).execute();
-            return h.createQuery("SELECT setting_value FROM setting WHERE setting_key = :k").bind("k", key)
-                    .mapTo(String.class).one();
+            h.createUpdate(
+                            "INSERT INTO setting (setting_key, setting_value) VALUES (:k, :v) ON CONFLICT (setting_key) DO NOTHING")
+                    .bind("k", key)
+                    .bind("v", value)
+                    .execute();
+            return h.createQuery("SELECT setting_value FROM setting WHERE setting_key = :k")
+                    .bind("k", key)
+                    .mapTo(String.class)
+                    .one();
         });
     }
 }

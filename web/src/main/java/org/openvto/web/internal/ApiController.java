@@ -28,7 +28,9 @@ final class ApiController {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+        routes.get(
+                "/api/v1/openapi.json",
+                ctx -> ctx.contentType("application/json").result(openApi));
         routes.get("/api/v1/device", this::device);
         routes.get("/api/v1/security-log", this::securityLog);
         routes.put("/api/v1/account/password", this::changePassword);
@@ -51,8 +53,8 @@ final class ApiController {
     private void securityLog(Context ctx) {
         int offset = boundedInt(ctx.queryParam("offset"), 0, 0, Integer.MAX_VALUE, "offset");
         int limit = boundedInt(ctx.queryParam("limit"), 100, 1, 1000, "limit");
-        LogQuery.Parsed q = LogQuery.parse(ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("type"),
-                services.zone());
+        LogQuery.Parsed q =
+                LogQuery.parse(ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("type"), services.zone());
         if (!q.errors().isEmpty()) {
             Json.invalid(ctx, q.errors());
             return;

@@ -47,10 +47,16 @@ final class BatchJobs {
         org.openvto.household.Actor actor = org.openvto.household.Actor.current();
         Thread.ofVirtual().name("batch-" + id).start(() -> {
             try {
-                job.summary = switch (org.openvto.household.Actor.as(actor, () -> installation.addBatch(spec, job.done::set))) {
-                    case Result.Applied<Installation.BatchOutcome> ok -> ok.value().created() + " rooms added"
-                            + (ok.value().alreadyExisted() > 0 ? ", " + ok.value().alreadyExisted() + " already existed and were kept" : "") + ".";
-                    case Result.Rejected<Installation.BatchOutcome> r -> "Nothing was added: " + r.errors().get(0).message();
+                job.summary = switch (org.openvto.household.Actor.as(
+                        actor, () -> installation.addBatch(spec, job.done::set))) {
+                    case Result.Applied<Installation.BatchOutcome> ok ->
+                        ok.value().created() + " rooms added"
+                                + (ok.value().alreadyExisted() > 0
+                                        ? ", " + ok.value().alreadyExisted() + " already existed and were kept"
+                                        : "")
+                                + ".";
+                    case Result.Rejected<Installation.BatchOutcome> r ->
+                        "Nothing was added: " + r.errors().get(0).message();
                 };
             } catch (RuntimeException e) {
                 job.summary = "Nothing was added: " + e.getMessage();

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.openvto.household.Installation;
-import org.openvto.security.SecurityLogFilter;
 import org.openvto.security.AccountService;
 import org.openvto.security.AccountService.ChangeResult;
 import org.openvto.security.SecurityConfig;
+import org.openvto.security.SecurityLogFilter;
 import org.openvto.security.SecurityLogStore;
 import org.openvto.web.internal.view.FormErrors;
 import org.openvto.web.internal.view.Notice;
@@ -22,8 +22,12 @@ final class ConsoleController {
 
     /** Menu pages whose feature this firmware does not have yet, with the empty-state text they show. */
     private static final Map<String, String> NOT_YET = Map.ofEntries(
-            Map.entry("/console/local/video-audio", "Video and audio settings are not available in this firmware version."),
-            Map.entry("/console/local/access-control", "Access control settings are not available in this firmware version."),
+            Map.entry(
+                    "/console/local/video-audio",
+                    "Video and audio settings are not available in this firmware version."),
+            Map.entry(
+                    "/console/local/access-control",
+                    "Access control settings are not available in this firmware version."),
             Map.entry("/console/network/firewall", "Firewall settings are not available in this firmware version."),
             Map.entry("/console/records/calls", "No call records."),
             Map.entry("/console/records/alarms", "No alarm records."),
@@ -36,8 +40,13 @@ final class ConsoleController {
     private final Installation installation;
     private final ZoneId zone;
 
-    ConsoleController(Pages pages, AccountService accounts, SecurityLogStore securityLog, SecurityConfig security,
-            Installation installation, ZoneId zone) {
+    ConsoleController(
+            Pages pages,
+            AccountService accounts,
+            SecurityLogStore securityLog,
+            SecurityConfig security,
+            Installation installation,
+            ZoneId zone) {
         this.pages = pages;
         this.accounts = accounts;
         this.securityLog = securityLog;
@@ -47,27 +56,47 @@ final class ConsoleController {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/", ctx -> pages.console(ctx, 200, "console/home.jte", "Main Interface",
-                Map.of("progress", installation.setupProgress())));
+        routes.get(
+                "/",
+                ctx -> pages.console(
+                        ctx,
+                        200,
+                        "console/home.jte",
+                        "Main Interface",
+                        Map.of("progress", installation.setupProgress())));
         routes.get("/console/local/security", ctx -> passwordPage(ctx, 200, FormErrors.NONE, Notice.NONE));
         routes.post("/console/local/security", this::changePassword);
         routes.get("/console/records/security", this::securityLogPage);
-        NOT_YET.forEach((path, message) -> routes.get(path,
-                ctx -> pages.console(ctx, 200, "console/empty.jte", path, Map.of("message", message))));
+        NOT_YET.forEach((path, message) -> routes.get(
+                path, ctx -> pages.console(ctx, 200, "console/empty.jte", path, Map.of("message", message))));
     }
 
     private void passwordPage(Context ctx, int status, FormErrors errors, Notice notice) {
-        pages.console(ctx, status, "console/security.jte", "Security", Map.of("errors", errors, "notice", notice,
-                "lockThreshold", security.lockoutThreshold(), "lockMinutes", security.lockoutDuration().toMinutes()));
+        pages.console(
+                ctx,
+                status,
+                "console/security.jte",
+                "Security",
+                Map.of(
+                        "errors",
+                        errors,
+                        "notice",
+                        notice,
+                        "lockThreshold",
+                        security.lockoutThreshold(),
+                        "lockMinutes",
+                        security.lockoutDuration().toMinutes()));
     }
 
     private void changePassword(Context ctx) {
         String user = ctx.attribute(WebAuth.USER);
-        switch (accounts.changePassword(user, ctx.formParam("oldPassword"), ctx.formParam("password"),
-                ctx.formParam("confirm"), ctx.ip())) {
-            case ChangeResult.Changed c -> passwordPage(ctx, 200, FormErrors.NONE, new Notice("ok", "Password changed."));
-            case ChangeResult.Rejected r -> passwordPage(ctx, 400, new FormErrors(r.errors()),
-                    new Notice("error", "The password was not changed."));
+        switch (accounts.changePassword(
+                user, ctx.formParam("oldPassword"), ctx.formParam("password"), ctx.formParam("confirm"), ctx.ip())) {
+            case ChangeResult.Changed c ->
+                passwordPage(ctx, 200, FormErrors.NONE, new Notice("ok", "Password changed."));
+            case ChangeResult.Rejected r ->
+                passwordPage(
+                        ctx, 400, new FormErrors(r.errors()), new Notice("error", "The password was not changed."));
         }
     }
 
@@ -84,7 +113,8 @@ final class ConsoleController {
         page = Math.min(page, pages);
         var entries = securityLog.newest(filter, (page - 1) * LOG_PAGE_SIZE, LOG_PAGE_SIZE);
         String zoneText = zone.getId() + " (UTC" + zone.getRules().getOffset(java.time.Instant.now()) + ")";
-        String query0 = "from=" + enc(form.get("from")) + "&to=" + enc(form.get("to")) + "&type=" + enc(form.get("type"));
+        String query0 =
+                "from=" + enc(form.get("from")) + "&to=" + enc(form.get("to")) + "&type=" + enc(form.get("type"));
         Map<String, Object> m = new HashMap<>();
         m.put("entries", entries);
         m.put("page", page);
@@ -109,5 +139,4 @@ final class ConsoleController {
         }
         return Math.max(1, Integer.parseInt(raw));
     }
-
 }

@@ -28,7 +28,9 @@ final class HealthController {
             body.put("instance", instance);
             Json.send(ctx, db ? 200 : 503, body);
         });
-        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                .result(services.metrics().scrape()));
+        routes.get(
+                "/metrics",
+                ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(services.metrics().scrape()));
     }
 }

@@ -50,8 +50,11 @@ final class InitController {
             ctx.redirect("/init");
             return;
         }
-        pages.render(ctx, status, "init_email.jte", Map.of("model", pages.model(), "errors", errors, "email", email,
-                "enabled", enabled));
+        pages.render(
+                ctx,
+                status,
+                "init_email.jte",
+                Map.of("model", pages.model(), "errors", errors, "email", email, "enabled", enabled));
     }
 
     private void submitPassword(Context ctx) {
@@ -75,8 +78,13 @@ final class InitController {
         boolean enabled = ctx.formParam("emailEnabled") != null;
         String email = enabled ? ctx.formParam("email") : null;
         if (enabled && (email == null || email.isBlank())) {
-            emailPage(ctx, 400, new FormErrors(java.util.List.of(new FieldError("email",
-                    "Enter the e-mail address, or clear the Email check box to skip it"))), "", true);
+            emailPage(
+                    ctx,
+                    400,
+                    new FormErrors(java.util.List.of(new FieldError(
+                            "email", "Enter the e-mail address, or clear the Email check box to skip it"))),
+                    "",
+                    true);
             return;
         }
         switch (accounts.initialize(prepared.get(), email, ctx.ip())) {

@@ -6,6 +6,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.function.Function;
+import org.openvto.backup.ConfigurationFile;
+import org.openvto.backup.ConfigurationFile.Reader;
 import org.openvto.household.BatchSpec;
 import org.openvto.household.Installation;
 import org.openvto.household.RoomDevice;
@@ -13,8 +15,6 @@ import org.openvto.household.RoomNumber;
 import org.openvto.household.VtoEntry;
 import org.openvto.validation.Result;
 import org.openvto.validation.Violations;
-import org.openvto.backup.ConfigurationFile;
-import org.openvto.backup.ConfigurationFile.Reader;
 import org.openvto.web.WebServices;
 
 /**
@@ -52,40 +52,68 @@ final class InstallationApi {
 
         routes.get("/api/v1/vtos", ctx -> Json.send(ctx, 200, views.vtoListJson()));
         routes.post("/api/v1/vtos", this::addVto);
-        routes.get("/api/v1/vtos/{recNo}", ctx -> installation.vto(ctx.pathParam("recNo")).ifPresentOrElse(
-                v -> Json.send(ctx, 200, ConfigurationFile.vto(v, false)), () -> notFound(ctx, "VTO " + ctx.pathParam("recNo"))));
+        routes.get(
+                "/api/v1/vtos/{recNo}",
+                ctx -> installation
+                        .vto(ctx.pathParam("recNo"))
+                        .ifPresentOrElse(
+                                v -> Json.send(ctx, 200, ConfigurationFile.vto(v, false)),
+                                () -> notFound(ctx, "VTO " + ctx.pathParam("recNo"))));
         routes.put("/api/v1/vtos/{recNo}", ctx -> {
             ObjectNode body = Json.body(ctx);
             body.put("recNo", ctx.pathParam("recNo"));
             VtoEntry entry = ConfigurationFile.vto(body, reader(ctx));
-            applyFound(ctx, installation.vto(ctx.pathParam("recNo")).isPresent(), () -> installation.updateVto(ctx.pathParam("recNo"), entry),
-                    c -> ConfigurationFile.vto(installation.vto(ctx.pathParam("recNo")).orElseThrow(), false));
+            applyFound(
+                    ctx,
+                    installation.vto(ctx.pathParam("recNo")).isPresent(),
+                    () -> installation.updateVto(ctx.pathParam("recNo"), entry),
+                    c -> ConfigurationFile.vto(
+                            installation.vto(ctx.pathParam("recNo")).orElseThrow(), false));
         });
-        routes.delete("/api/v1/vtos/{recNo}", ctx -> applyFound(ctx, installation.vto(ctx.pathParam("recNo")).isPresent(),
-                () -> installation.deleteVto(ctx.pathParam("recNo")), null));
+        routes.delete(
+                "/api/v1/vtos/{recNo}",
+                ctx -> applyFound(
+                        ctx,
+                        installation.vto(ctx.pathParam("recNo")).isPresent(),
+                        () -> installation.deleteVto(ctx.pathParam("recNo")),
+                        null));
 
         routes.get("/api/v1/rooms", this::listRooms);
         routes.post("/api/v1/rooms", this::addRoom);
         routes.delete("/api/v1/rooms", this::clearRooms);
         routes.post("/api/v1/rooms/batch", this::batch);
-        routes.get("/api/v1/rooms/{roomNo}", ctx -> room(ctx).flatMap(installation::room).ifPresentOrElse(
-                r -> Json.send(ctx, 200, views.roomJson(r)), () -> notFound(ctx, "room " + ctx.pathParam("roomNo"))));
+        routes.get(
+                "/api/v1/rooms/{roomNo}",
+                ctx -> room(ctx)
+                        .flatMap(installation::room)
+                        .ifPresentOrElse(
+                                r -> Json.send(ctx, 200, views.roomJson(r)),
+                                () -> notFound(ctx, "room " + ctx.pathParam("roomNo"))));
         routes.put("/api/v1/rooms/{roomNo}", ctx -> {
             RoomNumber number = room(ctx).orElse(null);
             ObjectNode body = Json.body(ctx);
             body.put("roomNo", ctx.pathParam("roomNo"));
             RoomDevice r = ConfigurationFile.room(body, reader(ctx));
-            applyFound(ctx, number != null && installation.room(number).isPresent(), () -> installation.updateRoom(number, r),
+            applyFound(
+                    ctx,
+                    number != null && installation.room(number).isPresent(),
+                    () -> installation.updateRoom(number, r),
                     c -> views.roomJson(installation.room(number).orElseThrow()));
         });
         routes.delete("/api/v1/rooms/{roomNo}", ctx -> {
             RoomNumber number = room(ctx).orElse(null);
-            applyFound(ctx, number != null && installation.room(number).isPresent(), () -> installation.deleteRoom(number), null);
+            applyFound(
+                    ctx,
+                    number != null && installation.room(number).isPresent(),
+                    () -> installation.deleteRoom(number),
+                    null);
         });
 
-        routes.get("/api/v1/config/export", ctx -> ctx.contentType("application/json")
-                .header("Content-Disposition", "attachment; filename=\"openvto-configuration.json\"")
-                .result(ConfigurationFile.write(installation.snapshot())));
+        routes.get(
+                "/api/v1/config/export",
+                ctx -> ctx.contentType("application/json")
+                        .header("Content-Disposition", "attachment; filename=\"openvto-configuration.json\"")
+                        .result(ConfigurationFile.write(installation.snapshot())));
         routes.post("/api/v1/config/import", this::importConfig);
     }
 
@@ -95,7 +123,10 @@ final class InstallationApi {
             body.put("registerPassword", Installation.newRegisterPassword());
         }
         VtoEntry entry = ConfigurationFile.vto(body, reader(ctx));
-        created(ctx, () -> installation.addVto(entry), () -> ConfigurationFile.vto(installation.vto(entry.recNo()).orElseThrow(), false));
+        created(
+                ctx,
+                () -> installation.addVto(entry),
+                () -> ConfigurationFile.vto(installation.vto(entry.recNo()).orElseThrow(), false));
     }
 
     private void addRoom(Context ctx) {
@@ -104,7 +135,10 @@ final class InstallationApi {
             body.put("registerPassword", Installation.newRegisterPassword());
         }
         RoomDevice r = ConfigurationFile.room(body, reader(ctx));
-        created(ctx, () -> installation.addRoom(r), () -> views.roomJson(installation.room(r.number()).orElseThrow()));
+        created(
+                ctx,
+                () -> installation.addRoom(r),
+                () -> views.roomJson(installation.room(r.number()).orElseThrow()));
     }
 
     private void listRooms(Context ctx) {
@@ -125,8 +159,10 @@ final class InstallationApi {
 
     private void clearRooms(Context ctx) {
         if (!"true".equals(ctx.queryParam("confirm"))) {
-            Json.invalid(ctx, java.util.List.of(new org.openvto.validation.FieldError("confirm",
-                    "Clear deletes every room: repeat the request with ?confirm=true")));
+            Json.invalid(
+                    ctx,
+                    java.util.List.of(new org.openvto.validation.FieldError(
+                            "confirm", "Clear deletes every room: repeat the request with ?confirm=true")));
             return;
         }
         Json.send(ctx, 200, Map.of("deleted", installation.clearRooms()));
@@ -135,21 +171,34 @@ final class InstallationApi {
     private void batch(Context ctx) {
         ObjectNode body = Json.body(ctx);
         Reader r = reader(ctx);
-        BatchSpec spec = new BatchSpec(r.integer(body, "layers", 0), r.integer(body, "roomsPerLayer", 0),
-                longField(body, "firstFloorNo"), longField(body, "secondFloorNo"));
+        BatchSpec spec = new BatchSpec(
+                r.integer(body, "layers", 0),
+                r.integer(body, "roomsPerLayer", 0),
+                longField(body, "firstFloorNo"),
+                longField(body, "secondFloorNo"));
         if (rejectedTypes(ctx)) {
             return;
         }
-        switch (installation.addBatch(spec, n -> { })) {
+        switch (installation.addBatch(spec, n -> {})) {
             case Result.Rejected<Installation.BatchOutcome> rej -> Json.invalid(ctx, rej.errors());
-            case Result.Applied<Installation.BatchOutcome> ok -> Json.send(ctx, 201,
-                    Map.of("created", ok.value().created(), "alreadyExisted", ok.value().alreadyExisted()));
+            case Result.Applied<Installation.BatchOutcome> ok ->
+                Json.send(
+                        ctx,
+                        201,
+                        Map.of(
+                                "created",
+                                ok.value().created(),
+                                "alreadyExisted",
+                                ok.value().alreadyExisted()));
         }
     }
 
     private void importConfig(Context ctx) {
         String text = ctx.body();
-        apply(ctx, () -> ConfigurationFile.restore(installation, text), () -> Json.MAPPER.createObjectNode().put("imported", true));
+        apply(
+                ctx,
+                () -> ConfigurationFile.restore(installation, text),
+                () -> Json.MAPPER.createObjectNode().put("imported", true));
     }
 
     // ---- plumbing ----
@@ -176,7 +225,9 @@ final class InstallationApi {
     }
 
     /** Runs {@code action} only when the body had no type errors, so a rejected request never saves anything. */
-    private void apply(Context ctx, java.util.function.Supplier<Result<Installation.Change>> action,
+    private void apply(
+            Context ctx,
+            java.util.function.Supplier<Result<Installation.Change>> action,
             java.util.function.Supplier<ObjectNode> view) {
         if (rejectedTypes(ctx)) {
             return;
@@ -192,7 +243,9 @@ final class InstallationApi {
         }
     }
 
-    private void created(Context ctx, java.util.function.Supplier<Result<Installation.Change>> action,
+    private void created(
+            Context ctx,
+            java.util.function.Supplier<Result<Installation.Change>> action,
             java.util.function.Supplier<ObjectNode> view) {
         if (rejectedTypes(ctx)) {
             return;
@@ -203,7 +256,10 @@ final class InstallationApi {
         }
     }
 
-    private void applyFound(Context ctx, boolean found, java.util.function.Supplier<Result<Installation.Change>> action,
+    private void applyFound(
+            Context ctx,
+            boolean found,
+            java.util.function.Supplier<Result<Installation.Change>> action,
             Function<Context, ObjectNode> view) {
         if (!found) {
             notFound(ctx, ctx.path().substring(ctx.path().lastIndexOf('/') + 1));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.openvto.backup.ConfigurationFile;
 import org.openvto.device.DeviceProperties;
 import org.openvto.device.SystemType;
 import org.openvto.household.BatchSpec;
@@ -23,7 +24,6 @@ import org.openvto.network.ServerType;
 import org.openvto.network.SipServerSettings;
 import org.openvto.validation.FieldError;
 import org.openvto.validation.Result;
-import org.openvto.backup.ConfigurationFile;
 import org.openvto.web.WebServices;
 import org.openvto.web.internal.view.FormErrors;
 import org.openvto.web.internal.view.Notice;
@@ -41,13 +41,21 @@ final class InstallationPages {
             "imported", "Configuration imported.",
             "cleared", "All rooms were deleted.");
     /** Field names of the SIP Server form whose inputs have other ids (error summary links). */
-    private static final Map<String, String> SIP_IDS = Map.ofEntries(Map.entry("enabled", "sip-enabled"),
-            Map.entry("type", "sip-type"), Map.entry("ipAddress", "sip-ip"), Map.entry("port", "sip-port"),
-            Map.entry("username", "sip-username"), Map.entry("password", "sip-password"),
-            Map.entry("domain", "sip-domain"), Map.entry("loginUsername", "sip-login-username"),
-            Map.entry("loginPassword", "sip-login-password"), Map.entry("centrePassword", "sip-centre-password"),
-            Map.entry("altIpAddress", "alt-ip"), Map.entry("altUsername", "alt-username"),
-            Map.entry("altPassword", "alt-password"), Map.entry("altVtsIpAddress", "alt-vts"),
+    private static final Map<String, String> SIP_IDS = Map.ofEntries(
+            Map.entry("enabled", "sip-enabled"),
+            Map.entry("type", "sip-type"),
+            Map.entry("ipAddress", "sip-ip"),
+            Map.entry("port", "sip-port"),
+            Map.entry("username", "sip-username"),
+            Map.entry("password", "sip-password"),
+            Map.entry("domain", "sip-domain"),
+            Map.entry("loginUsername", "sip-login-username"),
+            Map.entry("loginPassword", "sip-login-password"),
+            Map.entry("centrePassword", "sip-centre-password"),
+            Map.entry("altIpAddress", "alt-ip"),
+            Map.entry("altUsername", "alt-username"),
+            Map.entry("altPassword", "alt-password"),
+            Map.entry("altVtsIpAddress", "alt-vts"),
             Map.entry("altEnabled", "alt-enabled"));
 
     private final Pages pages;
@@ -65,9 +73,13 @@ final class InstallationPages {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/console/local/basic", ctx -> basic(ctx, 200, installation.deviceProperties(), FormErrors.NONE, saved(ctx)));
+        routes.get(
+                "/console/local/basic",
+                ctx -> basic(ctx, 200, installation.deviceProperties(), FormErrors.NONE, saved(ctx)));
         routes.post("/console/local/basic", this::saveBasic);
-        routes.get("/console/network/basic", ctx -> network(ctx, 200, installation.network(), FormErrors.NONE, saved(ctx)));
+        routes.get(
+                "/console/network/basic",
+                ctx -> network(ctx, 200, installation.network(), FormErrors.NONE, saved(ctx)));
         routes.post("/console/network/basic", this::saveNetwork);
         routes.get("/console/network/sip", ctx -> sip(ctx, 200, installation.sipServer(), FormErrors.NONE, saved(ctx)));
         routes.post("/console/network/sip", this::saveSip);
@@ -75,23 +87,60 @@ final class InstallationPages {
         routes.get("/console/household/vto", ctx -> vtos(ctx, 200, blankVto(), false, FormErrors.NONE, saved(ctx)));
         routes.post("/console/household/vto", ctx -> {
             VtoEntry e = vtoForm(ctx, ctx.formParam("recNo"));
-            outcome(ctx, installation.addVto(e), "/console/household/vto", errs -> vtos(ctx, 400, e, false, errs, Notice.NONE));
+            outcome(
+                    ctx,
+                    installation.addVto(e),
+                    "/console/household/vto",
+                    errs -> vtos(ctx, 400, e, false, errs, Notice.NONE));
         });
-        routes.get("/console/household/vto/{recNo}", ctx -> installation.vto(ctx.pathParam("recNo")).ifPresentOrElse(
-                v -> vtos(ctx, 200, new VtoEntry(v.recNo(), v.registerPassword(), v.buildingNo(), v.unitNo(), v.ipAddress(),
-                        v.username(), ""), true, FormErrors.NONE, Notice.NONE), () -> ctx.redirect("/console/household/vto")));
+        routes.get(
+                "/console/household/vto/{recNo}",
+                ctx -> installation
+                        .vto(ctx.pathParam("recNo"))
+                        .ifPresentOrElse(
+                                v -> vtos(
+                                        ctx,
+                                        200,
+                                        new VtoEntry(
+                                                v.recNo(),
+                                                v.registerPassword(),
+                                                v.buildingNo(),
+                                                v.unitNo(),
+                                                v.ipAddress(),
+                                                v.username(),
+                                                ""),
+                                        true,
+                                        FormErrors.NONE,
+                                        Notice.NONE),
+                                () -> ctx.redirect("/console/household/vto")));
         routes.post("/console/household/vto/{recNo}", ctx -> {
             VtoEntry e = vtoForm(ctx, ctx.pathParam("recNo"));
-            outcome(ctx, installation.updateVto(ctx.pathParam("recNo"), e), "/console/household/vto",
+            outcome(
+                    ctx,
+                    installation.updateVto(ctx.pathParam("recNo"), e),
+                    "/console/household/vto",
                     errs -> vtos(ctx, 400, e, true, errs, Notice.NONE));
         });
-        routes.post("/console/household/vto/{recNo}/delete", ctx -> outcome(ctx, installation.deleteVto(ctx.pathParam("recNo")),
-                "/console/household/vto", errs -> vtos(ctx, 404, blankVto(), false, errs, Notice.NONE)));
+        routes.post(
+                "/console/household/vto/{recNo}/delete",
+                ctx -> outcome(
+                        ctx,
+                        installation.deleteVto(ctx.pathParam("recNo")),
+                        "/console/household/vto",
+                        errs -> vtos(ctx, 404, blankVto(), false, errs, Notice.NONE)));
 
-        routes.get("/console/household/rooms", ctx -> rooms(ctx, 200, blankRoom(), "", false, Map.of(), FormErrors.NONE, saved(ctx)));
+        routes.get(
+                "/console/household/rooms",
+                ctx -> rooms(ctx, 200, blankRoom(), "", false, Map.of(), FormErrors.NONE, saved(ctx)));
         routes.post("/console/household/rooms", this::addRoom);
-        routes.get("/console/household/rooms/clear", ctx -> pages.console(ctx, 200, "console/household/clear.jte",
-                "Clear", Map.of("total", installation.countRooms(""))));
+        routes.get(
+                "/console/household/rooms/clear",
+                ctx -> pages.console(
+                        ctx,
+                        200,
+                        "console/household/clear.jte",
+                        "Clear",
+                        Map.of("total", installation.countRooms(""))));
         routes.post("/console/household/rooms/clear", ctx -> {
             if (!"yes".equals(ctx.formParam("confirm"))) {
                 ctx.redirect("/console/household/rooms/clear");
@@ -104,21 +153,46 @@ final class InstallationPages {
         // reloading the page a rejected batch answered asks for this address: show the form again
         routes.get("/console/household/rooms/batch", ctx -> ctx.redirect("/console/household/rooms#batch-panel"));
         routes.get("/console/household/rooms/batch/{id}", this::batchProgress);
-        routes.get("/console/household/rooms/{room}/{index}", ctx -> roomNumber(ctx).flatMap(installation::room).ifPresentOrElse(
-                r -> rooms(ctx, 200, r, r.number().toString(), true, Map.of(), FormErrors.NONE, Notice.NONE),
-                () -> ctx.redirect("/console/household/rooms")));
+        routes.get(
+                "/console/household/rooms/{room}/{index}",
+                ctx -> roomNumber(ctx)
+                        .flatMap(installation::room)
+                        .ifPresentOrElse(
+                                r -> rooms(
+                                        ctx,
+                                        200,
+                                        r,
+                                        r.number().toString(),
+                                        true,
+                                        Map.of(),
+                                        FormErrors.NONE,
+                                        Notice.NONE),
+                                () -> ctx.redirect("/console/household/rooms")));
         routes.post("/console/household/rooms/{room}/{index}", this::updateRoom);
         routes.post("/console/household/rooms/{room}/{index}/delete", ctx -> {
             Optional<RoomNumber> n = roomNumber(ctx);
-            Result<Installation.Change> r = n.isPresent() ? installation.deleteRoom(n.get())
-                    : Result.rejected("roomNo", "No such room");
-            outcome(ctx, r, "/console/household/rooms", errs -> rooms(ctx, 400, blankRoom(), "", false, Map.of(), errs,
-                    new Notice("error", errs.errors().get(0).message())));
+            Result<Installation.Change> r =
+                    n.isPresent() ? installation.deleteRoom(n.get()) : Result.rejected("roomNo", "No such room");
+            outcome(
+                    ctx,
+                    r,
+                    "/console/household/rooms",
+                    errs -> rooms(
+                            ctx,
+                            400,
+                            blankRoom(),
+                            "",
+                            false,
+                            Map.of(),
+                            errs,
+                            new Notice("error", errs.errors().get(0).message())));
         });
 
         routes.get("/console/local/system", ctx -> system(ctx, 200, FormErrors.NONE, saved(ctx)));
         routes.post("/console/local/system/import", this::importConfig);
-        routes.get("/console/local/system/reboot", ctx -> pages.console(ctx, 200, "console/reboot.jte", "Reboot", Map.of()));
+        routes.get(
+                "/console/local/system/reboot",
+                ctx -> pages.console(ctx, 200, "console/reboot.jte", "Reboot", Map.of()));
         routes.post("/console/local/system/reboot", this::reboot);
     }
 
@@ -139,9 +213,16 @@ final class InstallationPages {
 
     private void saveBasic(Context ctx) {
         Form f = new Form(ctx);
-        DeviceProperties p = new DeviceProperties(f.str("deviceName"), f.str("vtoNumber"),
-                SystemType.parse(f.str("systemType")).orElse(null), f.str("buildingNo"), f.str("unitNo"));
-        outcome(ctx, installation.updateDeviceProperties(p), "/console/local/basic",
+        DeviceProperties p = new DeviceProperties(
+                f.str("deviceName"),
+                f.str("vtoNumber"),
+                SystemType.parse(f.str("systemType")).orElse(null),
+                f.str("buildingNo"),
+                f.str("unitNo"));
+        outcome(
+                ctx,
+                installation.updateDeviceProperties(p),
+                "/console/local/basic",
                 errs -> basic(ctx, 400, p, errs, new Notice("error", "Nothing was saved.")));
     }
 
@@ -149,28 +230,59 @@ final class InstallationPages {
 
     private void network(Context ctx, int status, NetworkSettings n, FormErrors errors, Notice notice) {
         boolean local = services.hostAddresses().isLocal(installation.network().ipAddress());
-        String listening = "the address set by http.bind-address, port " + installation.network().httpPort();
-        pages.console(ctx, status, "console/network/basic.jte", "Basic", Map.of("net", n, "errors", errors,
-                "notice", notice, "hostHasAddress", local, "listening", listening,
-                "storedIp", installation.network().ipAddress()));
+        String listening = "the address set by http.bind-address, port "
+                + installation.network().httpPort();
+        pages.console(
+                ctx,
+                status,
+                "console/network/basic.jte",
+                "Basic",
+                Map.of(
+                        "net",
+                        n,
+                        "errors",
+                        errors,
+                        "notice",
+                        notice,
+                        "hostHasAddress",
+                        local,
+                        "listening",
+                        listening,
+                        "storedIp",
+                        installation.network().ipAddress()));
     }
 
     private void saveNetwork(Context ctx) {
         Form f = new Form(ctx);
-        NetworkSettings n = new NetworkSettings(f.str("ipAddress"), f.str("subnetMask"), f.str("gateway"), f.str("dns"),
-                f.integer("httpPort", "HTTP Port"), f.integer("httpsPort", "HTTPS Port"), f.integer("rtspPort", "RTSP Port"),
+        NetworkSettings n = new NetworkSettings(
+                f.str("ipAddress"),
+                f.str("subnetMask"),
+                f.str("gateway"),
+                f.str("dns"),
+                f.integer("httpPort", "HTTP Port"),
+                f.integer("httpsPort", "HTTPS Port"),
+                f.integer("rtspPort", "RTSP Port"),
                 f.integer("sipPort", "SIP Port"));
         if (!f.violations.isEmpty()) {
-            network(ctx, 400, installation.network(), new FormErrors(f.violations.list()), new Notice("error", "Nothing was saved."));
+            network(
+                    ctx,
+                    400,
+                    installation.network(),
+                    new FormErrors(f.violations.list()),
+                    new Notice("error", "Nothing was saved."));
             return;
         }
         switch (installation.updateNetwork(n)) {
-            case Result.Rejected<Installation.Change> r -> network(ctx, 400, n, new FormErrors(r.errors()),
-                    new Notice("error", "Nothing was saved."));
+            case Result.Rejected<Installation.Change> r ->
+                network(ctx, 400, n, new FormErrors(r.errors()), new Notice("error", "Nothing was saved."));
             case Result.Applied<Installation.Change> a -> {
                 if (a.value().restart().contains("http")) {
-                    restartPage(ctx, "Saved. The web service restarts on port " + n.httpPort() + ".", n.httpPort(),
-                            "/console/network/basic?saved=1", null);
+                    restartPage(
+                            ctx,
+                            "Saved. The web service restarts on port " + n.httpPort() + ".",
+                            n.httpPort(),
+                            "/console/network/basic?saved=1",
+                            null);
                 } else {
                     ctx.redirect("/console/network/basic?saved=1");
                 }
@@ -182,8 +294,10 @@ final class InstallationPages {
     private void restartPage(Context ctx, String message, int port, String back, String previous) {
         String host = hostName(ctx);
         String target = "http://" + host + ":" + port;
-        ctx.header("Content-Security-Policy", "default-src 'self'; connect-src 'self' " + target
-                + "; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
+        ctx.header(
+                "Content-Security-Policy",
+                "default-src 'self'; connect-src 'self' " + target
+                        + "; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
         Map<String, Object> m = new HashMap<>();
         m.put("model", pages.model());
         m.put("message", message);
@@ -205,8 +319,20 @@ final class InstallationPages {
     // ---- Network Setting › SIP Server ----
 
     private void sip(Context ctx, int status, SipServerSettings s, FormErrors errors, Notice notice) {
-        pages.console(ctx, status, "console/network/sip.jte", "SIP Server", Map.of("sip", s, "errors", errors.withIds(SIP_IDS),
-                "notice", notice, "altLocked", installation.sipServer().altEnabled()));
+        pages.console(
+                ctx,
+                status,
+                "console/network/sip.jte",
+                "SIP Server",
+                Map.of(
+                        "sip",
+                        s,
+                        "errors",
+                        errors.withIds(SIP_IDS),
+                        "notice",
+                        notice,
+                        "altLocked",
+                        installation.sipServer().altEnabled()));
     }
 
     private void saveSip(Context ctx) {
@@ -216,25 +342,43 @@ final class InstallationPages {
         if (old.altEnabled()) {
             // Alternate Server enabled: the page lets only the VTS IP and the Enable box change (Table 4-1).
             // blank passwords keep the stored ones (Installation.updateSipServer)
-            s = old.toBuilder().password("").loginPassword("").altPassword("").centrePassword("")
-                    .altVtsIpAddress(f.str("altVtsIpAddress")).altEnabled(f.checked("altEnabled")).build();
+            s = old.toBuilder()
+                    .password("")
+                    .loginPassword("")
+                    .altPassword("")
+                    .centrePassword("")
+                    .altVtsIpAddress(f.str("altVtsIpAddress"))
+                    .altEnabled(f.checked("altEnabled"))
+                    .build();
         } else {
             int port = f.integer("port", "Port");
-            s = SipServerSettings.builder().enabled(f.checked("enabled")).type(ServerType.parse(f.str("type")).orElse(null))
-                    .ipAddress(f.str("ipAddress")).port(port).username(f.str("username")).password(f.raw("password"))
-                    .domain(f.str("domain")).loginUsername(f.str("loginUsername")).loginPassword(f.raw("loginPassword"))
-                    .altIpAddress(f.str("altIpAddress")).altUsername(f.str("altUsername")).altPassword(f.raw("altPassword"))
-                    .altVtsIpAddress(f.str("altVtsIpAddress")).altEnabled(f.checked("altEnabled"))
-                    .supportBuilding(f.checked("supportBuilding")).supportUnit(f.checked("supportUnit"))
-                    .centrePassword(f.raw("centrePassword")).build();
+            s = SipServerSettings.builder()
+                    .enabled(f.checked("enabled"))
+                    .type(ServerType.parse(f.str("type")).orElse(null))
+                    .ipAddress(f.str("ipAddress"))
+                    .port(port)
+                    .username(f.str("username"))
+                    .password(f.raw("password"))
+                    .domain(f.str("domain"))
+                    .loginUsername(f.str("loginUsername"))
+                    .loginPassword(f.raw("loginPassword"))
+                    .altIpAddress(f.str("altIpAddress"))
+                    .altUsername(f.str("altUsername"))
+                    .altPassword(f.raw("altPassword"))
+                    .altVtsIpAddress(f.str("altVtsIpAddress"))
+                    .altEnabled(f.checked("altEnabled"))
+                    .supportBuilding(f.checked("supportBuilding"))
+                    .supportUnit(f.checked("supportUnit"))
+                    .centrePassword(f.raw("centrePassword"))
+                    .build();
         }
         if (!f.violations.isEmpty()) {
             sip(ctx, 400, s, new FormErrors(f.violations.list()), new Notice("error", "Nothing was saved."));
             return;
         }
         switch (installation.updateSipServer(s)) {
-            case Result.Rejected<Installation.Change> r -> sip(ctx, 400, s, new FormErrors(r.errors()),
-                    new Notice("error", "Nothing was saved."));
+            case Result.Rejected<Installation.Change> r ->
+                sip(ctx, 400, s, new FormErrors(r.errors()), new Notice("error", "Nothing was saved."));
             case Result.Applied<Installation.Change> a -> ctx.redirect("/console/network/sip?saved=sip");
         }
     }
@@ -256,8 +400,14 @@ final class InstallationPages {
 
     private static VtoEntry vtoForm(Context ctx, String recNo) {
         Form f = new Form(ctx);
-        return new VtoEntry(recNo == null ? "" : recNo.strip(), f.raw("registerPassword"), f.str("buildingNo"),
-                f.str("unitNo"), f.str("ipAddress"), f.str("username"), f.raw("password"));
+        return new VtoEntry(
+                recNo == null ? "" : recNo.strip(),
+                f.raw("registerPassword"),
+                f.str("buildingNo"),
+                f.str("unitNo"),
+                f.str("ipAddress"),
+                f.str("username"),
+                f.raw("password"));
     }
 
     private static VtoEntry blankVto() {
@@ -266,8 +416,15 @@ final class InstallationPages {
 
     // ---- Room No. Management ----
 
-    private void rooms(Context ctx, int status, RoomDevice form, String formRoomNo, boolean editing,
-            Map<String, String> batchForm, FormErrors errors, Notice notice) {
+    private void rooms(
+            Context ctx,
+            int status,
+            RoomDevice form,
+            String formRoomNo,
+            boolean editing,
+            Map<String, String> batchForm,
+            FormErrors errors,
+            Notice notice) {
         String search = Optional.ofNullable(ctx.queryParam("search")).orElse("").strip();
         if (search.length() > 32) {
             search = search.substring(0, 32);
@@ -296,12 +453,23 @@ final class InstallationPages {
     private void addRoom(Context ctx) {
         Form f = new Form(ctx);
         String number = f.str("roomNo");
-        RoomDevice r = new RoomDevice(RoomNumber.parse(number).orElse(null), f.str("firstName"), f.str("lastName"),
-                f.str("nickName"), RegisterType.parse(f.str("registerType")).orElse(null), f.raw("registerPassword"));
-        RoomDevice shown = r.number() == null ? new RoomDevice(null, r.firstName(), r.lastName(), r.nickName(),
-                r.registerType(), r.registerPassword()) : r;
-        outcome(ctx, installation.addRoom(r), "/console/household/rooms",
-                errs -> rooms(ctx, 400, shown, number, false, Map.of(), errs, new Notice("error", "Nothing was saved.")));
+        RoomDevice r = new RoomDevice(
+                RoomNumber.parse(number).orElse(null),
+                f.str("firstName"),
+                f.str("lastName"),
+                f.str("nickName"),
+                RegisterType.parse(f.str("registerType")).orElse(null),
+                f.raw("registerPassword"));
+        RoomDevice shown = r.number() == null
+                ? new RoomDevice(
+                        null, r.firstName(), r.lastName(), r.nickName(), r.registerType(), r.registerPassword())
+                : r;
+        outcome(
+                ctx,
+                installation.addRoom(r),
+                "/console/household/rooms",
+                errs -> rooms(
+                        ctx, 400, shown, number, false, Map.of(), errs, new Notice("error", "Nothing was saved.")));
     }
 
     private void updateRoom(Context ctx) {
@@ -311,40 +479,90 @@ final class InstallationPages {
             return;
         }
         Form f = new Form(ctx);
-        RoomDevice r = new RoomDevice(n.get(), f.str("firstName"), f.str("lastName"), f.str("nickName"),
-                RegisterType.parse(f.str("registerType")).orElse(null), f.raw("registerPassword"));
-        outcome(ctx, installation.updateRoom(n.get(), r), "/console/household/rooms",
-                errs -> rooms(ctx, 400, r, n.get().toString(), true, Map.of(), errs, new Notice("error", "Nothing was saved.")));
+        RoomDevice r = new RoomDevice(
+                n.get(),
+                f.str("firstName"),
+                f.str("lastName"),
+                f.str("nickName"),
+                RegisterType.parse(f.str("registerType")).orElse(null),
+                f.raw("registerPassword"));
+        outcome(
+                ctx,
+                installation.updateRoom(n.get(), r),
+                "/console/household/rooms",
+                errs -> rooms(
+                        ctx,
+                        400,
+                        r,
+                        n.get().toString(),
+                        true,
+                        Map.of(),
+                        errs,
+                        new Notice("error", "Nothing was saved.")));
     }
 
     private void startBatch(Context ctx) {
         Form f = new Form(ctx);
-        Map<String, String> raw = Map.of("layers", f.str("layers"), "roomsPerLayer", f.str("roomsPerLayer"),
-                "firstFloorNo", f.str("firstFloorNo"), "secondFloorNo", f.str("secondFloorNo"));
-        BatchSpec spec = new BatchSpec(f.integer("layers", "Unit Layer Amount"), f.integer("roomsPerLayer",
-                "Room Amount in One Layer"), f.integer("firstFloorNo", "First Floor Number"),
+        Map<String, String> raw = Map.of(
+                "layers",
+                f.str("layers"),
+                "roomsPerLayer",
+                f.str("roomsPerLayer"),
+                "firstFloorNo",
+                f.str("firstFloorNo"),
+                "secondFloorNo",
+                f.str("secondFloorNo"));
+        BatchSpec spec = new BatchSpec(
+                f.integer("layers", "Unit Layer Amount"),
+                f.integer("roomsPerLayer", "Room Amount in One Layer"),
+                f.integer("firstFloorNo", "First Floor Number"),
                 f.integer("secondFloorNo", "Second Floor Number"));
         // report every rule the form breaks at once: the domain's rules for the fields that are numbers, next to
         // the "must be a whole number" errors of those that are not
         List<FieldError> errors = new java.util.ArrayList<>(f.violations.list());
         int total = 0;
         switch (installation.planBatch(spec)) {
-            case Result.Rejected<List<String>> r -> r.errors().stream()
-                    .filter(e -> errors.stream().noneMatch(x -> x.field().equals(e.field()))).forEach(errors::add);
+            case Result.Rejected<List<String>> r ->
+                r.errors().stream()
+                        .filter(e -> errors.stream().noneMatch(x -> x.field().equals(e.field())))
+                        .forEach(errors::add);
             case Result.Applied<List<String>> plan -> total = plan.value().size();
         }
         if (!errors.isEmpty()) {
-            rooms(ctx, 400, blankRoom(), "", false, raw, new FormErrors(errors), new Notice("error", "Nothing was added."));
+            rooms(
+                    ctx,
+                    400,
+                    blankRoom(),
+                    "",
+                    false,
+                    raw,
+                    new FormErrors(errors),
+                    new Notice("error", "Nothing was added."));
             return;
         }
         ctx.redirect("/console/household/rooms/batch/" + batches.start(spec, total));
     }
 
     private void batchProgress(Context ctx) {
-        batches.get(ctx.pathParam("id")).ifPresentOrElse(job -> pages.console(ctx, 200, "console/household/batch.jte",
-                "Add in Batch", Map.of("jobId", ctx.pathParam("id"), "done", job.done.get(), "total", job.total,
-                        "finished", job.finished(), "summary", job.finished() ? job.summary : "")),
-                () -> ctx.redirect("/console/household/rooms"));
+        batches.get(ctx.pathParam("id"))
+                .ifPresentOrElse(
+                        job -> pages.console(
+                                ctx,
+                                200,
+                                "console/household/batch.jte",
+                                "Add in Batch",
+                                Map.of(
+                                        "jobId",
+                                        ctx.pathParam("id"),
+                                        "done",
+                                        job.done.get(),
+                                        "total",
+                                        job.total,
+                                        "finished",
+                                        job.finished(),
+                                        "summary",
+                                        job.finished() ? job.summary : "")),
+                        () -> ctx.redirect("/console/household/rooms"));
     }
 
     private static Optional<RoomNumber> roomNumber(Context ctx) {
@@ -364,8 +582,10 @@ final class InstallationPages {
     }
 
     private Function<String, String> statusText() {
-        return user -> services.registrations().lookup(user)
-                .map(reg -> "Online · " + reg.contact()).orElse("Offline");
+        return user -> services.registrations()
+                .lookup(user)
+                .map(reg -> "Online · " + reg.contact())
+                .orElse("Offline");
     }
 
     // ---- Local Setting › System (backup / restore) ----
@@ -377,7 +597,10 @@ final class InstallationPages {
     private void importConfig(Context ctx) {
         UploadedFile file = ctx.uploadedFile("file");
         if (file == null) {
-            system(ctx, 400, new FormErrors(List.of(new FieldError("file", "Choose a configuration file"))),
+            system(
+                    ctx,
+                    400,
+                    new FormErrors(List.of(new FieldError("file", "Choose a configuration file"))),
                     new Notice("error", "Nothing was imported."));
             return;
         }
@@ -388,8 +611,15 @@ final class InstallationPages {
             text = "";
         }
         switch (ConfigurationFile.restore(installation, text)) {
-            case Result.Rejected<Installation.Change> r -> system(ctx, 400, new FormErrors(r.errors()),
-                    new Notice("error", "Nothing was imported: the file has " + r.errors().size() + " problem(s)."));
+            case Result.Rejected<Installation.Change> r ->
+                system(
+                        ctx,
+                        400,
+                        new FormErrors(r.errors()),
+                        new Notice(
+                                "error",
+                                "Nothing was imported: the file has "
+                                        + r.errors().size() + " problem(s)."));
             case Result.Applied<Installation.Change> a -> ctx.redirect("/console/local/system?saved=imported");
         }
     }
@@ -421,7 +651,10 @@ final class InstallationPages {
         restartPage(ctx, "The VTO is restarting all services.", ctx.port(), "/", instance);
     }
 
-    private void outcome(Context ctx, Result<Installation.Change> result, String back,
+    private void outcome(
+            Context ctx,
+            Result<Installation.Change> result,
+            String back,
             java.util.function.Consumer<FormErrors> onError) {
         switch (result) {
             case Result.Rejected<Installation.Change> r -> onError.accept(new FormErrors(r.errors()));

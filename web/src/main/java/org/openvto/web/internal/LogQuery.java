@@ -18,22 +18,33 @@ import org.openvto.validation.Violations;
  */
 final class LogQuery {
     /** The types the console offers; the API accepts any event name or group. */
-    static final List<String> TYPES = List.of("login", "login/failed", "login/succeeded", "login/locked", "logout",
-            "config", "system", "password", "device", "sip");
+    static final List<String> TYPES = List.of(
+            "login",
+            "login/failed",
+            "login/succeeded",
+            "login/locked",
+            "logout",
+            "config",
+            "system",
+            "password",
+            "device",
+            "sip");
+
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private LogQuery() {
-    }
+    private LogQuery() {}
 
-    record Parsed(SecurityLogFilter filter, List<FieldError> errors) {
-    }
+    record Parsed(SecurityLogFilter filter, List<FieldError> errors) {}
 
     static Parsed parse(String from, String to, String type, ZoneId zone) {
         Violations v = new Violations();
         Instant f = instant(v, "from", from, zone, false);
         Instant t = instant(v, "to", to, zone, true);
         String ty = type == null ? "" : type.strip();
-        v.check(ty.matches("[a-z0-9/-]{0,40}"), "type", "type must be an event name such as login/failed or a group such as login");
+        v.check(
+                ty.matches("[a-z0-9/-]{0,40}"),
+                "type",
+                "type must be an event name such as login/failed or a group such as login");
         if (f != null && t != null) {
             v.check(f.isBefore(t), "to", "to must be later than from");
         }

@@ -38,7 +38,9 @@ final class LoginController {
     }
 
     private void submit(Context ctx) {
-        String username = ctx.formParam("username") == null ? "" : ctx.formParam("username").strip();
+        String username = ctx.formParam("username") == null
+                ? ""
+                : ctx.formParam("username").strip();
         switch (auth.login(username, ctx.formParam("password"), ctx.ip())) {
             case LoginResult.Success s -> {
                 webAuth.startSession(ctx, s.account().username());
@@ -47,8 +49,13 @@ final class LoginController {
             case LoginResult.Rejected r -> {
                 webAuth.pause();
                 String left = r.attemptsLeft() == 1 ? "1 attempt" : r.attemptsLeft() + " attempts";
-                page(ctx, 401, username, new Notice("error",
-                        "Wrong user name or password. " + left + " left before the account is locked."));
+                page(
+                        ctx,
+                        401,
+                        username,
+                        new Notice(
+                                "error",
+                                "Wrong user name or password. " + left + " left before the account is locked."));
             }
             case LoginResult.Locked l -> page(ctx, 403, username, new Notice("error", webAuth.lockMessage(l.until())));
         }

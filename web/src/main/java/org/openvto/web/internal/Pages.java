@@ -14,6 +14,7 @@ import org.openvto.web.internal.view.Menu;
 final class Pages {
     /** Request attribute set once a page was rendered, so the 404 handler keeps a page's own 404 answer. */
     static final String RENDERED = "openvto.rendered";
+
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
     private final DeviceService device;
 
@@ -31,8 +32,14 @@ final class Pages {
     /** Renders a console page: {@code params} plus the {@code frame} for the menu entry at the request path. */
     void console(Context ctx, int status, String template, String title, Map<String, Object> params) {
         Map<String, Object> all = new HashMap<>(params);
-        all.put("frame", new Frame(device.identity(), ctx.attribute(WebAuth.USER), Menu.TREE, ctx.path(),
-                Menu.titleOf(ctx.path()).orElse(title)));
+        all.put(
+                "frame",
+                new Frame(
+                        device.identity(),
+                        ctx.attribute(WebAuth.USER),
+                        Menu.TREE,
+                        ctx.path(),
+                        Menu.titleOf(ctx.path()).orElse(title)));
         render(ctx, status, template, all);
     }
 

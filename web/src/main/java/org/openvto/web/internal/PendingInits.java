@@ -1,7 +1,5 @@
 package org.openvto.web.internal;
 
-import org.openvto.web.WebSessions;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openvto.security.AccountService.PreparedPassword;
+import org.openvto.web.WebSessions;
 
 /**
  * Device Init is two screens (password, then e-mail). Between them the checked, already hashed
@@ -20,8 +19,7 @@ final class PendingInits {
     private static final Duration LIFETIME = Duration.ofMinutes(15);
     private static final int MAX = 16;
 
-    private record Pending(PreparedPassword password, Instant created) {
-    }
+    private record Pending(PreparedPassword password, Instant created) {}
 
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Clock clock;

@@ -11,8 +11,7 @@ import java.util.Optional;
  * always send {@code Origin} on such requests). Stateless and thread-safe.
  */
 final class SameOrigin {
-    private SameOrigin() {
-    }
+    private SameOrigin() {}
 
     /** GET, HEAD and OPTIONS change nothing and are never refused. */
     static boolean safe(String method) {
@@ -25,7 +24,8 @@ final class SameOrigin {
             return Optional.empty();
         }
         if (origin != null) {
-            return authority(origin).equalsIgnoreCase(String.valueOf(host)) ? Optional.empty()
+            return authority(origin).equalsIgnoreCase(String.valueOf(host))
+                    ? Optional.empty()
                     : Optional.of("cross-origin request refused: Origin " + origin);
         }
         if (referer != null && !authority(referer).equalsIgnoreCase(String.valueOf(host))) {

@@ -18,8 +18,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class StaticResources {
     private static final Map<String, String> TYPES = Map.of(
-            "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8", "svg", "image/svg+xml",
-            "png", "image/png", "ico", "image/x-icon", "json", "application/json", "map", "application/json");
+            "css",
+            "text/css; charset=utf-8",
+            "js",
+            "text/javascript; charset=utf-8",
+            "svg",
+            "image/svg+xml",
+            "png",
+            "image/png",
+            "ico",
+            "image/x-icon",
+            "json",
+            "application/json",
+            "map",
+            "application/json");
     private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
 
     void register(RoutesConfig routes) {

@@ -1,7 +1,5 @@
 package org.openvto.web.internal;
 
-import org.openvto.web.WebSessions;
-
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
@@ -17,6 +15,7 @@ import org.openvto.digest.NonceService;
 import org.openvto.security.LoginResult;
 import org.openvto.web.HttpConfig;
 import org.openvto.web.WebServices;
+import org.openvto.web.WebSessions;
 
 /**
  * The single gate in front of every route:
@@ -113,8 +112,7 @@ final class WebAuth {
             throw challenge(false);
         }
         switch (nonces.check(response.nonce(), response.nc(), true)) {
-            case VALID -> {
-            }
+            case VALID -> {}
             case STALE -> throw challenge(true);
             case INVALID, REPLAYED -> throw challenge(false);
         }
@@ -125,18 +123,25 @@ final class WebAuth {
                 pause();
                 throw challenge(false);
             }
-            case LoginResult.Locked l -> throw new Halt(c -> Json.send(c, 403, Map.of("error",
-                    lockMessage(l.until()), "retryAfterSeconds", secondsUntil(l.until()))));
+            case LoginResult.Locked l ->
+                throw new Halt(c -> Json.send(
+                        c, 403, Map.of("error", lockMessage(l.until()), "retryAfterSeconds", secondsUntil(l.until()))));
         }
     }
 
     private Halt challenge(boolean stale) {
         String realm = services.accounts().realm();
         return new Halt(c -> {
-            c.res().addHeader("WWW-Authenticate",
-                    new DigestChallenge(realm, nonces.issue(), opaque, DigestAlgorithm.SHA_256, true, stale).toHeaderValue());
-            c.res().addHeader("WWW-Authenticate",
-                    new DigestChallenge(realm, nonces.issue(), opaque, DigestAlgorithm.MD5, true, stale).toHeaderValue());
+            c.res()
+                    .addHeader(
+                            "WWW-Authenticate",
+                            new DigestChallenge(realm, nonces.issue(), opaque, DigestAlgorithm.SHA_256, true, stale)
+                                    .toHeaderValue());
+            c.res()
+                    .addHeader(
+                            "WWW-Authenticate",
+                            new DigestChallenge(realm, nonces.issue(), opaque, DigestAlgorithm.MD5, true, stale)
+                                    .toHeaderValue());
             Json.error(c, 401, "authentication required");
         });
     }
@@ -167,8 +172,9 @@ final class WebAuth {
 
     String lockMessage(Instant until) {
         long minutes = Math.max(1, (secondsUntil(until) + 59) / 60);
-        return "The account and this address are locked after " + services.security().lockoutThreshold()
-                + " failed login attempts. Try again in " + minutes + (minutes == 1 ? " minute." : " minutes.");
+        return "The account and this address are locked after "
+                + services.security().lockoutThreshold() + " failed login attempts. Try again in " + minutes
+                + (minutes == 1 ? " minute." : " minutes.");
     }
 
     private long secondsUntil(Instant until) {
@@ -190,7 +196,9 @@ final class WebAuth {
     }
 
     private static boolean isPublic(String path) {
-        return path.equals("/healthz") || path.startsWith("/static/") || path.startsWith("/webjars/")
+        return path.equals("/healthz")
+                || path.startsWith("/static/")
+                || path.startsWith("/webjars/")
                 || path.equals("/favicon.ico");
     }
 

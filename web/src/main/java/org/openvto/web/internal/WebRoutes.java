@@ -1,12 +1,11 @@
 package org.openvto.web.internal;
 
-import org.openvto.web.WebSessions;
-
 import io.javalin.config.RoutesConfig;
 import java.util.Map;
 import org.openvto.household.Actor;
 import org.openvto.web.HttpConfig;
 import org.openvto.web.WebServices;
+import org.openvto.web.WebSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,8 +53,14 @@ public final class WebRoutes {
         new HealthController(services, webAuth, instance).register(routes);
         new InitController(services.accounts(), pages, new PendingInits(services.clock())).register(routes);
         new LoginController(services.auth(), webAuth, pages, services.bus()).register(routes);
-        new ConsoleController(pages, services.accounts(), services.securityLog(), services.security(),
-                services.installation(), services.zone()).register(routes);
+        new ConsoleController(
+                        pages,
+                        services.accounts(),
+                        services.securityLog(),
+                        services.security(),
+                        services.installation(),
+                        services.zone())
+                .register(routes);
         new ApiController(services, webAuth).register(routes);
         new InstallationPages(pages, services, instance).register(routes);
         new InstallationApi(services, new InstallationViews(services)).register(routes);

@@ -40,6 +40,8 @@ class PendingInitsTest {
         for (int i = 0; i < 15; i++) {
             pending.put(prepared);
         }
-        assertThat(pending.get(first)).as("the 17th entry cleared the full table").isEmpty();
+        assertThat(pending.get(first))
+                .as("the 17th entry cleared the full table")
+                .isEmpty();
     }
 }

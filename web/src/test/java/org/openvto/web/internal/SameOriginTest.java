@@ -10,31 +10,40 @@ class SameOriginTest {
     @Test
     void readsAreNeverRefused() {
         for (String method : new String[] {"GET", "HEAD", "OPTIONS"}) {
-            assertThat(SameOrigin.refusal(method, HOST, "http://evil.example", null)).isEmpty();
+            assertThat(SameOrigin.refusal(method, HOST, "http://evil.example", null))
+                    .isEmpty();
         }
     }
 
     @Test
     void aSameOriginPostPassesWhateverTheCaseOfTheHost() {
-        assertThat(SameOrigin.refusal("POST", HOST, "http://192.168.1.108:8080", null)).isEmpty();
-        assertThat(SameOrigin.refusal("PUT", "vto.local:8080", "http://VTO.local:8080", null)).isEmpty();
+        assertThat(SameOrigin.refusal("POST", HOST, "http://192.168.1.108:8080", null))
+                .isEmpty();
+        assertThat(SameOrigin.refusal("PUT", "vto.local:8080", "http://VTO.local:8080", null))
+                .isEmpty();
     }
 
     @Test
     void aForeignOrNullOriginIsRefused() {
-        assertThat(SameOrigin.refusal("POST", HOST, "http://evil.example", null)).hasValueSatisfying(
-                reason -> assertThat(reason).contains("Origin http://evil.example"));
+        assertThat(SameOrigin.refusal("POST", HOST, "http://evil.example", null))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("Origin http://evil.example"));
         assertThat(SameOrigin.refusal("POST", HOST, "null", null)).isPresent();
-        assertThat(SameOrigin.refusal("DELETE", HOST, "http://192.168.1.108:8081", null)).as("another port").isPresent();
+        assertThat(SameOrigin.refusal("DELETE", HOST, "http://192.168.1.108:8081", null))
+                .as("another port")
+                .isPresent();
         assertThat(SameOrigin.refusal("POST", HOST, "not a url at all", null)).isPresent();
     }
 
     @Test
     void withoutOriginAForeignRefererIsRefusedAndNeitherHeaderMeansANonBrowserClient() {
-        assertThat(SameOrigin.refusal("POST", HOST, null, "http://evil.example/attack.html")).isPresent();
-        assertThat(SameOrigin.refusal("POST", HOST, null, "http://192.168.1.108:8080/rooms")).isEmpty();
+        assertThat(SameOrigin.refusal("POST", HOST, null, "http://evil.example/attack.html"))
+                .isPresent();
+        assertThat(SameOrigin.refusal("POST", HOST, null, "http://192.168.1.108:8080/rooms"))
+                .isEmpty();
         assertThat(SameOrigin.refusal("POST", HOST, null, null)).isEmpty();
-        assertThat(SameOrigin.refusal("POST", null, "http://192.168.1.108:8080", null)).as("no Host").isPresent();
+        assertThat(SameOrigin.refusal("POST", null, "http://192.168.1.108:8080", null))
+                .as("no Host")
+                .isPresent();
     }
 
     @Test

@@ -20,7 +20,10 @@ public record FormErrors(List<FieldError> errors, Map<String, String> ids) {
     }
 
     public List<String> of(String field) {
-        return errors.stream().filter(e -> e.field().equals(field)).map(FieldError::message).toList();
+        return errors.stream()
+                .filter(e -> e.field().equals(field))
+                .map(FieldError::message)
+                .toList();
     }
 
     public boolean any() {

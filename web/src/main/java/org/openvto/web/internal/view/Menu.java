@@ -10,27 +10,34 @@ import java.util.Optional;
  */
 public final class Menu {
     public static final List<MenuSection> TREE = List.of(
-            new MenuSection("Local Setting", List.of(
-                    new MenuItem("Basic", "/console/local/basic"),
-                    new MenuItem("Video & Audio", "/console/local/video-audio"),
-                    new MenuItem("Access Control", "/console/local/access-control"),
-                    new MenuItem("System", "/console/local/system"),
-                    new MenuItem("Security", "/console/local/security"))),
-            new MenuSection("Household Setting", List.of(
-                    new MenuItem("VTO No. Management", "/console/household/vto"),
-                    new MenuItem("Room No. Management", "/console/household/rooms"))),
-            new MenuSection("Network Setting", List.of(
-                    new MenuItem("Basic", "/console/network/basic"),
-                    new MenuItem("SIP Server", "/console/network/sip"),
-                    new MenuItem("Firewall", "/console/network/firewall"))),
-            new MenuSection("Log / Record Search", List.of(
-                    new MenuItem("Call Records", "/console/records/calls"),
-                    new MenuItem("Alarm Records", "/console/records/alarms"),
-                    new MenuItem("Unlock Records", "/console/records/unlocks"),
-                    new MenuItem("Security Log", "/console/records/security"))));
+            new MenuSection(
+                    "Local Setting",
+                    List.of(
+                            new MenuItem("Basic", "/console/local/basic"),
+                            new MenuItem("Video & Audio", "/console/local/video-audio"),
+                            new MenuItem("Access Control", "/console/local/access-control"),
+                            new MenuItem("System", "/console/local/system"),
+                            new MenuItem("Security", "/console/local/security"))),
+            new MenuSection(
+                    "Household Setting",
+                    List.of(
+                            new MenuItem("VTO No. Management", "/console/household/vto"),
+                            new MenuItem("Room No. Management", "/console/household/rooms"))),
+            new MenuSection(
+                    "Network Setting",
+                    List.of(
+                            new MenuItem("Basic", "/console/network/basic"),
+                            new MenuItem("SIP Server", "/console/network/sip"),
+                            new MenuItem("Firewall", "/console/network/firewall"))),
+            new MenuSection(
+                    "Log / Record Search",
+                    List.of(
+                            new MenuItem("Call Records", "/console/records/calls"),
+                            new MenuItem("Alarm Records", "/console/records/alarms"),
+                            new MenuItem("Unlock Records", "/console/records/unlocks"),
+                            new MenuItem("Security Log", "/console/records/security"))));
 
-    private Menu() {
-    }
+    private Menu() {}
 
     /** The menu section and item for {@code path}, if it is a menu page. */
     public static Optional<String> titleOf(String path) {

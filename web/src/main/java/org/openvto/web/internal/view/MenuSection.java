@@ -3,5 +3,4 @@ package org.openvto.web.internal.view;
 import java.util.List;
 
 /** A top-level menu group (Local Setting, Household Setting, …). */
-public record MenuSection(String title, List<MenuItem> items) {
-}
+public record MenuSection(String title, List<MenuItem> items) {}
