@@ -15,6 +15,7 @@ import org.openvto.household.ConfigChanged;
 import org.openvto.household.Installation;
 import org.openvto.household.RebootRequested;
 import org.openvto.household.RegistrationStatus;
+import org.openvto.household.Service;
 import org.openvto.household.SipDirectory;
 import org.openvto.sip.codec.SipLimits;
 import org.openvto.sip.proxy.TargetResolver;
@@ -86,7 +87,7 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
         watchdog.scheduleWithFixedDelay(
                 this::checkAlive, WATCHDOG_PERIOD.toSeconds(), WATCHDOG_PERIOD.toSeconds(), TimeUnit.SECONDS);
         this.subscription = bus.subscribe(ConfigChanged.class, "config", e -> {
-            if (e.restart().contains("sip")) {
+            if (e.restart().contains(Service.SIP)) {
                 Thread.ofVirtual().name("sip-restart").start(this::restart);
             } else if (e.area().equals("household")) {
                 reloadDirectory();

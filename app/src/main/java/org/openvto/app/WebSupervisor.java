@@ -4,6 +4,7 @@ import org.openvto.event.EventBus;
 import org.openvto.household.ConfigChanged;
 import org.openvto.household.Installation;
 import org.openvto.household.RebootRequested;
+import org.openvto.household.Service;
 import org.openvto.web.HostAddresses;
 import org.openvto.web.HttpConfig;
 import org.openvto.web.WebServer;
@@ -42,7 +43,7 @@ final class WebSupervisor implements AutoCloseable {
         this.installation = services.installation();
         this.host = services.hostAddresses();
         this.subscription = bus.subscribe(ConfigChanged.class, "config", e -> {
-            if (e.restart().contains("http")) {
+            if (e.restart().contains(Service.HTTP)) {
                 Thread.ofVirtual().name("http-restart").start(this::restart);
             }
         });

@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,7 +64,7 @@ public final class Installation {
     }
 
     /** What a save did: which services restart to apply it. */
-    public record Change(Set<String> restart) {}
+    public record Change(Set<Service> restart) {}
 
     /** A fresh random register password, as the Add forms fill in by default (no fixed factory password). */
     public static String newRegisterPassword() {
@@ -125,7 +124,7 @@ public final class Installation {
                 building,
                 "device.unit-no",
                 unit));
-        Set<String> restart = p.systemType() != old.systemType() ? Set.of("sip") : Set.of();
+        Set<Service> restart = p.systemType() != old.systemType() ? Set.of(Service.SIP) : Set.of();
         return changed("device", restart, RecordDiff.of(old, deviceProperties()));
     }
 
@@ -152,18 +151,18 @@ public final class Installation {
         }
         NetworkSettings old = network();
         settings.putAll(networkMap(n));
-        Set<String> restart = new LinkedHashSet<>();
+        Set<Service> restart = java.util.EnumSet.noneOf(Service.class);
         if (!n.ipAddress().equals(old.ipAddress()) || n.httpPort() != old.httpPort()) {
-            restart.add("http");
+            restart.add(Service.HTTP);
         }
         if (n.httpsPort() != old.httpsPort()) {
-            restart.add("https");
+            restart.add(Service.HTTPS);
         }
         if (n.rtspPort() != old.rtspPort() || !n.ipAddress().equals(old.ipAddress())) {
-            restart.add("rtsp");
+            restart.add(Service.RTSP);
         }
         if (n.sipPort() != old.sipPort() || !n.ipAddress().equals(old.ipAddress())) {
-            restart.add("sip");
+            restart.add(Service.SIP);
         }
         return changed("network", restart, RecordDiff.of(old, n));
     }
@@ -208,7 +207,7 @@ public final class Installation {
             return Result.rejected(v.list());
         }
         settings.putAll(sipMap(s));
-        return changed("sip-server", Set.of("sip"), RecordDiff.of(old, s));
+        return changed("sip-server", Set.of(Service.SIP), RecordDiff.of(old, s));
     }
 
     // ---- Household Setting › VTO No. Management ----------------------------------------------------
@@ -531,7 +530,7 @@ public final class Installation {
         household.replaceAll(all, s.vtos(), s.rooms());
         return changed(
                 "import",
-                Set.of("http", "https", "rtsp", "sip"),
+                java.util.EnumSet.allOf(Service.class),
                 "configuration imported (" + s.vtos().size() + " VTOs, "
                         + s.rooms().size() + " rooms)");
     }
@@ -588,7 +587,7 @@ public final class Installation {
     }
 
     /** Tells the services what to restart, and the security log who changed what from where. */
-    private Result<Change> changed(String area, Set<String> restart, String what) {
+    private Result<Change> changed(String area, Set<Service> restart, String what) {
         Actor actor = Actor.current();
         bus.publish(new ConfigChanged(area, restart, what, actor));
         bus.publish(new SecurityEvent.ConfigurationChanged(actor.username(), actor.source(), area + ": " + what));

@@ -237,7 +237,7 @@ final class InstallationApi {
             case Result.Applied<Installation.Change> a -> {
                 ObjectNode out = view.get();
                 ArrayNode restart = out.putArray("restart");
-                a.value().restart().forEach(restart::add);
+                a.value().restart().forEach(service -> restart.add(service.token()));
                 Json.send(ctx, 200, out);
             }
         }

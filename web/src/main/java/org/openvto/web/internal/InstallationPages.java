@@ -276,7 +276,7 @@ final class InstallationPages {
             case Result.Rejected<Installation.Change> r ->
                 network(ctx, 400, n, new FormErrors(r.errors()), new Notice("error", "Nothing was saved."));
             case Result.Applied<Installation.Change> a -> {
-                if (a.value().restart().contains("http")) {
+                if (a.value().restart().contains(org.openvto.household.Service.HTTP)) {
                     restartPage(
                             ctx,
                             "Saved. The web service restarts on port " + n.httpPort() + ".",
