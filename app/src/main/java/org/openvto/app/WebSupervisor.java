@@ -23,9 +23,6 @@ import org.slf4j.LoggerFactory;
 final class WebSupervisor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebSupervisor.class);
 
-    /** How long a reboot waits before it stops the web server. */
-    private static final java.time.Duration REBOOT_GRACE = java.time.Duration.ofMillis(700);
-
     private final HttpConfig base;
     private final WebServices services;
     private final Installation installation;
@@ -106,13 +103,8 @@ final class WebSupervisor implements AutoCloseable {
 
     /** Local Setting › System › Reboot: a new web server on the current settings, even if nothing changed. */
     private void reboot() {
-        // the page that answered the reboot still loads its style and reconnect script from this server
-        try {
-            Thread.sleep(REBOOT_GRACE.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
+        // no pause: the graceful stop lets the answering request finish, and the reconnect page's style and script
+        // come from the browser's cache (every console page loads them; static files are cacheable for an hour)
         synchronized (this) {
             if (closed) {
                 return;
