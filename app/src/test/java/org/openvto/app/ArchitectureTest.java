@@ -53,6 +53,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void noProductionCodeUsesTheTestkit() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.openvto.testkit..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.openvto.testkit..")
+                .because("the testkit is test scope only: the product jar must not need it")
+                .check(CLASSES);
+    }
+
+    @Test
     void theConfigurationFileFormatKnowsOnlyTheDomain() {
         noClasses()
                 .that()

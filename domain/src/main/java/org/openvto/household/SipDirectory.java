@@ -1,6 +1,5 @@
 package org.openvto.household;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,10 +79,5 @@ public final class SipDirectory {
     /** How many accounts there are. */
     public int size() {
         return passwords.size();
-    }
-
-    /** The account names, for listings. */
-    public List<String> users() {
-        return new ArrayList<>(passwords.keySet());
     }
 }

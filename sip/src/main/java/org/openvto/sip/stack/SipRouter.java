@@ -102,16 +102,6 @@ public final class SipRouter implements TransactionUser {
         fallback.onStrayResponse(response);
     }
 
-    /** The name of the route {@code request} takes ("otherwise" for the fallback), for logs and tests. */
-    public String routeOf(SipRequest request) {
-        for (Route r : routes) {
-            if (r.accepts().test(request)) {
-                return r.name();
-            }
-        }
-        return "otherwise";
-    }
-
     private TransactionUser userFor(SipRequest request) {
         for (Route r : routes) {
             if (r.accepts().test(request)) {

@@ -561,30 +561,38 @@ public final class SipTransport implements SipPaths, AutoCloseable {
 
                 @Override
                 public boolean send(SipMessage message) {
-                    InetSocketAddress to = message instanceof SipResponse r ? responseTarget(r, source) : source;
+                    InetSocketAddress to = target(message);
                     if (to == null) {
                         return false;
                     }
-                    ByteBuf buf = ctx.alloc().buffer();
-                    SipMessageEncoder.write(message, buf);
-                    ctx.writeAndFlush(new DatagramPacket(buf, to));
+                    ctx.writeAndFlush(new DatagramPacket(encode(message), to));
                     return true;
                 }
 
                 @Override
                 public Resendable retain(SipMessage message) {
-                    InetSocketAddress to = message instanceof SipResponse r ? responseTarget(r, source) : source;
+                    InetSocketAddress to = target(message);
                     if (to == null) {
                         return () -> false;
                     }
-                    ByteBuf buf = ctx.alloc().buffer();
-                    SipMessageEncoder.write(message, buf);
+                    ByteBuf buf = encode(message);
                     byte[] wire = ByteBufUtil.getBytes(buf); // ~400 bytes instead of a parsed message for 32 s
                     buf.release();
                     return () -> {
                         ctx.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(wire), to));
                         return true;
                     };
+                }
+
+                /** Responses go where §18.2.2 / RFC 3581 say; requests back to the datagram's source. */
+                private InetSocketAddress target(SipMessage message) {
+                    return message instanceof SipResponse r ? responseTarget(r, source) : source;
+                }
+
+                private ByteBuf encode(SipMessage message) {
+                    ByteBuf buf = ctx.alloc().buffer();
+                    SipMessageEncoder.write(message, buf);
+                    return buf;
                 }
             };
             SipDecodeResult decoded;

@@ -30,25 +30,12 @@ public final class JdbcSecurityLogStore implements SecurityLogStore {
 
     @Override
     public List<SecurityLogEntry> newest(int offset, int limit) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT * FROM security_log ORDER BY id DESC LIMIT :limit OFFSET :offset")
-                .bind("limit", limit)
-                .bind("offset", offset)
-                .map((rs, ctx) -> new SecurityLogEntry(
-                        rs.getLong("id"),
-                        Instant.ofEpochMilli(rs.getLong("at")),
-                        rs.getString("event"),
-                        rs.getString("username"),
-                        rs.getString("source"),
-                        rs.getString("detail")))
-                .list());
+        return newest(SecurityLogFilter.ALL, offset, limit);
     }
 
     @Override
     public long count() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM security_log")
-                .mapTo(Long.class)
-                .one());
+        return count(SecurityLogFilter.ALL);
     }
 
     @Override
