@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvto.digest.DigestAlgorithm;
 import org.openvto.testkit.Await;
+import org.openvto.testkit.Ports;
 
 /**
  * Network Setting › Basic: saving a new HTTP port answers the saving request in full, then moves the console to
@@ -67,9 +67,7 @@ class HttpRestartIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+    private static int freePort() {
+        return Ports.freeTcp();
     }
 }

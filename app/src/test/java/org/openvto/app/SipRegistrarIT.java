@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvto.digest.DigestAlgorithm;
+import org.openvto.testkit.Ports;
 
 /**
  * The VTO as the building's SIP registrar against SIPp (Debian's sip-tester): 1,000 rooms register with
@@ -211,10 +212,7 @@ class SipRegistrarIT {
 
     static Sipp sipp(int sipPort, String scenario, Path users, int calls, int rate) throws Exception {
         Path sf = Path.of("src/test/resources/sipp", scenario).toAbsolutePath();
-        int localPort;
-        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            localPort = probe.getLocalPort();
-        }
+        int localPort = Ports.freeUdp();
         Process p = new ProcessBuilder(
                         "sipp",
                         "127.0.0.1:" + sipPort,

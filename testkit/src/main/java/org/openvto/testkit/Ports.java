@@ -8,23 +8,26 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Free loopback ports for tests that start real servers. A port found free can be taken by another process
- * before the test binds it; picking at random from a wide range keeps parallel test JVMs apart.
+ * before the test binds it. Two things keep that rare: ports are picked at random from a wide range, which keeps
+ * parallel test JVMs apart, and the range (10,000–32,000) lies below Linux's ephemeral range (32,768–60,999), so
+ * the kernel never hands a picked port to an outbound connection — a port taken with {@code bind(0)} is in that
+ * range, and a VTO connecting out to a peer could take it in the window before the peer listens (seen in CI:
+ * baresip's ctrl_tcp "Address already in use").
  */
 public final class Ports {
+    private static final int LOW = 10_000;
+    private static final int HIGH = 32_000;
+
     private Ports() {}
 
-    /** A TCP port free on loopback now. */
-    public static int freeTcp() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+    /** A TCP port free on loopback now (and free for UDP, so either kind of peer can take it). */
+    public static int freeTcp() {
+        return freeOffset(0);
     }
 
-    /** A UDP port free on loopback now. */
-    public static int freeUdp() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+    /** A UDP port free on loopback now (and free for TCP). */
+    public static int freeUdp() {
+        return freeOffset(0);
     }
 
     /** True while some process has {@code port} bound on loopback UDP (a peer that started listening). */
@@ -39,11 +42,11 @@ public final class Ports {
     /**
      * An offset such that every {@code base + offset} is free on loopback for TCP and UDP (a VTO started with
      * {@code --port-offset} moves all its ports — HTTP 8080, SIP 5060/5061 — by it); the first base lands in
-     * 20,000–40,000.
+     * 10,000–32,000, below the ephemeral range.
      */
     public static int freeOffset(int... bases) {
         for (int attempt = 0; attempt < 100; attempt++) {
-            int offset = ThreadLocalRandom.current().nextInt(20_000, 40_000) - bases[0];
+            int offset = ThreadLocalRandom.current().nextInt(LOW, HIGH) - bases[0];
             if (allFree(bases, offset)) {
                 return offset;
             }
