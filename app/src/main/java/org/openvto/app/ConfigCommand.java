@@ -7,7 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import org.openvto.backup.ConfigurationFile;
-import org.openvto.household.Installation;
+import org.openvto.household.Change;
 import org.openvto.validation.Result;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +47,9 @@ final class ConfigCommand implements Runnable {
                             ".tmp",
                             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                     Files.writeString(
-                            tmp, ConfigurationFile.write(core.installation().snapshot()), StandardCharsets.UTF_8);
+                            tmp,
+                            ConfigurationFile.write(core.installation().backup().snapshot()),
+                            StandardCharsets.UTF_8);
                     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                     System.out.println("Configuration exported to " + file);
                     return 0;
@@ -79,12 +81,12 @@ final class ConfigCommand implements Runnable {
                 return 1;
             }
             return common.withCore(core -> switch (org.openvto.household.Actor.as(
-                    CLI, () -> ConfigurationFile.restore(core.installation(), text))) {
-                case Result.Applied<Installation.Change> a -> {
+                    CLI, () -> ConfigurationFile.restore(core.installation().backup(), text))) {
+                case Result.Applied<Change> a -> {
                     System.out.println("Configuration imported from " + file);
                     yield 0;
                 }
-                case Result.Rejected<Installation.Change> r -> {
+                case Result.Rejected<Change> r -> {
                     System.err.println("Nothing was imported; " + file + " has "
                             + r.errors().size() + " problem(s):");
                     r.errors().forEach(e -> System.err.println("  " + e.field() + ": " + e.message()));

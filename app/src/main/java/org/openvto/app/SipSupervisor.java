@@ -109,13 +109,13 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     }
 
     synchronized void start() {
-        var sip = installation.sipServer();
+        var sip = installation.sipServer().current();
         if (!sip.thisVtoIsServer()) {
             notRunning = "this VTO is not the SIP server (Network Setting › SIP Server)";
             LOG.info("SIP server off: {}", notRunning);
             return;
         }
-        if (installation.deviceProperties().systemType() == SystemType.ANALOG) {
+        if (installation.device().current().systemType() == SystemType.ANALOG) {
             notRunning = "System Type is Analog: the VTO does not connect to indoor monitors";
             LOG.info("SIP server off: {}", notRunning);
             return;
@@ -124,15 +124,16 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
         SipAccounts lookup = user -> directory.password(user);
         TargetResolver targets = user -> directory.reach(user); // the household's numbering plan
         WriteBehindBindingStore store = new WriteBehindBindingStore(bindings, Duration.ofMillis(500));
-        int sipPort = installation.network().sipPort();
+        int sipPort = installation.network().current().sipPort();
         SipTransportConfig.Tls tls;
         try {
             // <data-dir>/sip-tls.p12 + sip-tls.pass: the certificate names every address SIP is served on
             var identity = new TlsIdentity(dataDir, "sip-tls", "sip", clock)
                     .load(
-                            "OpenVTO " + installation.deviceProperties().vtoNumber(),
+                            "OpenVTO " + installation.device().current().vtoNumber(),
                             TlsIdentity.names(java.util.List.of(
-                                    bindAddress, installation.network().ipAddress())));
+                                    bindAddress,
+                                    installation.network().current().ipAddress())));
             tls = new SipTransportConfig.Tls(sipPort + 1, identity.keyStore(), identity.password());
         } catch (java.io.IOException e) {
             LOG.warn("SIP over TLS off: {}", e.getMessage());
@@ -165,7 +166,8 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
         } catch (RuntimeException e) {
             server = null;
             s.close();
-            notRunning = "the SIP port " + installation.network().sipPort() + " could not be opened: " + e.getMessage();
+            notRunning = "the SIP port " + installation.network().current().sipPort() + " could not be opened: "
+                    + e.getMessage();
             LOG.error("SIP server could not start: {}", e.getMessage());
         }
     }

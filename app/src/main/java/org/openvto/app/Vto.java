@@ -57,14 +57,14 @@ final class Vto implements AutoCloseable {
             EventBus bus = new EventBus();
             Clock clock = Clock.systemUTC();
             stack.push(new SecurityLog(bus, db.securityLog(), clock));
-            DeviceService device = new DeviceService(db.settings(), config.device(), build.version(), build.date());
             SecretCipher cipher = new SecretCipher(key);
+            DeviceService device =
+                    new DeviceService(db.settings(cipher), config.device(), build.version(), build.date());
             AccountService accounts = new AccountService(
                     db.accounts(), PasswordHasher.argon2id(), cipher, bus, clock, device.digestRealm());
-            Installation installation = new Installation(
-                    db.settings(),
+            Installation installation = Installation.open(
+                    db.settings(cipher),
                     db.household(cipher),
-                    cipher,
                     bus,
                     config.device().defaultName(),
                     config.network(),

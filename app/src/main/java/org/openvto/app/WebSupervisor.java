@@ -50,8 +50,8 @@ final class WebSupervisor implements AutoCloseable {
     }
 
     synchronized void start() {
-        HttpConfig config =
-                new HttpConfig(base.bindAddress(), installation.network().httpPort(), base.metricsPublic());
+        HttpConfig config = new HttpConfig(
+                base.bindAddress(), installation.network().current().httpPort(), base.metricsPublic());
         startOn(config);
     }
 
@@ -60,7 +60,7 @@ final class WebSupervisor implements AutoCloseable {
     }
 
     private void startOn(HttpConfig config) {
-        String address = installation.network().ipAddress();
+        String address = installation.network().current().ipAddress();
         WebServer server = new WebServer(config, host.isLocal(address) ? address : null, services);
         server.start();
         current = server;
@@ -74,8 +74,8 @@ final class WebSupervisor implements AutoCloseable {
                 return;
             }
             HttpConfig previous = currentConfig;
-            String address = installation.network().ipAddress();
-            if (previous.port() == installation.network().httpPort()
+            String address = installation.network().current().ipAddress();
+            if (previous.port() == installation.network().current().httpPort()
                     && host.isLocal(address) == (currentExtra != null)
                     && (currentExtra == null || currentExtra.equals(address))) {
                 return;
@@ -94,7 +94,7 @@ final class WebSupervisor implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error(
                     "HTTP service could not start on port {}: {}; staying on port {}",
-                    installation.network().httpPort(),
+                    installation.network().current().httpPort(),
                     e.getMessage(),
                     previous.port());
             startOn(previous);

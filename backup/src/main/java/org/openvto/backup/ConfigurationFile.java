@@ -94,12 +94,12 @@ public final class ConfigurationFile {
                 : Result.rejected(v.list());
     }
 
-    /** Parses {@code text} and restores it into {@code installation}; any error in the file changes nothing. */
-    public static Result<org.openvto.household.Installation.Change> restore(
-            org.openvto.household.Installation installation, String text) {
+    /** Parses {@code text} and restores it through {@code backup}; any error in the file changes nothing. */
+    public static Result<org.openvto.household.Change> restore(
+            org.openvto.household.BackupService backup, String text) {
         return switch (read(text)) {
             case Result.Rejected<InstallationSnapshot> r -> Result.rejected(r.errors());
-            case Result.Applied<InstallationSnapshot> s -> installation.restore(s.value());
+            case Result.Applied<InstallationSnapshot> s -> backup.restore(s.value());
         };
     }
 

@@ -10,10 +10,10 @@ import java.util.Locale;
  */
 public final class DeviceService {
     /** Settings keys owned by this service. */
-    public static final String SERIAL = "device.serial";
+    public static final SettingKey SERIAL = SettingKey.plain("device.serial");
 
-    public static final String VTO_NUMBER = "device.vto-number";
-    public static final String NAME = "device.name";
+    public static final SettingKey VTO_NUMBER = SettingKey.plain("device.vto-number");
+    public static final SettingKey NAME = SettingKey.plain("device.name");
     /** The VTO No. of a new Dahua VTO. */
     public static final String DEFAULT_VTO_NUMBER = "8001";
 

@@ -4,14 +4,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Durable key/value settings of the device. {@link #putAll} is atomic: after a crash either every
- * value of the call is stored or none is. Thread-safe.
+ * Durable key/value settings of the device. {@link #putAll} is atomic: after a crash either every value of the
+ * call is stored or none is. Values of {@linkplain SettingKey#secret() secret} keys are sealed at rest by the
+ * implementation and come back opened; one sealed with another device key throws {@link IllegalStateException}.
+ * Thread-safe.
  */
 public interface SettingsStore {
-    Optional<String> get(String key);
+    Optional<String> get(SettingKey key);
 
-    void putAll(Map<String, String> values);
+    void putAll(Map<SettingKey, String> values);
 
     /** Stores {@code value} unless {@code key} already has one; returns the value now stored. */
-    String putIfAbsent(String key, String value);
+    String putIfAbsent(SettingKey key, String value);
 }

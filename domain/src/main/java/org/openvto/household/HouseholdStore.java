@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import org.openvto.device.SettingKey;
 
 /**
- * Persistence of the VTO and room lists. Secrets are encrypted at rest by the implementation.
+ * Persistence of the VTO and room lists. Passwords (and the secret settings of {@link #replaceAll}) are sealed at rest by the implementation.
  * Every method is one transaction; thread-safe.
  */
 public interface HouseholdStore {
@@ -48,5 +49,5 @@ public interface HouseholdStore {
     int insertRooms(List<RoomDevice> rooms, IntConsumer progress);
 
     /** Replaces settings (the given keys), VTOs and rooms in one transaction (configuration import). */
-    void replaceAll(Map<String, String> settings, List<VtoEntry> vtos, List<RoomDevice> rooms);
+    void replaceAll(Map<SettingKey, String> settings, List<VtoEntry> vtos, List<RoomDevice> rooms);
 }

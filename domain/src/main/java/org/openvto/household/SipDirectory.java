@@ -43,11 +43,11 @@ public final class SipDirectory {
     /** The accounts of {@code installation}: public rooms, VTOs and (when it has a password) the centre. */
     public static SipDirectory of(Installation installation) {
         Map<String, String> all = new HashMap<>();
-        installation.rooms("", 0, Integer.MAX_VALUE).stream()
+        installation.rooms().page("", 0, Integer.MAX_VALUE).stream()
                 .filter(r -> r.registerType() == RegisterType.PUBLIC)
                 .forEach(r -> all.put(r.number().toString(), r.registerPassword()));
-        installation.vtos().forEach(v -> all.put(v.recNo(), v.registerPassword()));
-        String centre = installation.sipServer().centrePassword();
+        installation.vtos().list().forEach(v -> all.put(v.recNo(), v.registerPassword()));
+        String centre = installation.sipServer().current().centrePassword();
         if (!centre.isEmpty()) {
             all.put(SipServerSettings.CENTRE_CALL_NO, centre);
         }

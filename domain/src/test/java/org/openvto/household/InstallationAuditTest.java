@@ -2,7 +2,6 @@ package org.openvto.household;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,6 @@ import org.openvto.network.NetworkDefaults;
 import org.openvto.network.NetworkSettings;
 import org.openvto.network.ServerType;
 import org.openvto.network.SipServerSettings;
-import org.openvto.security.SecretCipher;
 import org.openvto.security.SecurityEvent;
 import org.openvto.validation.FieldError;
 import org.openvto.validation.Result;
@@ -28,10 +26,7 @@ class InstallationAuditTest {
     private final Installation installation;
 
     InstallationAuditTest() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        installation =
-                new Installation(store, store, new SecretCipher(key), bus, "VTO", new NetworkDefaults(DEFAULTS), 8080);
+        installation = Installation.open(store, store, bus, "VTO", new NetworkDefaults(DEFAULTS), 8080);
         bus.subscribe(SecurityEvent.class, security::add);
         bus.subscribe(ConfigChanged.class, changes::add);
     }
@@ -40,7 +35,7 @@ class InstallationAuditTest {
     void aChangeIsAuditedWithTheBoundActorAndWhatChanged() {
         NetworkSettings moved =
                 new NetworkSettings("192.168.1.108", "255.255.255.0", "192.168.1.1", "8.8.8.8", 8090, 443, 554, 5060);
-        Actor.as(new Actor("admin", "10.0.0.7"), () -> installation.updateNetwork(moved));
+        Actor.as(new Actor("admin", "10.0.0.7"), () -> installation.network().update(moved));
         assertThat(security).singleElement().satisfies(e -> {
             assertThat(e.topic()).isEqualTo("security/config/changed");
             assertThat(e.username()).isEqualTo("admin");
@@ -73,7 +68,7 @@ class InstallationAuditTest {
                 false,
                 false,
                 "");
-        installation.updateSipServer(s);
+        installation.sipServer().update(s);
         assertThat(security.get(0).detail())
                 .contains("enabled false→true")
                 .contains("password changed")
@@ -83,9 +78,9 @@ class InstallationAuditTest {
 
     @Test
     void clearingRoomsSaysHowMany() {
-        installation.addBatch(new BatchSpec(3, 67, 1001, 1101), n -> {});
+        installation.rooms().addBatch(new BatchSpec(3, 67, 1001, 1101), n -> {});
         security.clear();
-        assertThat(installation.clearRooms()).isEqualTo(201);
+        assertThat(installation.rooms().clear()).isEqualTo(201);
         assertThat(security)
                 .singleElement()
                 .extracting(SecurityEvent::detail)
@@ -94,32 +89,52 @@ class InstallationAuditTest {
 
     @Test
     void aRejectedChangeIsNotAudited() {
-        installation.updateDeviceProperties(new DeviceProperties("VTO", "123456", SystemType.TCP_IP, "", ""));
+        installation.device().update(new DeviceProperties("VTO", "123456", SystemType.TCP_IP, "", ""));
         assertThat(security).isEmpty();
         assertThat(changes).isEmpty();
     }
 
     @Test
     void theChecklistFollowsWhatIsStored() {
-        SetupProgress fresh = installation.setupProgress();
+        SetupProgress fresh = installation.checklist().progress();
         assertThat(fresh.vtoNumberSet()).isFalse();
         assertThat(fresh.systemTypeConfirmed()).isFalse();
         assertThat(fresh.sipServerConfigured()).isFalse();
         assertThat(fresh.vtosAdded()).isFalse();
         assertThat(fresh.roomsAdded()).isFalse();
 
-        installation.updateDeviceProperties(new DeviceProperties("VTO", "8001", SystemType.ANALOG, "", ""));
-        SetupProgress analog = installation.setupProgress();
+        installation.device().update(new DeviceProperties("VTO", "8001", SystemType.ANALOG, "", ""));
+        SetupProgress analog = installation.checklist().progress();
         assertThat(analog.vtoNumberSet()).isTrue();
         assertThat(analog.systemTypeConfirmed()).isTrue();
         assertThat(analog.systemTypeReady()).as("Analog cannot reach VTHs").isFalse();
 
-        installation.updateDeviceProperties(new DeviceProperties("VTO", "8001", SystemType.TCP_IP, "", ""));
-        installation.updateSipServer(new SipServerSettings(
-                true, ServerType.VTO, "", 5060, "", "", "VDP", "", "", "", "", "", "", false, false, false, ""));
-        installation.addVto(new VtoEntry("8001", "Reg1stered", "", "", "192.168.1.108", "", ""));
-        installation.addRoom(new RoomDevice(new RoomNumber("101", 0), "", "", "", RegisterType.PUBLIC, "Reg1stered"));
-        SetupProgress done = installation.setupProgress();
+        installation.device().update(new DeviceProperties("VTO", "8001", SystemType.TCP_IP, "", ""));
+        installation
+                .sipServer()
+                .update(new SipServerSettings(
+                        true,
+                        ServerType.VTO,
+                        "",
+                        5060,
+                        "",
+                        "",
+                        "VDP",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        false,
+                        false,
+                        false,
+                        ""));
+        installation.vtos().add(new VtoEntry("8001", "Reg1stered", "", "", "192.168.1.108", "", ""));
+        installation
+                .rooms()
+                .add(new RoomDevice(new RoomNumber("101", 0), "", "", "", RegisterType.PUBLIC, "Reg1stered"));
+        SetupProgress done = installation.checklist().progress();
         assertThat(done.systemTypeReady()).isTrue();
         assertThat(done.sipServerConfigured()).isTrue();
         assertThat(done.vtoCount()).isEqualTo(1);
@@ -128,7 +143,7 @@ class InstallationAuditTest {
 
     @Test
     void aBatchWithTheSecondFloorBelowTheFirstIsRejectedWithEveryOtherRule() {
-        Result<List<String>> r = installation.planBatch(new BatchSpec(0, 0, 201, 101));
+        Result<List<String>> r = installation.rooms().planBatch(new BatchSpec(0, 0, 201, 101));
         assertThat(r).isInstanceOf(Result.Rejected.class);
         List<FieldError> errors = ((Result.Rejected<List<String>>) r).errors();
         assertThat(errors).extracting(FieldError::field).containsExactly("layers", "roomsPerLayer", "secondFloorNo");
@@ -137,7 +152,7 @@ class InstallationAuditTest {
 
     @Test
     void floorsThatOverlapAreRejectedNamingTheRule() {
-        Result<List<String>> r = installation.planBatch(new BatchSpec(2, 4, 601, 603));
+        Result<List<String>> r = installation.rooms().planBatch(new BatchSpec(2, 4, 601, 603));
         assertThat(((Result.Rejected<List<String>>) r).errors())
                 .singleElement()
                 .satisfies(e -> assertThat(e.message()).startsWith("Floors overlap"));
@@ -148,7 +163,7 @@ class InstallationAuditTest {
         List<RebootRequested> reboots = new ArrayList<>();
         bus.subscribe(RebootRequested.class, reboots::add);
         Actor.as(new Actor("admin", "10.0.0.7"), () -> {
-            installation.requestReboot();
+            installation.reboot().request();
             return null;
         });
         assertThat(reboots)

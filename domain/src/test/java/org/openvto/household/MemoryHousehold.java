@@ -10,28 +10,35 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
+import org.openvto.device.SettingKey;
 import org.openvto.device.SettingsStore;
 
-/** In-memory settings and household stores for domain tests. */
+/**
+ * In-memory settings and household stores for domain tests. Secret settings are kept as {@code sealed:<value>},
+ * so a test sees which values a real store would seal.
+ */
 final class MemoryHousehold implements HouseholdStore, SettingsStore {
     final Map<String, String> settings = new HashMap<>();
     private final Map<String, VtoEntry> vtos = new TreeMap<>();
     private final Map<String, RoomDevice> rooms = new TreeMap<>();
 
     @Override
-    public Optional<String> get(String key) {
-        return Optional.ofNullable(settings.get(key));
+    public Optional<String> get(SettingKey key) {
+        return Optional.ofNullable(settings.get(key.name()))
+                .map(v -> key.secret() ? v.substring("sealed:".length()) : v);
     }
 
     @Override
-    public void putAll(Map<String, String> values) {
-        settings.putAll(values);
+    public void putAll(Map<SettingKey, String> values) {
+        values.forEach((k, v) -> settings.put(k.name(), k.secret() ? "sealed:" + v : v));
     }
 
     @Override
-    public String putIfAbsent(String key, String value) {
-        String old = settings.putIfAbsent(key, value);
-        return old == null ? value : old;
+    public String putIfAbsent(SettingKey key, String value) {
+        if (!settings.containsKey(key.name())) {
+            putAll(Map.of(key, value));
+        }
+        return get(key).orElseThrow();
     }
 
     @Override
@@ -117,8 +124,8 @@ final class MemoryHousehold implements HouseholdStore, SettingsStore {
     }
 
     @Override
-    public void replaceAll(Map<String, String> all, List<VtoEntry> v, List<RoomDevice> r) {
-        settings.putAll(all);
+    public void replaceAll(Map<SettingKey, String> all, List<VtoEntry> v, List<RoomDevice> r) {
+        putAll(all);
         vtos.clear();
         v.forEach(this::saveVto);
         rooms.clear();

@@ -18,6 +18,7 @@ import org.openvto.storage.internal.JdbcHouseholdStore;
 import org.openvto.storage.internal.JdbcLoginLockStore;
 import org.openvto.storage.internal.JdbcSecurityLogStore;
 import org.openvto.storage.internal.JdbcSettingsStore;
+import org.openvto.storage.internal.SettingRows;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -115,8 +116,9 @@ public final class Database implements AutoCloseable {
         return schemaVersion;
     }
 
-    public SettingsStore settings() {
-        return new JdbcSettingsStore(jdbi);
+    /** The device's key/value settings; secret ones are sealed with {@code cipher} (the device key). */
+    public SettingsStore settings(SecretCipher cipher) {
+        return new JdbcSettingsStore(jdbi, new SettingRows(cipher));
     }
 
     public AccountStore accounts() {
@@ -133,7 +135,7 @@ public final class Database implements AutoCloseable {
 
     /** The VTO and room lists; passwords are sealed with {@code cipher} (the device key). */
     public HouseholdStore household(SecretCipher cipher) {
-        return new JdbcHouseholdStore(jdbi, cipher);
+        return new JdbcHouseholdStore(jdbi, new SettingRows(cipher));
     }
 
     /** Registrations of the building SIP server, persisted across restarts. */

@@ -13,9 +13,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openvto.device.SettingKey;
 import org.openvto.security.Account;
 import org.openvto.security.AccountGroup;
 import org.openvto.security.LoginLockStore;
+import org.openvto.security.SecretCipher;
 import org.openvto.security.SecurityLogEntry;
 
 /** The behaviour every database vendor must show; one subclass per vendor. */
@@ -81,16 +83,35 @@ abstract class DatabaseContract {
         assertThat(store.loadAll()).containsExactlyInAnyOrder(a1Later, b);
     }
 
+    private static final SecretCipher CIPHER = new SecretCipher(new byte[32]);
+
     @Test
     void settingsAreUpsertedAtomicallyAndPutIfAbsentKeepsTheFirstValue() {
-        var settings = db.settings();
-        settings.putAll(Map.of("a", "1", "b", "2"));
-        settings.putAll(Map.of("a", "3"));
-        assertThat(settings.get("a")).contains("3");
-        assertThat(settings.get("b")).contains("2");
-        assertThat(settings.putIfAbsent("s", "first")).isEqualTo("first");
-        assertThat(settings.putIfAbsent("s", "second")).isEqualTo("first");
-        assertThat(settings.get("missing")).isEmpty();
+        var settings = db.settings(CIPHER);
+        SettingKey a = SettingKey.plain("test.a");
+        SettingKey b = SettingKey.plain("test.b");
+        SettingKey s = SettingKey.plain("test.s");
+        settings.putAll(Map.of(a, "1", b, "2"));
+        settings.putAll(Map.of(a, "3"));
+        assertThat(settings.get(a)).contains("3");
+        assertThat(settings.get(b)).contains("2");
+        assertThat(settings.putIfAbsent(s, "first")).isEqualTo("first");
+        assertThat(settings.putIfAbsent(s, "second")).isEqualTo("first");
+        assertThat(settings.get(SettingKey.plain("test.missing"))).isEmpty();
+    }
+
+    @Test
+    void secretSettingsAreSealedAtRestAndOpenedOnRead() {
+        var settings = db.settings(CIPHER);
+        SettingKey secret = SettingKey.secret("test.password");
+        settings.putAll(Map.of(secret, "hunter2"));
+        assertThat(settings.get(secret)).contains("hunter2");
+        // the row itself, read as if it were a plain setting, holds the sealed form only
+        String stored = settings.get(SettingKey.plain("test.password")).orElseThrow();
+        assertThat(stored).doesNotContain("hunter2");
+        assertThat(CIPHER.decrypt(stored)).isEqualTo("hunter2");
+        assertThat(settings.putIfAbsent(SettingKey.secret("test.key"), "k1")).isEqualTo("k1");
+        assertThat(settings.get(SettingKey.plain("test.key")).orElseThrow()).isNotEqualTo("k1");
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openvto.device.DeviceService;
+import org.openvto.security.SecretCipher;
 
 class SqliteDatabaseTest extends DatabaseContract {
     @TempDir
@@ -18,10 +20,11 @@ class SqliteDatabaseTest extends DatabaseContract {
 
     @Test
     void reopeningKeepsDataAndDoesNotMigrateAgain() {
-        db.settings().putAll(Map.of("device.vto-number", "8002"));
+        SecretCipher cipher = new SecretCipher(new byte[32]);
+        db.settings(cipher).putAll(Map.of(DeviceService.VTO_NUMBER, "8002"));
         db.close();
         db = openFresh();
-        assertThat(db.settings().get("device.vto-number")).contains("8002");
+        assertThat(db.settings(cipher).get(DeviceService.VTO_NUMBER)).contains("8002");
         assertThat(db.schemaVersion()).isEqualTo("4");
         assertThat(dir.resolve("openvto.db")).exists();
     }

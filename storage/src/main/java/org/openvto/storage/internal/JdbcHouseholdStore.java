@@ -10,14 +10,17 @@ import java.util.function.IntConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.openvto.device.SettingKey;
 import org.openvto.household.HouseholdStore;
 import org.openvto.household.RegisterType;
 import org.openvto.household.RoomDevice;
 import org.openvto.household.RoomNumber;
 import org.openvto.household.VtoEntry;
-import org.openvto.security.SecretCipher;
 
-/** {@link HouseholdStore} on the {@code vto} and {@code room} tables; passwords sealed with the device key. */
+/**
+ * {@link HouseholdStore} on the {@code vto} and {@code room} tables; passwords sealed with the device key by
+ * {@link SettingRows}, which also writes the settings of an import.
+ */
 public final class JdbcHouseholdStore implements HouseholdStore {
     private static final int BATCH = 100;
     private static final String ROOM_ORDER = " ORDER BY LENGTH(room_no), room_no, device_index";
@@ -35,28 +38,28 @@ public final class JdbcHouseholdStore implements HouseholdStore {
             VALUES (:room, :idx, :first, :last, :nick, :type, :reg)""";
 
     private final Jdbi jdbi;
-    private final SecretCipher cipher;
+    private final SettingRows sealing;
     private final RowMapper<VtoEntry> vtoMapper;
     private final RowMapper<RoomDevice> roomMapper;
 
-    public JdbcHouseholdStore(Jdbi jdbi, SecretCipher cipher) {
+    public JdbcHouseholdStore(Jdbi jdbi, SettingRows sealing) {
         this.jdbi = jdbi;
-        this.cipher = cipher;
+        this.sealing = sealing;
         this.vtoMapper = (rs, ctx) -> new VtoEntry(
                 rs.getString("rec_no"),
-                cipher.decrypt(rs.getString("register_password")),
+                sealing.open(rs.getString("register_password")),
                 rs.getString("building_no"),
                 rs.getString("unit_no"),
                 rs.getString("ip_address"),
                 rs.getString("username"),
-                cipher.decrypt(rs.getString("password")));
+                sealing.open(rs.getString("password")));
         this.roomMapper = (rs, ctx) -> new RoomDevice(
                 new RoomNumber(rs.getString("room_no"), rs.getInt("device_index")),
                 rs.getString("first_name"),
                 rs.getString("last_name"),
                 rs.getString("nick_name"),
                 RegisterType.valueOf(rs.getString("register_type").toUpperCase(Locale.ROOT)),
-                cipher.decrypt(rs.getString("register_password")));
+                sealing.open(rs.getString("register_password")));
     }
 
     @Override
@@ -162,12 +165,9 @@ public final class JdbcHouseholdStore implements HouseholdStore {
     }
 
     @Override
-    public void replaceAll(Map<String, String> settings, List<VtoEntry> vtos, List<RoomDevice> rooms) {
+    public void replaceAll(Map<SettingKey, String> settings, List<VtoEntry> vtos, List<RoomDevice> rooms) {
         jdbi.useTransaction(h -> {
-            var batch = h.prepareBatch("INSERT INTO setting (setting_key, setting_value) VALUES (:k, :v) "
-                    + "ON CONFLICT (setting_key) DO UPDATE SET setting_value = excluded.setting_value");
-            settings.forEach((k, v) -> batch.bind("k", k).bind("v", v).add());
-            batch.execute();
+            sealing.putAll(h, settings);
             h.createUpdate("DELETE FROM vto").execute();
             h.createUpdate("DELETE FROM room").execute();
             for (VtoEntry v : vtos) {
@@ -194,12 +194,12 @@ public final class JdbcHouseholdStore implements HouseholdStore {
 
     private <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bindVto(T s, VtoEntry v) {
         return s.bind("recNo", v.recNo())
-                .bind("reg", cipher.encrypt(v.registerPassword()))
+                .bind("reg", sealing.seal(v.registerPassword()))
                 .bind("building", v.buildingNo())
                 .bind("unit", v.unitNo())
                 .bind("ip", v.ipAddress())
                 .bind("user", v.username())
-                .bind("pw", cipher.encrypt(v.password() == null ? "" : v.password()));
+                .bind("pw", sealing.seal(v.password()));
     }
 
     private <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bindRoom(T s, RoomDevice r) {
@@ -209,7 +209,7 @@ public final class JdbcHouseholdStore implements HouseholdStore {
                 .bind("last", nz(r.lastName()))
                 .bind("nick", nz(r.nickName()))
                 .bind("type", r.registerType().label())
-                .bind("reg", cipher.encrypt(r.registerPassword()));
+                .bind("reg", sealing.seal(r.registerPassword()));
     }
 
     private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T filter(T s, String search) {

@@ -3,47 +3,34 @@ package org.openvto.storage.internal;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.openvto.device.SettingKey;
 import org.openvto.device.SettingsStore;
 
-/** {@link SettingsStore} on the {@code setting} table. */
+/** {@link SettingsStore} on the {@code setting} table; secret values sealed by {@link SettingRows}. */
 public final class JdbcSettingsStore implements SettingsStore {
-    private static final String UPSERT = "INSERT INTO setting (setting_key, setting_value) VALUES (:k, :v) "
-            + "ON CONFLICT (setting_key) DO UPDATE SET setting_value = excluded.setting_value";
     private final Jdbi jdbi;
+    private final SettingRows rows;
 
-    public JdbcSettingsStore(Jdbi jdbi) {
+    public JdbcSettingsStore(Jdbi jdbi, SettingRows rows) {
         this.jdbi = jdbi;
+        this.rows = rows;
     }
 
     @Override
-    public Optional<String> get(String key) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT setting_value FROM setting WHERE setting_key = :k")
-                .bind("k", key)
-                .mapTo(String.class)
-                .findOne());
+    public Optional<String> get(SettingKey key) {
+        return jdbi.withHandle(h -> rows.get(h, key));
     }
 
     @Override
-    public void putAll(Map<String, String> values) {
-        jdbi.useTransaction(h -> {
-            var batch = h.prepareBatch(UPSERT);
-            values.forEach((k, v) -> batch.bind("k", k).bind("v", v).add());
-            batch.execute();
-        });
+    public void putAll(Map<SettingKey, String> values) {
+        jdbi.useTransaction(h -> rows.putAll(h, values));
     }
 
     @Override
-    public String putIfAbsent(String key, String value) {
+    public String putIfAbsent(SettingKey key, String value) {
         return jdbi.inTransaction(h -> {
-            h.createUpdate(
-                            "INSERT INTO setting (setting_key, setting_value) VALUES (:k, :v) ON CONFLICT (setting_key) DO NOTHING")
-                    .bind("k", key)
-                    .bind("v", value)
-                    .execute();
-            return h.createQuery("SELECT setting_value FROM setting WHERE setting_key = :k")
-                    .bind("k", key)
-                    .mapTo(String.class)
-                    .one();
+            rows.insertIfAbsent(h, key, value);
+            return rows.get(h, key).orElseThrow();
         });
     }
 }

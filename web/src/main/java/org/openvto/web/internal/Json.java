@@ -10,14 +10,14 @@ import java.util.Map;
 import org.openvto.validation.FieldError;
 
 /** JSON responses of the REST API, written with Jackson; errors always have the same shape. */
-final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper()
+public final class Json {
+    public static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private Json() {}
 
-    static void send(Context ctx, int status, Object body) {
+    public static void send(Context ctx, int status, Object body) {
         try {
             ctx.status(status).contentType("application/json").result(MAPPER.writeValueAsString(body));
         } catch (JsonProcessingException e) {
@@ -25,12 +25,12 @@ final class Json {
         }
     }
 
-    static void error(Context ctx, int status, String message) {
+    public static void error(Context ctx, int status, String message) {
         send(ctx, status, Map.of("error", message));
     }
 
     /** {@code 400 {"error": "validation failed", "errors": [{"field": …, "message": …}]}}. */
-    static void invalid(Context ctx, List<FieldError> errors) {
+    public static void invalid(Context ctx, List<FieldError> errors) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("error", "validation failed");
         body.put("errors", errors);
@@ -38,7 +38,7 @@ final class Json {
     }
 
     /** The request body as a JSON object; a missing or malformed body is answered with 400 and halts. */
-    static ObjectNode body(Context ctx) {
+    public static ObjectNode body(Context ctx) {
         try {
             JsonNode node = MAPPER.readTree(ctx.body());
             if (node instanceof ObjectNode object) {
@@ -51,7 +51,7 @@ final class Json {
     }
 
     /** A text field of {@code body}, or {@code null} when absent or not text. */
-    static String text(ObjectNode body, String field) {
+    public static String text(ObjectNode body, String field) {
         JsonNode value = body.get(field);
         return value != null && value.isTextual() ? value.asText() : null;
     }

@@ -3,6 +3,7 @@ package org.openvto.web.internal;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -12,9 +13,11 @@ import org.openvto.digest.DigestChallenge;
 import org.openvto.digest.DigestHeaderParser;
 import org.openvto.digest.DigestParseResult;
 import org.openvto.digest.NonceService;
+import org.openvto.security.AccountService;
+import org.openvto.security.AuthService;
 import org.openvto.security.LoginResult;
+import org.openvto.security.SecurityConfig;
 import org.openvto.web.HttpConfig;
-import org.openvto.web.WebServices;
 import org.openvto.web.WebSessions;
 
 /**
@@ -35,27 +38,39 @@ import org.openvto.web.WebSessions;
  * </ol>
  * The authenticated user name is left in the request attribute {@link #USER}.
  */
-final class WebAuth {
-    static final String USER = "openvto.user";
+public final class WebAuth {
+    public static final String USER = "openvto.user";
     static final String SESSION_COOKIE = "OPENVTO_SESSION";
 
-    private final WebServices services;
+    private final AccountService accounts;
+    private final AuthService auth;
+    private final SecurityConfig security;
+    private final Clock clock;
     private final HttpConfig http;
     private final WebSessions sessions;
     private final NonceService nonces;
     private final String opaque = WebSessions.newId();
     private final AtomicBoolean initialized = new AtomicBoolean();
 
-    WebAuth(WebServices services, HttpConfig http, WebSessions sessions) {
-        this.services = services;
+    public WebAuth(
+            AccountService accounts,
+            AuthService auth,
+            SecurityConfig security,
+            Clock clock,
+            HttpConfig http,
+            WebSessions sessions) {
+        this.accounts = accounts;
+        this.auth = auth;
+        this.security = security;
+        this.clock = clock;
         this.http = http;
         this.sessions = sessions;
-        this.nonces = new NonceService(services.clock(), services.security().nonceLifetime(), 10_000);
+        this.nonces = new NonceService(clock, security.nonceLifetime(), 10_000);
     }
 
     /** True once the device has an administrator; cached because it never becomes false again. */
-    boolean initialized() {
-        if (!initialized.get() && services.accounts().initialized()) {
+    public boolean initialized() {
+        if (!initialized.get() && accounts.initialized()) {
             initialized.set(true);
         }
         return initialized.get();
@@ -108,7 +123,7 @@ final class WebAuth {
         if (!response.uri().equals(requestUri)) {
             throw new Halt(c -> Json.error(c, 400, "digest uri does not match the request URI"));
         }
-        if (!response.realm().equals(services.accounts().realm())) {
+        if (!response.realm().equals(accounts.realm())) {
             throw challenge(false);
         }
         switch (nonces.check(response.nonce(), response.nc(), true)) {
@@ -116,7 +131,7 @@ final class WebAuth {
             case STALE -> throw challenge(true);
             case INVALID, REPLAYED -> throw challenge(false);
         }
-        LoginResult result = services.auth().digest(response, ctx.method().name(), ctx.ip());
+        LoginResult result = auth.digest(response, ctx.method().name(), ctx.ip());
         switch (result) {
             case LoginResult.Success s -> ctx.attribute(USER, s.account().username());
             case LoginResult.Rejected r -> {
@@ -130,7 +145,7 @@ final class WebAuth {
     }
 
     private Halt challenge(boolean stale) {
-        String realm = services.accounts().realm();
+        String realm = accounts.realm();
         return new Halt(c -> {
             c.res()
                     .addHeader(
@@ -147,38 +162,38 @@ final class WebAuth {
     }
 
     /** Slows every failed attempt down (Quick Start Guide Appendix 1, item 4); runs on a virtual thread. */
-    void pause() {
+    public void pause() {
         try {
-            Thread.sleep(services.security().failureDelay());
+            Thread.sleep(security.failureDelay());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     /** Starts a new session (never reusing an id the browser presented) and sets its cookie. */
-    void startSession(Context ctx, String username) {
+    public void startSession(Context ctx, String username) {
         sessions.remove(ctx.cookie(SESSION_COOKIE));
         ctx.cookie(cookie(SESSION_COOKIE, sessions.create(username), -1));
     }
 
-    void endSession(Context ctx) {
+    public void endSession(Context ctx) {
         sessions.remove(ctx.cookie(SESSION_COOKIE));
         ctx.cookie(cookie(SESSION_COOKIE, "", 0));
     }
 
-    static Cookie cookie(String name, String value, int maxAge) {
+    public static Cookie cookie(String name, String value, int maxAge) {
         return new Cookie(name, value, "/", maxAge, false, true, null, SameSite.STRICT);
     }
 
-    String lockMessage(Instant until) {
+    public String lockMessage(Instant until) {
         long minutes = Math.max(1, (secondsUntil(until) + 59) / 60);
         return "The account and this address are locked after "
-                + services.security().lockoutThreshold() + " failed login attempts. Try again in " + minutes
+                + security.lockoutThreshold() + " failed login attempts. Try again in " + minutes
                 + (minutes == 1 ? " minute." : " minutes.");
     }
 
     private long secondsUntil(Instant until) {
-        return Math.max(0, Duration.between(services.clock().instant(), until).toSeconds());
+        return Math.max(0, Duration.between(clock.instant(), until).toSeconds());
     }
 
     private static void checkSameOrigin(Context ctx) {

@@ -1,15 +1,39 @@
 package org.openvto.web.internal;
 
 import io.javalin.config.RoutesConfig;
-import java.util.Map;
 import org.openvto.household.Actor;
+import org.openvto.household.Installation;
 import org.openvto.web.HttpConfig;
 import org.openvto.web.WebServices;
 import org.openvto.web.WebSessions;
+import org.openvto.web.internal.account.PasswordApi;
+import org.openvto.web.internal.account.PasswordPage;
+import org.openvto.web.internal.device.DeviceApi;
+import org.openvto.web.internal.device.DevicePage;
+import org.openvto.web.internal.health.HealthController;
+import org.openvto.web.internal.home.HomePage;
+import org.openvto.web.internal.init.InitController;
+import org.openvto.web.internal.init.PendingInits;
+import org.openvto.web.internal.login.LoginController;
+import org.openvto.web.internal.network.NetworkApi;
+import org.openvto.web.internal.network.NetworkPage;
+import org.openvto.web.internal.rooms.RoomListApi;
+import org.openvto.web.internal.rooms.RoomListPage;
+import org.openvto.web.internal.securitylog.SecurityLogApi;
+import org.openvto.web.internal.securitylog.SecurityLogPage;
+import org.openvto.web.internal.sipserver.SipServerApi;
+import org.openvto.web.internal.sipserver.SipServerPage;
+import org.openvto.web.internal.system.SystemApi;
+import org.openvto.web.internal.system.SystemPage;
+import org.openvto.web.internal.vtos.VtoListApi;
+import org.openvto.web.internal.vtos.VtoListPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Wires the gate, the controllers and the error handlers onto Javalin's routes. */
+/**
+ * Wires the gate, the error handlers and every console area onto Javalin's routes. Each area is a package with
+ * its page, its REST resource and its view records, and gets only the services it uses.
+ */
 public final class WebRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(WebRoutes.class);
     private final WebServices services;
@@ -18,7 +42,8 @@ public final class WebRoutes {
 
     public WebRoutes(HttpConfig http, WebServices services) {
         this.services = services;
-        this.webAuth = new WebAuth(services, http, services.sessions());
+        this.webAuth = new WebAuth(
+                services.accounts(), services.auth(), services.security(), services.clock(), http, services.sessions());
         this.pages = new Pages(services.device());
     }
 
@@ -43,26 +68,44 @@ public final class WebRoutes {
                 Json.error(ctx, 404, "no such resource: " + ctx.path());
             } else if (ctx.attribute(Pages.RENDERED) == null) {
                 // an unknown address: the framework's own "Not Found" text is replaced by the console's page
-                pages.render(ctx, 404, "not_found.jte", Map.of("model", pages.model(), "path", ctx.path()));
+                pages.bare(ctx, 404, "not_found.jte", new NotFoundView(ctx.path()));
             }
         });
         routes.error(405, ctx -> Json.error(ctx, 405, "method not allowed"));
         new StaticResources().register(routes);
+        new ApiDocs().register(routes);
         // identifies this web server instance, so the reconnect page can tell the restarted server from the old one
         String instance = WebSessions.newId().substring(0, 12);
-        new HealthController(services, webAuth, instance).register(routes);
+        new HealthController(services.databaseHealthy(), services.device(), services.metrics(), webAuth, instance)
+                .register(routes);
         new InitController(services.accounts(), pages, new PendingInits(services.clock())).register(routes);
         new LoginController(services.auth(), webAuth, pages, services.bus()).register(routes);
-        new ConsoleController(
-                        pages,
-                        services.accounts(),
-                        services.securityLog(),
-                        services.security(),
-                        services.installation(),
-                        services.zone())
-                .register(routes);
-        new ApiController(services, webAuth).register(routes);
-        new InstallationPages(pages, services, instance).register(routes);
-        new InstallationApi(services, new InstallationViews(services)).register(routes);
+        registerAccountAndRecords(routes);
+        registerInstallation(routes, services.installation(), instance);
+    }
+
+    private void registerAccountAndRecords(RoutesConfig routes) {
+        new PasswordPage(pages, services.accounts(), services.security()).register(routes);
+        new PasswordApi(services.accounts()).register(routes);
+        new SecurityLogPage(pages, services.securityLog(), services.zone(), services.clock()).register(routes);
+        new SecurityLogApi(services.securityLog(), services.zone()).register(routes);
+    }
+
+    /** The installer's areas, Quick Start Guide 4.2.2–4.2.6 and Local Setting › System. */
+    private void registerInstallation(RoutesConfig routes, Installation in, String instance) {
+        Registrations registrations = new Registrations(services.registrations());
+        new HomePage(pages, in.checklist()).register(routes);
+        new DevicePage(pages, in.device(), in.sipServer()).register(routes);
+        new DeviceApi(services.device(), in.device(), in.sipServer(), webAuth).register(routes);
+        new NetworkPage(pages, in.network(), services.hostAddresses()).register(routes);
+        new NetworkApi(in.network(), services.hostAddresses()).register(routes);
+        new SipServerPage(pages, in.sipServer()).register(routes);
+        new SipServerApi(in.sipServer()).register(routes);
+        new VtoListPage(pages, in.vtos(), in.sipServer(), in.device(), registrations).register(routes);
+        new VtoListApi(in.vtos(), registrations).register(routes);
+        new RoomListPage(pages, in.rooms(), in.device(), registrations).register(routes);
+        new RoomListApi(in.rooms(), in.device(), registrations).register(routes);
+        new SystemPage(pages, in.backup(), in.reboot(), instance).register(routes);
+        new SystemApi(in.backup(), in.reboot()).register(routes);
     }
 }

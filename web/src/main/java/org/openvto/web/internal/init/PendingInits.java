@@ -1,4 +1,4 @@
-package org.openvto.web.internal;
+package org.openvto.web.internal.init;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +15,7 @@ import org.openvto.web.WebSessions;
  * committed until the second screen. Entries expire after 15 minutes; at most 16 are kept.
  * Thread-safe.
  */
-final class PendingInits {
+public final class PendingInits {
     private static final Duration LIFETIME = Duration.ofMinutes(15);
     private static final int MAX = 16;
 
@@ -24,7 +24,7 @@ final class PendingInits {
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Clock clock;
 
-    PendingInits(Clock clock) {
+    public PendingInits(Clock clock) {
         this.clock = clock;
     }
 

@@ -1,11 +1,11 @@
-package org.openvto.web.internal;
+package org.openvto.web.internal.rooms;
 
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openvto.household.BatchSpec;
-import org.openvto.household.Installation;
+import org.openvto.household.RoomListService;
 import org.openvto.validation.Result;
 
 /**
@@ -29,10 +29,10 @@ final class BatchJobs {
     }
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-    private final Installation installation;
+    private final RoomListService rooms;
 
-    BatchJobs(Installation installation) {
-        this.installation = installation;
+    BatchJobs(RoomListService rooms) {
+        this.rooms = rooms;
     }
 
     /** Starts a checked batch of {@code total} rooms; returns the job id. */
@@ -47,17 +47,17 @@ final class BatchJobs {
         org.openvto.household.Actor actor = org.openvto.household.Actor.current();
         Thread.ofVirtual().name("batch-" + id).start(() -> {
             try {
-                job.summary = switch (org.openvto.household.Actor.as(
-                        actor, () -> installation.addBatch(spec, job.done::set))) {
-                    case Result.Applied<Installation.BatchOutcome> ok ->
-                        ok.value().created() + " rooms added"
-                                + (ok.value().alreadyExisted() > 0
-                                        ? ", " + ok.value().alreadyExisted() + " already existed and were kept"
-                                        : "")
-                                + ".";
-                    case Result.Rejected<Installation.BatchOutcome> r ->
-                        "Nothing was added: " + r.errors().get(0).message();
-                };
+                job.summary =
+                        switch (org.openvto.household.Actor.as(actor, () -> rooms.addBatch(spec, job.done::set))) {
+                            case Result.Applied<RoomListService.BatchOutcome> ok ->
+                                ok.value().created() + " rooms added"
+                                        + (ok.value().alreadyExisted() > 0
+                                                ? ", " + ok.value().alreadyExisted() + " already existed and were kept"
+                                                : "")
+                                        + ".";
+                            case Result.Rejected<RoomListService.BatchOutcome> r ->
+                                "Nothing was added: " + r.errors().get(0).message();
+                        };
             } catch (RuntimeException e) {
                 job.summary = "Nothing was added: " + e.getMessage();
             }

@@ -1,28 +1,29 @@
-package org.openvto.web.internal;
+package org.openvto.web.internal.login;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.Map;
 import org.openvto.security.AuthService;
 import org.openvto.security.LoginResult;
 import org.openvto.security.SecurityEvent;
+import org.openvto.web.internal.Pages;
+import org.openvto.web.internal.WebAuth;
 import org.openvto.web.internal.view.Notice;
 
 /** The Login page (Quick Start Guide Figure 4-2) and logout, with the account lock's messages. */
-final class LoginController {
+public final class LoginController {
     private final AuthService auth;
     private final WebAuth webAuth;
     private final Pages pages;
     private final org.openvto.event.EventBus bus;
 
-    LoginController(AuthService auth, WebAuth webAuth, Pages pages, org.openvto.event.EventBus bus) {
+    public LoginController(AuthService auth, WebAuth webAuth, Pages pages, org.openvto.event.EventBus bus) {
         this.auth = auth;
         this.webAuth = webAuth;
         this.pages = pages;
         this.bus = bus;
     }
 
-    void register(RoutesConfig routes) {
+    public void register(RoutesConfig routes) {
         routes.get("/login", ctx -> page(ctx, 200, "admin", Notice.NONE));
         routes.post("/login", this::submit);
         routes.post("/logout", ctx -> {
@@ -34,7 +35,7 @@ final class LoginController {
     }
 
     private void page(Context ctx, int status, String username, Notice notice) {
-        pages.render(ctx, status, "login.jte", Map.of("model", pages.model(), "username", username, "notice", notice));
+        pages.bare(ctx, status, "login.jte", new LoginView(username, notice));
     }
 
     private void submit(Context ctx) {

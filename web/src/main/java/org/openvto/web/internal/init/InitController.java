@@ -1,4 +1,4 @@
-package org.openvto.web.internal;
+package org.openvto.web.internal.init;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -8,25 +8,28 @@ import org.openvto.security.AccountService;
 import org.openvto.security.AccountService.InitResult;
 import org.openvto.security.AccountService.PrepareResult;
 import org.openvto.validation.FieldError;
+import org.openvto.web.internal.Json;
+import org.openvto.web.internal.Pages;
+import org.openvto.web.internal.WebAuth;
 import org.openvto.web.internal.view.FormErrors;
 
 /**
  * Device Init (Quick Start Guide 4.2.1): password and confirmation → optional e-mail for password reset →
  * "initialization succeeded" → Login. Also {@code POST /api/v1/init} for automated installs.
  */
-final class InitController {
+public final class InitController {
     private static final String PENDING_COOKIE = "OPENVTO_INIT";
     private final AccountService accounts;
     private final Pages pages;
     private final PendingInits pending;
 
-    InitController(AccountService accounts, Pages pages, PendingInits pending) {
+    public InitController(AccountService accounts, Pages pages, PendingInits pending) {
         this.accounts = accounts;
         this.pages = pages;
         this.pending = pending;
     }
 
-    void register(RoutesConfig routes) {
+    public void register(RoutesConfig routes) {
         routes.get("/init", ctx -> passwordPage(ctx, 200, FormErrors.NONE));
         routes.post("/init", this::submitPassword);
         routes.get("/init/email", ctx -> emailPage(ctx, 200, FormErrors.NONE, "", false));
@@ -36,13 +39,13 @@ final class InitController {
                 ctx.redirect("/init");
                 return;
             }
-            pages.render(ctx, 200, "init_done.jte", Map.of("model", pages.model()));
+            pages.bare(ctx, 200, "init_done.jte");
         });
         routes.post("/api/v1/init", this::api);
     }
 
     private void passwordPage(Context ctx, int status, FormErrors errors) {
-        pages.render(ctx, status, "init_password.jte", Map.of("model", pages.model(), "errors", errors));
+        pages.bare(ctx, status, "init_password.jte", new InitPasswordView(errors));
     }
 
     private void emailPage(Context ctx, int status, FormErrors errors, String email, boolean enabled) {
@@ -50,11 +53,7 @@ final class InitController {
             ctx.redirect("/init");
             return;
         }
-        pages.render(
-                ctx,
-                status,
-                "init_email.jte",
-                Map.of("model", pages.model(), "errors", errors, "email", email, "enabled", enabled));
+        pages.bare(ctx, status, "init_email.jte", new InitEmailView(errors, email, enabled));
     }
 
     private void submitPassword(Context ctx) {

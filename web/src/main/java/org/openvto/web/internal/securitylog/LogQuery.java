@@ -1,4 +1,4 @@
-package org.openvto.web.internal;
+package org.openvto.web.internal.securitylog;
 
 import java.time.DateTimeException;
 import java.time.Instant;

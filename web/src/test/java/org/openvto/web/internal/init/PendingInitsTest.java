@@ -1,4 +1,4 @@
-package org.openvto.web.internal;
+package org.openvto.web.internal.init;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
