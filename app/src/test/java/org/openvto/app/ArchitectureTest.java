@@ -2,7 +2,10 @@ package org.openvto.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -91,6 +94,18 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.openvto.storage..", "org.jdbi..", "java.sql..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void eachConsoleAreaStandsAloneOnTheSharedWebPlumbing() {
+        slices().matching("org.openvto.web.internal.(*)..")
+                .should()
+                .notDependOnEachOther()
+                .ignoreDependency(
+                        DescribedPredicate.alwaysTrue(),
+                        JavaClass.Predicates.resideInAPackage("org.openvto.web.internal.view.."))
+                .because("a console area is one package (page, API, view records) on the plumbing of web.internal")
                 .check(CLASSES);
     }
 

@@ -1,7 +1,11 @@
 /**
  * The installer's configuration of the building (Quick Start Guide 4.1 step 2, 4.2.2–4.2.6) and the rules that
- * bind it together. {@link org.openvto.household.Installation} is the service behind every installer page, API
- * call and configuration import: it checks a change completely with the pure rules of
+ * bind it together. {@link org.openvto.household.Installation} holds one service per console area behind every
+ * installer page, API call and configuration import ({@code DevicePropertiesService}, {@code NetworkService},
+ * {@code SipServerService}, {@code VtoListService}, {@code RoomListService}, {@code BackupService},
+ * {@code SetupChecklist}, {@code RebootService}); each area's setting keys are declared once ({@code DeviceKeys},
+ * {@code NetworkKeys}, {@code SipServerKeys}), secret ones marked for the store to seal. A service checks a
+ * change completely with the pure rules of
  * {@code InstallationRules} (VTO numbers against room numbers, masters before extensions, at most 10
  * extensions, SIP-server and alternate-server constraints), writes it in one transaction through the
  * {@link org.openvto.household.HouseholdStore} and {@link org.openvto.device.SettingsStore} interfaces or
