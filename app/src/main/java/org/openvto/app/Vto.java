@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import org.openvto.device.DeviceService;
 import org.openvto.event.EventBus;
+import org.openvto.facade.DeviceModel;
 import org.openvto.household.Installation;
 import org.openvto.security.AccountService;
 import org.openvto.security.AuthService;
@@ -68,7 +69,8 @@ final class Vto implements AutoCloseable {
                     bus,
                     config.device().defaultName(),
                     config.network(),
-                    config.http().port());
+                    config.http().port(),
+                    DeviceModel.parse(config.device().model()).orElse(DeviceModel.VTO4202F_P));
             return new Core(dir, db, bus, clock, device, accounts, installation);
         }
     }

@@ -10,6 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.openvto.device.DeviceProperties;
 import org.openvto.device.SystemType;
+import org.openvto.facade.DeviceModel;
+import org.openvto.facade.FacadeLayout;
+import org.openvto.facade.FacadeModule;
+import org.openvto.facade.ModuleKind;
+import org.openvto.facade.Mounting;
 import org.openvto.household.InstallationSnapshot;
 import org.openvto.household.RegisterType;
 import org.openvto.household.RoomDevice;
@@ -50,6 +55,9 @@ public final class ConfigurationFile {
         s.vtos().forEach(v -> vtos.add(vto(v, true)));
         ArrayNode rooms = root.putArray("rooms");
         s.rooms().forEach(r -> rooms.add(room(r)));
+        if (s.facade() != null) {
+            root.set("facade", facade(s.facade()));
+        }
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -89,8 +97,11 @@ public final class ConfigurationFile {
         for (int i = 0; i < roomArray.size(); i++) {
             rooms.add(room(roomArray.get(i), new Reader(v, "rooms[" + i + "].")));
         }
+        // a file written before the façade layout existed has none: the import keeps the stored layout
+        FacadeLayout facade =
+                root.has("facade") ? facade(sub(v, root, "facade"), new Reader(v, "facade."), null) : null;
         return v.isEmpty()
-                ? Result.applied(new InstallationSnapshot(device, network, sip, vtos, rooms))
+                ? Result.applied(new InstallationSnapshot(device, network, sip, vtos, rooms, facade))
                 : Result.rejected(v.list());
     }
 
@@ -270,6 +281,101 @@ public final class ConfigurationFile {
                 r.str(n, "registerPassword", ""));
     }
 
+    // ---- façade layout (Quick Start Guide 4.2.7) ----
+
+    public static ObjectNode facade(FacadeLayout f) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("model", f.model().id());
+        n.putObject("mounting")
+                .put("frameSize", f.mounting().frameSize())
+                .put("orientation", f.mounting().orientation().token());
+        ArrayNode modules = n.putArray("modules");
+        for (FacadeModule m : f.modules()) {
+            ObjectNode item = modules.addObject().put("kind", m.kind().token());
+            if (m.kind().callKeys() > 0) {
+                ArrayNode keys = item.putArray("keys");
+                m.keys().forEach(keys::add);
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Reads a layout; absent fields keep those of {@code current} (a partial PUT), or take the defaults when it is
+     * null (a file). A module's {@code keys} may be left out: its call keys are then unassigned.
+     */
+    public static FacadeLayout facade(JsonNode n, Reader r, FacadeLayout current) {
+        DeviceModel model = current == null ? null : current.model();
+        String modelText = r.str(n, "model", null);
+        if (modelText != null) {
+            model = DeviceModel.parse(modelText).orElse(null);
+            if (model == null) {
+                r.error(
+                        "model",
+                        "Unknown model " + modelText + "; the models are those of the Quick Start Guide, "
+                                + "VTO4202F-P, -MB1, -MB2, -MB5, -MK, -MR, -MS, -MF, -ML, -MA");
+            }
+        } else if (model == null) {
+            r.error("model", "must be given");
+        }
+        Mounting mounting = current == null ? Mounting.DEFAULT : current.mounting();
+        JsonNode m = n == null ? null : n.get("mounting");
+        if (m != null && !m.isNull()) {
+            Reader mr = r.nested("mounting.");
+            Mounting.Orientation o = Mounting.Orientation.parse(
+                            mr.str(m, "orientation", mounting.orientation().token()))
+                    .orElse(null);
+            if (o == null) {
+                mr.error("orientation", "must be horizontal or vertical");
+            }
+            mounting = new Mounting(
+                    mr.integer(m, "frameSize", mounting.frameSize()), o == null ? mounting.orientation() : o);
+        }
+        JsonNode list = n == null ? null : n.get("modules");
+        if (list == null || list.isNull()) {
+            return new FacadeLayout(model, mounting, current == null ? List.of() : current.modules());
+        }
+        if (!list.isArray()) {
+            r.error("modules", "must be a list");
+            return new FacadeLayout(model, mounting, List.of());
+        }
+        List<FacadeModule> modules = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            facadeModule(list.get(i), r.nested("modules[" + i + "]."), modules);
+        }
+        return new FacadeLayout(model, mounting, modules);
+    }
+
+    private static void facadeModule(JsonNode item, Reader r, List<FacadeModule> into) {
+        String kindText = r.str(item, "kind", null);
+        ModuleKind kind = ModuleKind.parse(kindText).orElse(null);
+        if (kind == null) {
+            r.error(
+                    "kind",
+                    "Unknown module kind " + kindText + "; one of camera, indicator, audio, button-1, "
+                            + "button-2, button-5, keyboard, card, fingerprint, display, blank");
+            return;
+        }
+        JsonNode keys = item.get("keys");
+        if (keys == null || keys.isNull()) {
+            into.add(FacadeModule.of(kind));
+            return;
+        }
+        List<String> rooms = new ArrayList<>();
+        if (!keys.isArray()) {
+            r.error("keys", "must be a list of room numbers");
+        } else {
+            for (int k = 0; k < keys.size(); k++) {
+                if (keys.get(k).isTextual()) {
+                    rooms.add(keys.get(k).asText());
+                } else {
+                    r.error("keys[" + k + "]", "must be text (a room number, or \"\" for none)");
+                }
+            }
+        }
+        into.add(new FacadeModule(kind, rooms));
+    }
+
     private static JsonNode sub(Violations v, JsonNode root, String field) {
         JsonNode n = root.get(field);
         if (n == null || !n.isObject()) {
@@ -296,6 +402,11 @@ public final class ConfigurationFile {
         public Reader(Violations v, String prefix) {
             this.v = v;
             this.prefix = prefix;
+        }
+
+        /** A reader for the fields of a nested object, {@code mounting.frameSize}. */
+        public Reader nested(String path) {
+            return new Reader(v, prefix + path);
         }
 
         public void error(String field, String message) {

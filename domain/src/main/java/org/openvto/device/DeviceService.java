@@ -14,6 +14,8 @@ public final class DeviceService {
 
     public static final SettingKey VTO_NUMBER = SettingKey.plain("device.vto-number");
     public static final SettingKey NAME = SettingKey.plain("device.name");
+    /** The model the installer chose on the Façade Layout page; until then {@code device.model} of the file. */
+    public static final SettingKey MODEL = SettingKey.plain("device.model");
     /** The VTO No. of a new Dahua VTO. */
     public static final String DEFAULT_VTO_NUMBER = "8001";
 
@@ -36,7 +38,7 @@ public final class DeviceService {
 
     public DeviceIdentity identity() {
         return new DeviceIdentity(
-                config.model(),
+                settings.get(MODEL).orElse(config.model()),
                 serial,
                 settings.get(VTO_NUMBER).orElse(DEFAULT_VTO_NUMBER),
                 settings.get(NAME).orElse(config.defaultName()),

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.openvto.device.SettingKey;
+import org.openvto.facade.FacadeRules;
 import org.openvto.validation.Result;
 import org.openvto.validation.Violations;
 
@@ -25,7 +26,8 @@ public final class BackupService {
 
     public InstallationSnapshot snapshot() {
         List<RoomDevice> rooms = ctx.household.rooms("", 0, Integer.MAX_VALUE);
-        return new InstallationSnapshot(ctx.device(), ctx.network(), ctx.sipServer(), ctx.household.vtos(), rooms);
+        return new InstallationSnapshot(
+                ctx.device(), ctx.network(), ctx.sipServer(), ctx.household.vtos(), rooms, ctx.facade());
     }
 
     /**
@@ -49,6 +51,9 @@ public final class BackupService {
             all.putAll(DeviceKeys.write(s.device()));
             all.putAll(NetworkKeys.write(s.network()));
             all.putAll(SipServerKeys.write(s.sipServer()));
+            if (s.facade() != null) {
+                all.putAll(FacadeKeys.write(s.facade()));
+            }
             ctx.household.replaceAll(all, s.vtos(), s.rooms());
             return ctx.changed(
                     "import",
@@ -60,12 +65,7 @@ public final class BackupService {
 
     private static Violations check(InstallationSnapshot s) {
         Violations v = new Violations();
-        Set<String> bases = new HashSet<>();
-        s.rooms().forEach(r -> {
-            if (r.number() != null) {
-                bases.add(r.number().room());
-            }
-        });
+        Set<String> bases = bases(s.rooms());
         prefixed(v, "device", sub -> InstallationRules.checkDevice(sub, s.device(), bases));
         prefixed(v, "network", sub -> InstallationRules.checkNetwork(sub, s.network()));
         prefixed(v, "sipServer", sub -> InstallationRules.checkSip(sub, s.sipServer(), null));
@@ -82,7 +82,24 @@ public final class BackupService {
             }
         }
         checkRoomStructure(v, s.rooms(), vtoNumbers);
+        if (s.facade() != null) {
+            prefixed(v, "facade", sub -> FacadeRules.check(sub, s.facade(), bases));
+        }
         return v;
+    }
+
+    /**
+     * The room numbers of the file ({@code 101} of {@code 101#0}): what VTO numbers must differ from and what a
+     * call key of the imported layout may call — the file's rooms, not the ones stored now.
+     */
+    private static Set<String> bases(List<RoomDevice> rooms) {
+        Set<String> bases = new HashSet<>();
+        rooms.forEach(r -> {
+            if (r.number() != null) {
+                bases.add(r.number().room());
+            }
+        });
+        return bases;
     }
 
     private static void checkRoomStructure(Violations v, List<RoomDevice> rooms, Set<String> vtoNumbers) {

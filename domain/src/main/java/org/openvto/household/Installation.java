@@ -2,6 +2,7 @@ package org.openvto.household;
 
 import org.openvto.device.SettingsStore;
 import org.openvto.event.EventBus;
+import org.openvto.facade.DeviceModel;
 import org.openvto.network.NetworkDefaults;
 
 /**
@@ -19,7 +20,8 @@ public record Installation(
         RoomListService rooms,
         BackupService backup,
         SetupChecklist checklist,
-        RebootService reboot) {
+        RebootService reboot,
+        FacadeService facade) {
 
     /**
      * @param settings        the device settings (secret ones sealed by the store)
@@ -27,6 +29,7 @@ public record Installation(
      * @param defaultName     the device name before the installer sets one ({@code device.default-name})
      * @param networkDefaults factory TCP/IP settings from the configuration file
      * @param defaultHttpPort the HTTP port before Network Setting is saved ({@code http.port})
+     * @param defaultModel    the device model before the installer chooses one ({@code device.model})
      */
     public static Installation open(
             SettingsStore settings,
@@ -34,9 +37,10 @@ public record Installation(
             EventBus bus,
             String defaultName,
             NetworkDefaults networkDefaults,
-            int defaultHttpPort) {
-        InstallationContext ctx =
-                new InstallationContext(settings, household, bus, defaultName, networkDefaults, defaultHttpPort);
+            int defaultHttpPort,
+            DeviceModel defaultModel) {
+        InstallationContext ctx = new InstallationContext(
+                settings, household, bus, defaultName, networkDefaults, defaultHttpPort, defaultModel);
         return new Installation(
                 new DevicePropertiesService(ctx),
                 new NetworkService(ctx),
@@ -45,6 +49,7 @@ public record Installation(
                 new RoomListService(ctx),
                 new BackupService(ctx),
                 new SetupChecklist(ctx),
-                new RebootService(ctx));
+                new RebootService(ctx),
+                new FacadeService(ctx));
     }
 }

@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 import org.openvto.device.DeviceProperties;
 import org.openvto.device.SettingsStore;
 import org.openvto.event.EventBus;
+import org.openvto.facade.DeviceModel;
+import org.openvto.facade.FacadeLayout;
 import org.openvto.network.NetworkDefaults;
 import org.openvto.network.NetworkSettings;
 import org.openvto.network.SipServerSettings;
@@ -26,6 +28,7 @@ final class InstallationContext {
     private final String defaultName;
     private final NetworkDefaults networkDefaults;
     private final int defaultHttpPort;
+    private final DeviceModel defaultModel;
     private final ReentrantLock lock = new ReentrantLock();
 
     InstallationContext(
@@ -34,13 +37,15 @@ final class InstallationContext {
             EventBus bus,
             String defaultName,
             NetworkDefaults networkDefaults,
-            int defaultHttpPort) {
+            int defaultHttpPort,
+            DeviceModel defaultModel) {
         this.settings = settings;
         this.household = household;
         this.bus = bus;
         this.defaultName = defaultName;
         this.networkDefaults = networkDefaults;
         this.defaultHttpPort = defaultHttpPort;
+        this.defaultModel = defaultModel;
     }
 
     /** Runs one check-and-write change; changes of all areas are serialised. */
@@ -63,6 +68,10 @@ final class InstallationContext {
 
     SipServerSettings sipServer() {
         return SipServerKeys.read(settings);
+    }
+
+    FacadeLayout facade() {
+        return FacadeKeys.read(settings, defaultModel);
     }
 
     /** The numbers taken by VTOs: the list's Rec Nos. and this VTO's own number. */

@@ -2,13 +2,19 @@ package org.openvto.household;
 
 import java.util.List;
 import org.openvto.device.DeviceProperties;
+import org.openvto.facade.FacadeLayout;
 import org.openvto.network.NetworkSettings;
 import org.openvto.network.SipServerSettings;
 
-/** The whole installer configuration: what export writes and import restores. */
+/**
+ * The whole installer configuration: what export writes and import restores.
+ *
+ * @param facade the façade layout; {@code null} in a file written before it existed, which keeps the layout
+ */
 public record InstallationSnapshot(
         DeviceProperties device,
         NetworkSettings network,
         SipServerSettings sipServer,
         List<VtoEntry> vtos,
-        List<RoomDevice> rooms) {}
+        List<RoomDevice> rooms,
+        FacadeLayout facade) {}

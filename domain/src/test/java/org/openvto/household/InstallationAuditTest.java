@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.openvto.device.DeviceProperties;
 import org.openvto.device.SystemType;
 import org.openvto.event.EventBus;
+import org.openvto.facade.DeviceModel;
 import org.openvto.network.NetworkDefaults;
 import org.openvto.network.NetworkSettings;
 import org.openvto.network.ServerType;
@@ -26,7 +27,8 @@ class InstallationAuditTest {
     private final Installation installation;
 
     InstallationAuditTest() {
-        installation = Installation.open(store, store, bus, "VTO", new NetworkDefaults(DEFAULTS), 8080);
+        installation = Installation.open(
+                store, store, bus, "VTO", new NetworkDefaults(DEFAULTS), 8080, DeviceModel.VTO4202F_P);
         bus.subscribe(SecurityEvent.class, security::add);
         bus.subscribe(ConfigChanged.class, changes::add);
     }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.openvto.device.DeviceProperties;
 import org.openvto.device.SystemType;
 import org.openvto.event.EventBus;
+import org.openvto.facade.DeviceModel;
 import org.openvto.network.NetworkDefaults;
 import org.openvto.network.NetworkSettings;
 import org.openvto.network.ServerType;
@@ -18,7 +19,7 @@ class InstallationServicesTest {
             new NetworkSettings("192.168.1.108", "255.255.255.0", "192.168.1.1", "8.8.8.8", 8080, 443, 554, 5060));
 
     private static Installation open(MemoryHousehold store) {
-        return Installation.open(store, store, new EventBus(), "VTO", DEFAULTS, 8080);
+        return Installation.open(store, store, new EventBus(), "VTO", DEFAULTS, 8080, DeviceModel.VTO4202F_P);
     }
 
     private static SipServerSettings server(String password) {
