@@ -2,12 +2,17 @@ package org.openvto.household;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openvto.device.DeviceProperties;
 import org.openvto.device.SystemType;
 import org.openvto.event.EventBus;
 import org.openvto.facade.DeviceModel;
+import org.openvto.facade.FacadeLayout;
+import org.openvto.facade.FacadeModule;
+import org.openvto.facade.ModuleKind;
+import org.openvto.facade.Mounting;
 import org.openvto.network.NetworkDefaults;
 import org.openvto.network.NetworkSettings;
 import org.openvto.network.ServerType;
@@ -68,6 +73,14 @@ class InstallationServicesTest {
         installation
                 .rooms()
                 .add(new RoomDevice(new RoomNumber("101", 0), "Ann", "", "", RegisterType.PUBLIC, "Reg1stered"));
+        installation
+                .facade()
+                .update(new FacadeLayout(
+                        DeviceModel.VTO4202F_MB1,
+                        Mounting.DEFAULT,
+                        List.of(
+                                new FacadeModule(ModuleKind.CAMERA, List.of("101")),
+                                FacadeModule.of(ModuleKind.INDICATOR))));
 
         MemoryHousehold fresh = new MemoryHousehold();
         Result<Change> restored =
