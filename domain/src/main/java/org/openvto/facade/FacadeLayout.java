@@ -42,4 +42,46 @@ public record FacadeLayout(DeviceModel model, Mounting mounting, List<FacadeModu
     public FacadeLayout withModel(DeviceModel m) {
         return new FacadeLayout(m, mounting, modules);
     }
+
+    public FacadeLayout withMounting(Mounting m) {
+        return new FacadeLayout(model, m, modules);
+    }
+
+    /** The layout with {@code kinds} appended at the end of the cascade, their call keys unassigned. */
+    public FacadeLayout withAdded(List<ModuleKind> kinds) {
+        List<FacadeModule> next = new ArrayList<>(modules);
+        kinds.forEach(k -> next.add(FacadeModule.of(k)));
+        return new FacadeLayout(model, mounting, next);
+    }
+
+    /** The layout without module {@code index}; the camera module (index 0) stays. */
+    public FacadeLayout without(int index) {
+        if (index < 1 || index >= modules.size()) {
+            return this;
+        }
+        List<FacadeModule> next = new ArrayList<>(modules);
+        next.remove(index);
+        return new FacadeLayout(model, mounting, next);
+    }
+
+    /** Module {@code index} moved one place up ({@code -1}) or down ({@code +1}); never above the camera module. */
+    public FacadeLayout moved(int index, int delta) {
+        int to = index + delta;
+        if (index < 1 || to < 1 || index >= modules.size() || to >= modules.size()) {
+            return this;
+        }
+        List<FacadeModule> next = new ArrayList<>(modules);
+        Collections.swap(next, index, to);
+        return new FacadeLayout(model, mounting, next);
+    }
+
+    /** Module {@code index} with these call-key rooms (checked by the rules when saved). */
+    public FacadeLayout withKeys(int index, List<String> keys) {
+        if (index < 0 || index >= modules.size()) {
+            return this;
+        }
+        List<FacadeModule> next = new ArrayList<>(modules);
+        next.set(index, new FacadeModule(modules.get(index).kind(), keys));
+        return new FacadeLayout(model, mounting, next);
+    }
 }

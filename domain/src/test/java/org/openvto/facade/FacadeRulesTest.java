@@ -165,4 +165,27 @@ class FacadeRulesTest {
         assertThat(DeviceModel.parse("vto4202f-p")).contains(DeviceModel.VTO4202F_P);
         assertThat(DeviceModel.parse("VTO2000A")).isEmpty();
     }
+
+    @Test
+    void editsKeepTheCameraModuleFirstAndTheOthersInOrder() {
+        FacadeLayout l = layout(DeviceModel.VTO4202F_MB5)
+                .withAdded(List.of(ModuleKind.BUTTON_5, ModuleKind.KEYBOARD, ModuleKind.DISPLAY));
+        assertThat(l.modules())
+                .extracting(FacadeModule::kind)
+                .containsExactly(ModuleKind.CAMERA, ModuleKind.BUTTON_5, ModuleKind.KEYBOARD, ModuleKind.DISPLAY);
+        assertThat(l.moved(3, -1).modules())
+                .extracting(FacadeModule::kind)
+                .containsExactly(ModuleKind.CAMERA, ModuleKind.BUTTON_5, ModuleKind.DISPLAY, ModuleKind.KEYBOARD);
+        assertThat(l.moved(1, -1)).as("nothing moves above the camera module").isEqualTo(l);
+        assertThat(l.moved(3, 1)).isEqualTo(l);
+        assertThat(l.without(0)).as("the camera module stays").isEqualTo(l);
+        assertThat(l.without(2).modules())
+                .extracting(FacadeModule::kind)
+                .containsExactly(ModuleKind.CAMERA, ModuleKind.BUTTON_5, ModuleKind.DISPLAY);
+        assertThat(l.withKeys(1, List.of("101", "", "", "", "102"))
+                        .modules()
+                        .get(1)
+                        .keys())
+                .containsExactly("101", "", "", "", "102");
+    }
 }

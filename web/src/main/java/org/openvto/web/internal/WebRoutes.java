@@ -10,6 +10,8 @@ import org.openvto.web.internal.account.PasswordApi;
 import org.openvto.web.internal.account.PasswordPage;
 import org.openvto.web.internal.device.DeviceApi;
 import org.openvto.web.internal.device.DevicePage;
+import org.openvto.web.internal.facade.FacadeApi;
+import org.openvto.web.internal.facade.FacadePage;
 import org.openvto.web.internal.health.HealthController;
 import org.openvto.web.internal.home.HomePage;
 import org.openvto.web.internal.init.InitController;
@@ -107,5 +109,7 @@ public final class WebRoutes {
         new RoomListApi(in.rooms(), in.device(), registrations).register(routes);
         new SystemPage(pages, in.backup(), in.reboot(), instance).register(routes);
         new SystemApi(in.backup(), in.reboot()).register(routes);
+        new FacadePage(pages, in.facade(), in.rooms()).register(routes);
+        new FacadeApi(in.facade()).register(routes);
     }
 }

@@ -14,6 +14,7 @@ public final class Menu {
                     "Local Setting",
                     List.of(
                             new MenuItem("Basic", "/console/local/basic"),
+                            new MenuItem("Façade Layout", "/console/local/facade"),
                             new MenuItem("Video & Audio", "/console/local/video-audio"),
                             new MenuItem("Access Control", "/console/local/access-control"),
                             new MenuItem("System", "/console/local/system"),
