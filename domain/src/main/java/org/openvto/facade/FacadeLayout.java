@@ -43,6 +43,22 @@ public record FacadeLayout(DeviceModel model, Mounting mounting, List<FacadeModu
         return new FacadeLayout(m, mounting, modules);
     }
 
+    /**
+     * The layout as it works with these rooms: keys whose room no longer exists are unassigned (what a backup
+     * holds, so that it restores as it worked and never names a room the file does not have).
+     */
+    public FacadeLayout working(java.util.Set<String> rooms) {
+        List<FacadeModule> next = new ArrayList<>();
+        for (FacadeModule m : modules) {
+            next.add(new FacadeModule(
+                    m.kind(),
+                    m.keys().stream()
+                            .map(k -> k.equals(FacadeRules.CENTRE_CALL_NO) || rooms.contains(k) ? k : "")
+                            .toList()));
+        }
+        return new FacadeLayout(model, mounting, next);
+    }
+
     public FacadeLayout withMounting(Mounting m) {
         return new FacadeLayout(model, m, modules);
     }

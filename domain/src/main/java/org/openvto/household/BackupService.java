@@ -27,7 +27,12 @@ public final class BackupService {
     public InstallationSnapshot snapshot() {
         List<RoomDevice> rooms = ctx.household.rooms("", 0, Integer.MAX_VALUE);
         return new InstallationSnapshot(
-                ctx.device(), ctx.network(), ctx.sipServer(), ctx.household.vtos(), rooms, ctx.facade());
+                ctx.device(),
+                ctx.network(),
+                ctx.sipServer(),
+                ctx.household.vtos(),
+                rooms,
+                ctx.facade().working(ctx.household.roomBases()));
     }
 
     /**
