@@ -21,6 +21,7 @@ import org.openvto.sip.proxy.TargetResolver;
 import org.openvto.sip.registrar.BindingStore;
 import org.openvto.sip.registrar.SipAccounts;
 import org.openvto.sip.registrar.WriteBehindBindingStore;
+import org.openvto.sip.server.SipConfig;
 import org.openvto.sip.server.SipServer;
 import org.openvto.sip.server.SipServerConfig;
 import org.openvto.sip.transport.SipTransportConfig;
