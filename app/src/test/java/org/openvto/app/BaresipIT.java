@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvto.digest.DigestAlgorithm;
+import org.openvto.testkit.peers.Baresip;
+import org.openvto.testkit.peers.PeerTransport;
 
 /**
  * A real SIP phone as an indoor monitor: Debian's baresip registers as room {@code 101#0} with digest

@@ -5,6 +5,8 @@
  * (a {@link java.util.concurrent.ScheduledExecutorService} whose scheduled tasks run only when the test advances
  * it), {@link org.openvto.testkit.Ports} (free
  * loopback ports and port blocks for real servers) and {@link org.openvto.testkit.Await} (integration tests
- * wait on a real signal with a deadline, never a fixed pause). Depends only on the JDK.
+ * wait on a real signal with a deadline, never a fixed pause; {@link org.openvto.testkit.Deadline} for hand-written
+ * polling loops). {@code org.openvto.testkit.peers}: real SIP peers (linphone, baresip) and a packet capture.
+ * Depends only on the JDK, and on Jackson for baresip's JSON control protocol.
  */
 package org.openvto.testkit;
