@@ -138,8 +138,14 @@ public final class Supervisor implements AutoCloseable {
         restart("(watchdog)");
     }
 
+    /**
+     * A service that was off or had failed keeps its reason while it restarts (the console keeps saying why
+     * while a settings change is applied); a running one is now simply not running.
+     */
     private void stop() {
-        status = Status.notRunning("the " + service.name() + " is not running");
+        if (status.running()) {
+            status = Status.notRunning("the " + service.name() + " is not running");
+        }
         service.stop();
     }
 

@@ -26,6 +26,10 @@ class SupervisorTest {
         boolean changed = true;
         RuntimeException failStart;
         String off;
+        /** The status reason the supervisor reported when it asked whyOff, i.e. in the middle of a (re)start. */
+        final List<String> reasonsWhileStarting = new ArrayList<>();
+
+        Supervisor supervisor;
 
         @Override
         public String name() {
@@ -34,6 +38,9 @@ class SupervisorTest {
 
         @Override
         public Optional<String> whyOff() {
+            if (supervisor != null) {
+                reasonsWhileStarting.add(supervisor.status().reason());
+            }
             return Optional.ofNullable(off);
         }
 
@@ -154,6 +161,17 @@ class SupervisorTest {
         assertThat(status.reason()).isEqualTo("this VTO is not the SIP server");
         assertThat(status.failure()).isEmpty();
         assertThat(service.calls).isEmpty();
+    }
+
+    @Test
+    void aServiceThatIsOffKeepsSayingWhyWhileItRestarts() {
+        service.off = "this VTO is not the SIP server";
+        service.supervisor = supervisor;
+        supervisor.start();
+        bus.publish(new ConfigChanged("household", Set.of(Service.SIP)));
+        assertThat(service.reasonsWhileStarting)
+                .containsExactly("the fake service is not running", "this VTO is not the SIP server");
+        assertThat(supervisor.status().reason()).isEqualTo("this VTO is not the SIP server");
     }
 
     @Test
