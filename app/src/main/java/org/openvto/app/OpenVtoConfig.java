@@ -7,6 +7,7 @@ import org.openvto.device.DeviceConfig;
 import org.openvto.network.NetworkDefaults;
 import org.openvto.network.NetworkSettings;
 import org.openvto.security.SecurityConfig;
+import org.openvto.sip.server.SipConfig;
 import org.openvto.storage.StorageConfig;
 import org.openvto.web.HttpConfig;
 

@@ -1,10 +1,8 @@
 package org.openvto.app;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import org.openvto.event.Event;
 import org.openvto.event.EventBus;
 import org.openvto.security.SecurityEvent;
 import org.openvto.sip.registrar.SipAuthListener;
@@ -14,39 +12,38 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns the SIP server's locks and flood bans into {@link SecurityEvent}s ({@code security/sip/locked},
  * {@code security/sip/banned}) for the security log. The SIP thread calls in and must never block, while the
- * security log writes to the database synchronously on publish: so each event is handed to one worker thread
- * through a bounded queue (1,000). When the queue is full — the database stalls during an attack that locks
- * hundreds of pairs a second — the event is dropped, counted ({@link #dropped}) and logged, rather than
- * slowing the SIP server. Thread-safe.
+ * security log writes to the database synchronously on publish. So the SIP thread only publishes a {@link
+ * Pending} event, which this class's own {@link EventBus#subscribeAsync asynchronous} subscriber (queue of 1,000)
+ * publishes as the security event on its virtual thread. When the queue is full — the database stalls during an
+ * attack that locks hundreds of pairs a second — the event is dropped, counted ({@link #dropped}, the bus logs
+ * it at most once a minute) rather than slowing the SIP server.
+ *
+ * <p>Why a hop and not an asynchronous security log: the log stays synchronous for everybody else, so that a
+ * login failure, a configuration change or a reboot is on disk before its request is answered ("write before you
+ * report success", see {@link EventBus}); only the SIP thread cannot wait for the database. Thread-safe.
  */
 final class SipSecurityEvents implements SipAuthListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SipSecurityEvents.class);
     /** The security log's user name column. */
     private static final int MAX_USERNAME = 64;
 
+    private static final int QUEUE = 1_000;
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+    /** A security event on its way from the SIP thread to the security log (never stored itself). */
+    private record Pending(SecurityEvent event) implements Event {
+        @Override
+        public String topic() {
+            return "sip/security-pending";
+        }
+    }
+
     private final EventBus bus;
-    private final ThreadPoolExecutor worker;
-    private final AtomicLong dropped = new AtomicLong();
+    private final EventBus.AsyncSubscription hop;
 
     SipSecurityEvents(EventBus bus) {
         this.bus = bus;
-        this.worker = new ThreadPoolExecutor(
-                1,
-                1,
-                0,
-                TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(1_000),
-                r -> {
-                    Thread t = new Thread(r, "sip-security-log");
-                    t.setDaemon(true);
-                    return t;
-                },
-                (task, executor) -> {
-                    if (dropped.getAndIncrement() % 1_000
-                            == 0) { // one line per thousand: the log must not flood either
-                        LOG.warn("security log queue full: SIP lock/ban events dropped ({} so far)", dropped.get());
-                    }
-                });
+        this.hop = bus.subscribeAsync(Pending.class, "sip/security-pending", QUEUE, p -> log(p.event()));
     }
 
     @Override
@@ -68,26 +65,27 @@ final class SipSecurityEvents implements SipAuthListener, AutoCloseable {
     }
 
     private void publish(SecurityEvent event) {
-        worker.execute(() -> {
-            try {
-                LOG.warn("{} {}: {}", event.topic(), event.source(), event.detail());
-                bus.publish(event);
-            } catch (RuntimeException e) {
-                LOG.error("could not write {} to the security log: {}", event.topic(), e.toString());
-            }
-        });
+        bus.publish(new Pending(event));
+    }
+
+    private void log(SecurityEvent event) {
+        try {
+            LOG.warn("{} {}: {}", event.topic(), event.source(), event.detail());
+            bus.publish(event);
+        } catch (RuntimeException e) {
+            LOG.error("could not write {} to the security log: {}", event.topic(), e.toString());
+        }
     }
 
     /** Events dropped because the queue was full. */
     long dropped() {
-        return dropped.get();
+        return hop.dropped();
     }
 
     @Override
     public void close() {
-        worker.shutdown(); // what is queued still reaches the log
         try {
-            worker.awaitTermination(5, TimeUnit.SECONDS);
+            hop.closeAfterDelivering(CLOSE_TIMEOUT); // what is queued still reaches the log
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // shutting down anyway: keep the interrupt for the caller
         }

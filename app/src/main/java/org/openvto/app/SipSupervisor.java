@@ -7,13 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.openvto.app.supervision.Supervised;
+import org.openvto.app.supervision.Supervisor;
 import org.openvto.device.SystemType;
 import org.openvto.event.EventBus;
 import org.openvto.household.ConfigChanged;
 import org.openvto.household.Installation;
-import org.openvto.household.RebootRequested;
 import org.openvto.household.RegistrationStatus;
 import org.openvto.household.Service;
 import org.openvto.household.SipDirectory;
@@ -22,6 +21,7 @@ import org.openvto.sip.proxy.TargetResolver;
 import org.openvto.sip.registrar.BindingStore;
 import org.openvto.sip.registrar.SipAccounts;
 import org.openvto.sip.registrar.WriteBehindBindingStore;
+import org.openvto.sip.server.SipConfig;
 import org.openvto.sip.server.SipServer;
 import org.openvto.sip.server.SipServerConfig;
 import org.openvto.sip.transport.SipTransportConfig;
@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * Runs the building SIP server while the installer has made this VTO the SIP server (Quick Start Guide
  * 4.2.4) and the System Type is TCP/IP, and restarts it — not the process — when the SIP server, network
  * or device settings change. Its accounts are the household's rooms ({@code 101#0}) and VTOs, with their register
- * passwords. Also answers the console's registration-status questions. Thread-safe.
+ * passwords. Also answers the console's registration-status questions. Start, restart on events and the
+ * watchdog are a {@link Supervisor}'s; this class only builds, starts and stops the SIP server. Thread-safe.
  */
 final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SipSupervisor.class);
@@ -47,18 +48,17 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     private final Clock clock;
     private final SipConfig config;
     private final EventBus bus;
-    private final EventBus.Subscription subscription;
-    private final EventBus.Subscription rebootSubscription;
+    private final EventBus.Subscription householdSubscription;
     private volatile SipServer server;
     private volatile WriteBehindBindingStore writer;
     /** Accounts and numbering plan, rebuilt when the household changes; REGISTER never touches the database. */
     private volatile SipDirectory directory = SipDirectory.ofAccounts(Map.of());
 
     private final Object directoryLock = new Object();
-    private volatile String notRunning = "the SIP server is not running";
     private final ScheduledExecutorService watchdog;
     private final SipSecurityEvents securityEvents;
-    private final AtomicInteger watchdogRestarts = new AtomicInteger();
+    private final Supervisor supervisor;
+    /** Read by {@link Server#start} under the supervisor's lock, set in {@link #startAtBoot} under it too. */
     private boolean booting;
     /** The running server's figures, continued across restarts. */
     private final SipMetrics metrics = new SipMetrics(() -> server);
@@ -84,42 +84,84 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
             return t;
         });
         this.securityEvents = new SipSecurityEvents(bus);
-        watchdog.scheduleWithFixedDelay(
-                this::checkAlive, WATCHDOG_PERIOD.toSeconds(), WATCHDOG_PERIOD.toSeconds(), TimeUnit.SECONDS);
-        this.subscription = bus.subscribe(ConfigChanged.class, "config", e -> {
-            if (e.restart().contains(Service.SIP)) {
-                Thread.ofVirtual().name("sip-restart").start(this::restart);
-            } else if (e.area().equals("household")) {
+        this.supervisor = new Supervisor(new Server(), Service.SIP, bus, Supervisor.virtualThreads("sip-restart"));
+        supervisor.watch(watchdog, WATCHDOG_PERIOD);
+        // a household change that does not restart the SIP server still changes its accounts and numbering plan
+        this.householdSubscription = bus.subscribe(ConfigChanged.class, "config", e -> {
+            if (!e.restart().contains(Service.SIP) && e.area().equals("household")) {
                 reloadDirectory();
             }
         });
-        this.rebootSubscription = bus.subscribe(
-                RebootRequested.class,
-                e -> Thread.ofVirtual().name("sip-reboot").start(this::restart));
     }
 
     /** At boot (called by {@code Vto}): the SIP server starts warmed up, see {@link SipServer#warmUpOnce}. */
-    synchronized void startAtBoot() {
-        booting = true;
-        try {
-            start();
-        } finally {
-            booting = false;
+    void startAtBoot() {
+        supervisor.whileSteady(() -> {
+            booting = true;
+            try {
+                return supervisor.start();
+            } finally {
+                booting = false;
+            }
+        });
+    }
+
+    void start() {
+        supervisor.start();
+    }
+
+    /** The SIP server as the supervisor sees it: switched off by the installer's settings, started, stopped. */
+    private final class Server implements Supervised {
+        @Override
+        public String name() {
+            return "SIP server";
+        }
+
+        @Override
+        public Optional<String> whyOff() {
+            if (!installation.sipServer().current().thisVtoIsServer()) {
+                return Optional.of("this VTO is not the SIP server (Network Setting › SIP Server)");
+            }
+            if (installation.device().current().systemType() == SystemType.ANALOG) {
+                return Optional.of("System Type is Analog: the VTO does not connect to indoor monitors");
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public void start() throws InterruptedException {
+            startServer();
+        }
+
+        @Override
+        public void stop() {
+            stopServer();
+        }
+
+        /**
+         * If the SIP thread has not run a task within {@link #WATCHDOG_TIMEOUT} (it died of an Error, or hangs),
+         * the SIP server restarts — devices re-register within their expiry and the bindings come back from the
+         * database meanwhile.
+         */
+        @Override
+        public boolean alive() {
+            SipServer s = server;
+            if (s == null || s.responsive(WATCHDOG_TIMEOUT)) {
+                return true;
+            }
+            LOG.error("SIP server thread did not respond within {} s", WATCHDOG_TIMEOUT.toSeconds());
+            return false;
+        }
+
+        @Override
+        public String failureReason(Exception failure) {
+            return "the SIP port " + installation.network().current().sipPort() + " could not be opened: "
+                    + failure.getMessage();
         }
     }
 
-    synchronized void start() {
+    private void startServer() throws InterruptedException {
         var sip = installation.sipServer().current();
-        if (!sip.thisVtoIsServer()) {
-            notRunning = "this VTO is not the SIP server (Network Setting › SIP Server)";
-            LOG.info("SIP server off: {}", notRunning);
-            return;
-        }
-        if (installation.device().current().systemType() == SystemType.ANALOG) {
-            notRunning = "System Type is Analog: the VTO does not connect to indoor monitors";
-            LOG.info("SIP server off: {}", notRunning);
-            return;
-        }
         reloadDirectory();
         SipAccounts lookup = user -> directory.password(user);
         TargetResolver targets = user -> directory.reach(user); // the household's numbering plan
@@ -159,42 +201,16 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
         server = s; // before start: it serves (and counts) from its first bound socket on, metrics must see that
         try {
             s.start();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (InterruptedException | RuntimeException e) {
             server = null;
             s.close();
-        } catch (RuntimeException e) {
-            server = null;
-            s.close();
-            notRunning = "the SIP port " + installation.network().current().sipPort() + " could not be opened: "
-                    + e.getMessage();
-            LOG.error("SIP server could not start: {}", e.getMessage());
+            throw e;
         }
-    }
-
-    /**
-     * Every {@link #WATCHDOG_PERIOD}: if the SIP thread has not run a task within {@link #WATCHDOG_TIMEOUT}
-     * (it died of an Error, or hangs), restart the SIP server — devices re-register within their expiry and
-     * the bindings come back from the database meanwhile.
-     */
-    private void checkAlive() {
-        SipServer s = server;
-        if (s == null || s.responsive(WATCHDOG_TIMEOUT)) {
-            return;
-        }
-        if (s != server) {
-            return; // restarted meanwhile by a configuration change
-        }
-        LOG.error(
-                "SIP server thread did not respond within {} s: restarting the SIP server",
-                WATCHDOG_TIMEOUT.toSeconds());
-        watchdogRestarts.incrementAndGet();
-        restart();
     }
 
     /** How often the watchdog restarted a dead or stuck SIP server since start-up. */
     int watchdogRestarts() {
-        return watchdogRestarts.get();
+        return supervisor.watchdogRestarts();
     }
 
     /** Calls being routed now (ringing or answered); 0 while the SIP server is off. */
@@ -208,12 +224,7 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
         metrics.bind(registry, this::activeCalls, securityEvents::dropped, this::watchdogRestarts);
     }
 
-    private synchronized void restart() {
-        stop();
-        start();
-    }
-
-    private void stop() {
+    private void stopServer() {
         SipServer s;
         synchronized (metrics) { // the old server's counts carry over in the same step that removes it
             s = server;
@@ -259,7 +270,7 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
 
     @Override
     public Optional<String> unavailableReason() {
-        return server == null ? Optional.of(notRunning) : Optional.empty();
+        return server == null ? Optional.of(supervisor.status().reason()) : Optional.empty();
     }
 
     private static String nz(String s) {
@@ -267,11 +278,10 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        householdSubscription.close();
+        supervisor.close();
         watchdog.shutdownNow();
-        subscription.close();
-        rebootSubscription.close();
-        stop();
         securityEvents.close();
     }
 }

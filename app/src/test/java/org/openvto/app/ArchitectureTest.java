@@ -163,7 +163,6 @@ class ArchitectureTest {
                         "org.openvto.event..",
                         "org.openvto.household..",
                         "org.openvto.network..",
-                        "org.openvto.config..",
                         "org.openvto.call..",
                         "org.openvto.web..",
                         "org.openvto.storage..",
@@ -172,6 +171,21 @@ class ArchitectureTest {
                         "org.jdbi..",
                         "java.sql..")
                 .because("protocol modules know bytes and messages, not the application")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheSipServerSettingsUseTheGenericConfigurationChecks() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("org.openvto.sip..", "org.openvto.digest..", "org.openvto.tls..")
+                .and()
+                .resideOutsideOfPackage(SIP + "server..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.openvto.config..")
+                .because("SipConfig (sip.server) checks its ranges like every configuration record; the layers below"
+                        + " are configured with plain values")
                 .check(CLASSES);
     }
 

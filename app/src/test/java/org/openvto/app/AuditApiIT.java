@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvto.digest.DigestAlgorithm;
+import org.openvto.testkit.Deadline;
 
 /**
  * Secure Auditing (seed appendix): configuration changes are in {@code /api/v1/security-log} with user and

@@ -2,15 +2,16 @@ package org.openvto.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvto.digest.DigestAlgorithm;
+import org.openvto.testkit.peers.Baresip;
+import org.openvto.testkit.peers.PeerTransport;
+import org.openvto.testkit.peers.Sipp;
 
 /**
  * A real SIP phone as an indoor monitor: Debian's baresip registers as room {@code 101#0} with digest
@@ -60,37 +61,17 @@ class BaresipIT {
                         .isZero();
                 Path call = dir.resolve("call.csv");
                 Files.write(call, List.of("SEQUENTIAL", "8002;[authentication username=8002 password=Pw-8002];101"));
-                Process caller = new ProcessBuilder(
-                                "sipp",
-                                "127.0.0.1:" + sipPort,
-                                "-sf",
-                                Path.of("src/test/resources/sipp/uac-call.xml")
-                                        .toAbsolutePath()
-                                        .toString(),
-                                "-inf",
-                                call.toString(),
-                                "-m",
-                                "1",
-                                "-i",
-                                "127.0.0.1",
-                                "-p",
-                                String.valueOf(callerPort),
-                                "-nostdin",
-                                "-timeout",
-                                "30s",
-                                "-timeout_error",
-                                "-trace_msg",
-                                "-message_file",
-                                dir.resolve("caller.log").toString())
-                        .redirectErrorStream(true)
-                        .start();
-                caller.getOutputStream().close();
-                String out = new String(caller.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertThat(caller.waitFor(45, TimeUnit.SECONDS)).isTrue();
+                Sipp.Result caller = Sipp.client(sipPort, Path.of("src/test/resources/sipp/uac-call.xml"))
+                        .users(call)
+                        .calls(1)
+                        .localPort(callerPort)
+                        .timeout(Duration.ofSeconds(30))
+                        .messagesTo(dir.resolve("caller.log"))
+                        .run(Duration.ofSeconds(45));
                 String trace =
                         Files.exists(dir.resolve("caller.log")) ? Files.readString(dir.resolve("caller.log")) : "";
-                assertThat(caller.exitValue())
-                        .as("call answered by baresip:\n" + out + trace + Files.readString(phone.log()))
+                assertThat(caller.exitCode())
+                        .as("call answered by baresip:\n" + caller.output() + Files.readString(phone.log()))
                         .isZero();
                 assertThat(trace).contains("SIP/2.0 200 OK").containsIgnoringCase("baresip");
                 phone.waitEvent("CALL_CLOSED", Duration.ofSeconds(10));

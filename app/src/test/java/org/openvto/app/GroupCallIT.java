@@ -2,7 +2,6 @@ package org.openvto.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openvto.digest.DigestAlgorithm;
 import org.openvto.testkit.Await;
 import org.openvto.testkit.Ports;
+import org.openvto.testkit.peers.Sipp;
 
 /**
  * Quick Start Guide 1.2 "Group call" through the VTO's SIP server with real SIPp peers: three SIPp UAS register as
@@ -64,7 +64,7 @@ class GroupCallIT {
                             "101%231;[authentication username=101#1 password=Pw-101-1];" + uasPorts[1],
                             "101%232;[authentication username=101#2 password=Pw-101-2];" + uasPorts[2],
                             "8002;[authentication username=8002 password=Pw-8002];" + callerPort));
-            SipRegistrarIT.Sipp reg = SipRegistrarIT.sipp(sipPort, "register-contact.xml", registrations, 4, 10);
+            Sipp.Result reg = SipRegistrarIT.sipp(sipPort, "register-contact.xml", registrations, 4, 10);
             assertThat(reg.exitCode()).as(reg.output()).isZero();
 
             List<Process> monitors = new ArrayList<>();
@@ -75,7 +75,7 @@ class GroupCallIT {
 
             Path call = dir.resolve("call.csv");
             Files.write(call, List.of("SEQUENTIAL", "8002;[authentication username=8002 password=Pw-8002];101"));
-            SipRegistrarIT.Sipp caller = sippFrom(callerPort, sipPort, "uac-call.xml", call);
+            Sipp.Result caller = sippFrom(callerPort, sipPort, "uac-call.xml", call);
             assertThat(caller.exitCode())
                     .as("caller: 407, then 180s, 200, ACK, BYE\n" + caller.output())
                     .isZero();
@@ -108,7 +108,7 @@ class GroupCallIT {
             listening(vtoPort);
             Path vtoCall = dir.resolve("vto-call.csv");
             Files.write(vtoCall, List.of("SEQUENTIAL", "8002;[authentication username=8002 password=Pw-8002];8003"));
-            SipRegistrarIT.Sipp vtoToVto = sippFrom(callerPort, sipPort, "uac-call.xml", vtoCall);
+            Sipp.Result vtoToVto = sippFrom(callerPort, sipPort, "uac-call.xml", vtoCall);
             assertThat(vtoToVto.exitCode())
                     .as("VTO 8002 calls VTO 8003\n" + vtoToVto.output())
                     .isZero();
@@ -155,7 +155,7 @@ class GroupCallIT {
                                     }
                                 }
                             });
-            SipRegistrarIT.Sipp busyCaller = sippFrom(callerPort, sipPort, "uac-call-early-media-busy.xml", busyCall);
+            Sipp.Result busyCaller = sippFrom(callerPort, sipPort, "uac-call-early-media-busy.xml", busyCall);
             watcher.interrupt();
             watcher.join();
             assertThat(busyCaller.exitCode())
@@ -196,7 +196,7 @@ class GroupCallIT {
         return Double.parseDouble(m.group(1));
     }
 
-    private SipRegistrarIT.Sipp rejected(int sipPort, String callee, String password, int code) throws Exception {
+    private Sipp.Result rejected(int sipPort, String callee, String password, int code) throws Exception {
         Path scenario = dir.resolve("uac-" + code + ".xml");
         Files.writeString(
                 scenario,
@@ -233,37 +233,15 @@ class GroupCallIT {
                 .start();
     }
 
-    private SipRegistrarIT.Sipp sippFrom(int localPort, int sipPort, String scenario, Path csv) throws Exception {
-        String sf = scenario.startsWith("/")
-                ? scenario
-                : Path.of("src/test/resources/sipp", scenario).toAbsolutePath().toString();
-        Process p = new ProcessBuilder(
-                        "sipp",
-                        "127.0.0.1:" + sipPort,
-                        "-sf",
-                        sf,
-                        "-inf",
-                        csv.toString(),
-                        "-m",
-                        "1",
-                        "-i",
-                        "127.0.0.1",
-                        "-p",
-                        String.valueOf(localPort),
-                        "-nostdin",
-                        "-timeout",
-                        "30s",
-                        "-timeout_error",
-                        "-trace_msg",
-                        "-message_file",
-                        dir.resolve("uac-" + localPort + ".log").toString())
-                .redirectErrorStream(true)
-                .start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(60, TimeUnit.SECONDS);
-        Path log = dir.resolve("uac-" + localPort + ".log");
-        return new SipRegistrarIT.Sipp(p.exitValue(), out + (Files.exists(log) ? Files.readString(log) : ""));
+    private Sipp.Result sippFrom(int localPort, int sipPort, String scenario, Path csv) throws Exception {
+        Path sf = scenario.startsWith("/") ? Path.of(scenario) : Path.of("src/test/resources/sipp", scenario);
+        return Sipp.client(sipPort, sf)
+                .users(csv)
+                .calls(1)
+                .localPort(localPort)
+                .timeout(Duration.ofSeconds(30))
+                .messagesTo(dir.resolve("uac-" + localPort + ".log"))
+                .run(Duration.ofSeconds(60));
     }
 
     /** Waits until each SIPp monitor has bound its port (a real signal, not a pause hoping it was quick). */

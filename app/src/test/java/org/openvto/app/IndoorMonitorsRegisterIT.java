@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvto.digest.DigestAlgorithm;
+import org.openvto.testkit.peers.Baresip;
+import org.openvto.testkit.peers.Linphone;
+import org.openvto.testkit.peers.PeerTransport;
 
 /**
  * The indoor-monitor drivers register over TCP and over TLS: linphone and baresip as rooms 101 (TCP) and 102

@@ -8,6 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvto.digest.DigestAlgorithm;
+import org.openvto.testkit.peers.Baresip;
+import org.openvto.testkit.peers.Linphone;
+import org.openvto.testkit.peers.PacketCapture;
+import org.openvto.testkit.peers.PeerTransport;
+import org.openvto.testkit.peers.RtpCounts;
 
 /**
  * Real indoor monitors over TCP and over TLS, like {@link IndoorMonitorsUdpIT}: linphone registers as {@code 101#0},

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import org.openvto.testkit.Deadline;
+import org.openvto.testkit.peers.PeerTransport;
 
 /**
  * Real indoor monitors over UDP: linphone registers as {@code 101#0}, baresip as {@code 101#1}; a second baresip,

@@ -8,6 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvto.digest.DigestAlgorithm;
+import org.openvto.testkit.peers.Baresip;
+import org.openvto.testkit.peers.Linphone;
+import org.openvto.testkit.peers.PeerTransport;
+import org.openvto.testkit.peers.RtpCounts;
 
 /**
  * A group call to a room whose three monitors registered over three transports: baresip over UDP as {@code 201#0},

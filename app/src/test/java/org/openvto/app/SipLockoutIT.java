@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openvto.digest.DigestAlgorithm;
 import org.openvto.digest.DigestResponse;
 import org.openvto.digest.DigestVerifier;
+import org.openvto.testkit.peers.Sipp;
 
 /**
  * svcrack-style password guessing against a room's register password: 50 wrong passwords for {@code 101#0} from
@@ -85,7 +86,7 @@ class SipLockoutIT {
     }
 
     private static void assertDeviceRegisters(int sipPort, Path users) throws Exception {
-        SipRegistrarIT.Sipp device = SipRegistrarIT.sipp(sipPort, "register-digest.xml", users, 3, 10);
+        Sipp.Result device = SipRegistrarIT.sipp(sipPort, "register-digest.xml", users, 3, 10);
         assertThat(device.exitCode())
                 .as("the room's own device on 127.0.0.1 still gets 200:\n" + device.output())
                 .isZero();

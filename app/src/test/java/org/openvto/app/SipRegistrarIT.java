@@ -10,13 +10,14 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvto.digest.DigestAlgorithm;
 import org.openvto.testkit.Ports;
+import org.openvto.testkit.peers.Sipp;
 
 /**
  * The VTO as the building's SIP registrar against SIPp (Debian's sip-tester): 1,000 rooms register with
@@ -61,7 +62,7 @@ class SipRegistrarIT {
             Files.write(users, lines);
             waitForSip(sipPort);
 
-            Sipp registered = sipp(sipPort, "register-digest.xml", users, 1000, 200);
+            Sipp.Result registered = sipp(sipPort, "register-digest.xml", users, 1000, 200);
             assertThat(registered.exitCode()).as(registered.output()).isZero();
             assertThat(registered.output()).contains("Successful call").doesNotContain("Failed call      |        1");
 
@@ -72,7 +73,7 @@ class SipRegistrarIT {
                             "SEQUENTIAL",
                             "1001%230;[authentication username=1001#0 password=not-it]",
                             "9999%230;[authentication username=9999#0 password=whatever]"));
-            Sipp refused = sipp(sipPort, "register-wrong-password.xml", wrong, 2, 10);
+            Sipp.Result refused = sipp(sipPort, "register-wrong-password.xml", wrong, 2, 10);
             assertThat(refused.exitCode())
                     .as("wrong password and unknown user both get 403:\n" + refused.output())
                     .isZero();
@@ -125,7 +126,7 @@ class SipRegistrarIT {
             assertThat(sip.get("centrePasswordSet").asBoolean()).isTrue();
             assertThat(sip.has("centrePassword")).as("never read back").isFalse();
             waitForSip(sipPort);
-            Sipp centreRegistered = sipp(sipPort, "register-digest.xml", centre, 1, 10);
+            Sipp.Result centreRegistered = sipp(sipPort, "register-digest.xml", centre, 1, 10);
             assertThat(centreRegistered.exitCode())
                     .as(centreRegistered.output())
                     .isZero();
@@ -208,43 +209,14 @@ class SipRegistrarIT {
         throw new IllegalStateException("SIP server did not answer OPTIONS on port " + port);
     }
 
-    record Sipp(int exitCode, String output) {}
-
-    static Sipp sipp(int sipPort, String scenario, Path users, int calls, int rate) throws Exception {
-        Path sf = Path.of("src/test/resources/sipp", scenario).toAbsolutePath();
-        int localPort = Ports.freeUdp();
-        Process p = new ProcessBuilder(
-                        "sipp",
-                        "127.0.0.1:" + sipPort,
-                        "-sf",
-                        sf.toString(),
-                        "-inf",
-                        users.toString(),
-                        "-m",
-                        String.valueOf(calls),
-                        "-r",
-                        String.valueOf(rate),
-                        "-i",
-                        "127.0.0.1",
-                        "-p",
-                        String.valueOf(localPort),
-                        "-timeout",
-                        "60s",
-                        "-timeout_error",
-                        "-nostdin",
-                        "-trace_screen",
-                        "-screen_file",
-                        users.resolveSibling(scenario + ".screen").toString())
-                .redirectErrorStream(true)
-                .start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(90, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("sipp hung");
-        }
-        Path screen = users.resolveSibling(scenario + ".screen");
-        String stats = Files.exists(screen) ? Files.readString(screen) : "";
-        return new Sipp(p.exitValue(), out + stats);
+    static Sipp.Result sipp(int sipPort, String scenario, Path users, int calls, int rate) throws Exception {
+        return Sipp.client(sipPort, Path.of("src/test/resources/sipp", scenario))
+                .users(users)
+                .calls(calls)
+                .rate(rate)
+                .localPort(Ports.freeUdp())
+                .timeout(Duration.ofSeconds(60))
+                .screenTo(users.resolveSibling(scenario + ".screen"))
+                .run(Duration.ofSeconds(90));
     }
 }

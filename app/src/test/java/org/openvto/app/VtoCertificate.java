@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.util.Base64;
+import org.openvto.testkit.Deadline;
 
 /**
  * The VTO's self-signed SIP-over-TLS certificate as a PEM file, for pinning it in a test client. It reads

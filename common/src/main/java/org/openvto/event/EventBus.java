@@ -1,5 +1,6 @@
 package org.openvto.event;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  *       delivers the events one at a time, in publishing order. A slow or stuck subscriber (a database writer,
  *       a web client) therefore never blocks the publisher — the SIP thread, a door driver. When its queue is
  *       full the new event is <em>dropped for that subscriber</em> (the others still get it), counted in
- *       {@link #dropped()} and logged at most once a minute per subscriber.</li>
+ *       {@link #dropped()} and the subscriber's {@link AsyncSubscription#dropped()}, and logged at most once a
+ *       minute per subscriber.</li>
  * </ul>
  * A subscriber that throws is logged and does not stop delivery to the others (or its own later events).
  *
@@ -60,6 +62,21 @@ public final class EventBus {
         void close();
     }
 
+    /**
+     * An asynchronous subscription's handle. {@link #close} discards what is still queued; {@link
+     * #closeAfterDelivering} lets it be delivered first.
+     */
+    public interface AsyncSubscription extends Subscription {
+        /** Events dropped for this subscriber because its queue was full. */
+        long dropped();
+
+        /**
+         * Unsubscribes at once, then waits — at most {@code timeout} — until the events queued before are
+         * delivered, and closes; what is still queued then is discarded. Returns whether everything was delivered.
+         */
+        boolean closeAfterDelivering(Duration timeout) throws InterruptedException;
+    }
+
     private final List<Entry<?>> subscriptions = new CopyOnWriteArrayList<>();
     private final AtomicLong dropped = new AtomicLong();
 
@@ -85,9 +102,10 @@ public final class EventBus {
     /**
      * Subscribes like {@link #subscribe(Class, String, Consumer)}, but delivers on the subscriber's own virtual
      * thread through a queue of {@code capacity} events (see the class comment: a full queue drops the new event
-     * and counts it). Closing the handle stops delivery; events still queued are discarded.
+     * and counts it). Closing the handle stops delivery; events still queued are discarded (unless closed with
+     * {@link AsyncSubscription#closeAfterDelivering}).
      */
-    public <T extends Event> Subscription subscribeAsync(
+    public <T extends Event> AsyncSubscription subscribeAsync(
             Class<T> type, String topicPrefix, int capacity, Consumer<? super T> consumer) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
@@ -98,9 +116,27 @@ public final class EventBus {
         var subscription =
                 new Entry<>(Objects.requireNonNull(type), Objects.requireNonNull(topicPrefix), consumer, mailbox);
         subscriptions.add(subscription);
-        return () -> {
-            subscriptions.remove(subscription);
-            mailbox.close();
+        return new AsyncSubscription() {
+            @Override
+            public void close() {
+                subscriptions.remove(subscription);
+                mailbox.close();
+            }
+
+            @Override
+            public long dropped() {
+                return mailbox.dropped.get();
+            }
+
+            @Override
+            public boolean closeAfterDelivering(Duration timeout) throws InterruptedException {
+                subscriptions.remove(subscription);
+                try {
+                    return mailbox.deliverQueued(timeout);
+                } finally {
+                    mailbox.close();
+                }
+            }
         };
     }
 
@@ -112,10 +148,14 @@ public final class EventBus {
     /** An asynchronous subscriber's queue and the virtual thread that empties it. */
     private static final class Mailbox {
         private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+        /** Queued behind everything else by {@link #deliverQueued}: the drain stops when it gets here. */
+        private static final Event END = () -> "";
+
         private final String name;
         private final BlockingQueue<Event> queue;
         private final Consumer<Event> consumer;
         private final AtomicLong droppedTotal;
+        private final AtomicLong dropped = new AtomicLong();
         private final Thread thread;
         private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
         private volatile boolean closed;
@@ -133,6 +173,7 @@ public final class EventBus {
                 return;
             }
             droppedTotal.incrementAndGet();
+            dropped.incrementAndGet();
             long now = System.nanoTime();
             long last = lastWarning.get();
             if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
@@ -152,12 +193,25 @@ public final class EventBus {
                 } catch (InterruptedException e) {
                     return; // closed
                 }
+                if (event == END) {
+                    return;
+                }
                 try {
                     consumer.accept(event);
                 } catch (RuntimeException e) {
                     LOG.error("Subscriber {} failed on {}", name, event.topic(), e);
                 }
             }
+        }
+
+        /** Waits until the drain reaches what is queued now (it must receive no more posts), at most timeout. */
+        boolean deliverQueued(Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            if (!queue.offer(END, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+            long left = deadline - System.nanoTime();
+            return left > 0 && thread.join(Duration.ofNanos(left));
         }
 
         void close() {

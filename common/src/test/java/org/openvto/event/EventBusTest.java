@@ -86,4 +86,52 @@ class EventBusTest {
         assertThat(later.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         assertThat(bus.dropped()).isZero();
     }
+
+    @Test
+    void anAsyncSubscriptionCountsItsOwnDropsOnly() throws Exception {
+        var bus = new EventBus();
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var started = new java.util.concurrent.CountDownLatch(1);
+        EventBus.AsyncSubscription stuck = bus.subscribeAsync(DoorOpened.class, "", 1, e -> {
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        EventBus.AsyncSubscription roomy = bus.subscribeAsync(DoorOpened.class, "", 100, e -> {});
+        bus.publish(new DoorOpened(0));
+        assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        bus.publish(new DoorOpened(1)); // queued
+        bus.publish(new DoorOpened(2)); // dropped for the stuck one only
+        assertThat(stuck.dropped()).isEqualTo(1);
+        assertThat(roomy.dropped()).isZero();
+        release.countDown();
+        stuck.close();
+        roomy.close();
+    }
+
+    @Test
+    void closingAfterDeliveringDeliversWhatWasQueuedAndNothingPublishedLater() throws Exception {
+        var bus = new EventBus();
+        var release = new java.util.concurrent.CountDownLatch(1);
+        List<Integer> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        EventBus.AsyncSubscription subscription = bus.subscribeAsync(DoorOpened.class, "", 8, e -> {
+            try {
+                release.await();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            seen.add(e.door());
+        });
+        for (int door = 1; door <= 3; door++) {
+            bus.publish(new DoorOpened(door));
+        }
+        release.countDown();
+        assertThat(subscription.closeAfterDelivering(java.time.Duration.ofSeconds(10)))
+                .isTrue();
+        bus.publish(new DoorOpened(4));
+        assertThat(seen).containsExactly(1, 2, 3);
+    }
 }

@@ -1,4 +1,4 @@
-package org.openvto.app;
+package org.openvto.testkit.peers;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.openvto.testkit.Deadline;
 
 /**
  * A packet capture on the loopback interface with Wireshark's {@code dumpcap} (Debian package tshark; needs root or
@@ -17,7 +18,9 @@ import java.util.concurrent.TimeUnit;
  * dumpcap's output) when it exits or does not start within 10 s. {@link #close} stops it (SIGTERM: it flushes
  * the file and prints its counts).
  */
-final class PacketCapture implements AutoCloseable {
+// close() waits for the peer process to exit, interruptibly; a test is the only caller
+@SuppressWarnings("try")
+public final class PacketCapture implements AutoCloseable {
     private final Path file;
     private final Path output;
     private final Process process;
@@ -29,7 +32,7 @@ final class PacketCapture implements AutoCloseable {
     }
 
     /** Captures on {@code lo} what the libpcap filter {@code bpf} (e.g. {@code tcp port 5061}) passes into {@code file}. */
-    static PacketCapture start(Path file, String bpf) throws IOException, InterruptedException {
+    public static PacketCapture start(Path file, String bpf) throws IOException, InterruptedException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path output = file.resolveSibling(file.getFileName() + ".dumpcap.txt");
         Process p = new ProcessBuilder("dumpcap", "-i", "lo", "-f", bpf, "-w", file.toString(), "-P", "-q")
@@ -51,19 +54,16 @@ final class PacketCapture implements AutoCloseable {
     }
 
     /** Stops the capture (idempotent) and waits for dumpcap to write the file; returns its summary output. */
-    String stop() throws IOException, InterruptedException {
+    public String stop() throws IOException, InterruptedException {
         if (process.isAlive()) {
             Thread.sleep(300); // let the last packets of the exchange reach the capture buffer
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
+            Processes.stop(process, Duration.ofSeconds(10));
         }
         return Files.readString(output);
     }
 
     /** The pcap file's raw bytes (the packets as sent, headers and payloads); the capture must have stopped. */
-    byte[] bytes() throws IOException {
+    public byte[] bytes() throws IOException {
         return Files.readAllBytes(file);
     }
 
@@ -71,7 +71,7 @@ final class PacketCapture implements AutoCloseable {
      * How many packets of the capture match the tshark display filter (e.g. {@code udp.dstport == 5060}), with
      * tshark's {@code -d} "decode as" rules (e.g. {@code tcp.port==5061,tls}).
      */
-    int count(String displayFilter, String... decodeAs) throws Exception {
+    public int count(String displayFilter, String... decodeAs) throws Exception {
         List<String> args = new ArrayList<>(
                 List.of("-r", file.toString(), "-Y", displayFilter, "-T", "fields", "-e", "frame.number"));
         for (String d : decodeAs) {
@@ -85,7 +85,7 @@ final class PacketCapture implements AutoCloseable {
     }
 
     /** tshark's one-line summary of every packet matching {@code displayFilter} (for assertion messages and reports). */
-    String decode(String displayFilter, String... decodeAs) throws Exception {
+    public String decode(String displayFilter, String... decodeAs) throws Exception {
         List<String> args = new ArrayList<>(List.of("-r", file.toString(), "-Y", displayFilter));
         for (String d : decodeAs) {
             args.add("-d");
@@ -108,7 +108,7 @@ final class PacketCapture implements AutoCloseable {
     }
 
     /** The first cleartext marker of {@code markers} found anywhere in the captured bytes, or null. */
-    String firstCleartext(String... markers) throws IOException {
+    public String firstCleartext(String... markers) throws IOException {
         String raw = new String(bytes(), StandardCharsets.ISO_8859_1);
         for (String m : markers) {
             if (raw.contains(m)) {
@@ -118,7 +118,7 @@ final class PacketCapture implements AutoCloseable {
         return null;
     }
 
-    Path file() {
+    public Path file() {
         return file;
     }
 

@@ -1,4 +1,4 @@
-package org.openvto.app;
+package org.openvto.testkit.peers;
 
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -12,9 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openvto.testkit.Deadline;
 
 /**
  * A real linphone 5.1 ({@code linphone-daemon}, Debian package linphone-cli) as an indoor monitor, driven through
@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  * with {@link AssertionError} naming what was awaited and what the daemon said; a daemon that dies (it crashes in
  * {@code call-stats} on an audio-only call, so this driver never sends that) fails the next command.
  */
-final class Linphone implements AutoCloseable {
+// close() waits for the peer process to exit, interruptibly; a test is the only caller
+@SuppressWarnings("try")
+public final class Linphone implements AutoCloseable {
     /**
      * How to start it. {@code caFile}: PEM certificate(s) trusted for TLS (the VTO's, to pin it); {@code verifyTls}
      * false turns server certificate verification off; {@code verifyName} turns the name check on
@@ -34,7 +36,7 @@ final class Linphone implements AutoCloseable {
      * the VTO as {@code 127.0.0.1} with the name check on fails the handshake ("flags=[CN-mismatch ]") although the
      * VTO's certificate lists IP 127.0.0.1.
      */
-    record Options(
+    public record Options(
             PeerTransport transport,
             int sipPort,
             int rtpMin,
@@ -43,23 +45,23 @@ final class Linphone implements AutoCloseable {
             boolean verifyTls,
             boolean verifyName,
             boolean earlyMedia) {
-        static Options of(PeerTransport transport, int sipPort, int rtpMin) {
+        public static Options of(PeerTransport transport, int sipPort, int rtpMin) {
             return new Options(transport, sipPort, rtpMin, rtpMin + 19, null, true, false, false);
         }
 
-        Options pinning(Path ca) {
+        public Options pinning(Path ca) {
             return new Options(transport, sipPort, rtpMin, rtpMax, ca, true, verifyName, earlyMedia);
         }
 
-        Options checkingName() {
+        public Options checkingName() {
             return new Options(transport, sipPort, rtpMin, rtpMax, caFile, verifyTls, true, earlyMedia);
         }
 
-        Options withoutVerification() {
+        public Options withoutVerification() {
             return new Options(transport, sipPort, rtpMin, rtpMax, caFile, false, false, earlyMedia);
         }
 
-        Options withEarlyMedia() {
+        public Options withEarlyMedia() {
             return new Options(transport, sipPort, rtpMin, rtpMax, caFile, verifyTls, verifyName, true);
         }
     }
@@ -84,7 +86,7 @@ final class Linphone implements AutoCloseable {
     }
 
     /** Writes the rc file, starts PulseAudio and the daemon, and connects to its command socket (10 s deadline). */
-    static Linphone start(Path dir, Options o) throws Exception {
+    public static Linphone start(Path dir, Options o) throws Exception {
         Files.createDirectories(dir);
         PulseNull pulse = PulseNull.start(dir.resolve("pulse"));
         Path rc = dir.resolve("linphonerc");
@@ -184,7 +186,7 @@ final class Linphone implements AutoCloseable {
      * Sends one command and returns the daemon's whole response ({@code Status: Ok|Error}, then fields). Fails with
      * {@link IllegalStateException} if the daemon closed the socket (it died: see {@link #log()}) or did not answer in 10 s.
      */
-    synchronized String command(String line) throws IOException {
+    public synchronized String command(String line) throws IOException {
         channel.write(ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
         ByteBuffer buf = ByteBuffer.allocate(65536);
         channel.configureBlocking(false);
@@ -225,7 +227,7 @@ final class Linphone implements AutoCloseable {
      * {@link PeerTransport#proxyUri}) with digest credentials, and waits until the registration is
      * {@code LinphoneRegistrationOk}; fails with the state and the log's last registrar answer otherwise.
      */
-    int register(String identity, String proxyUri, String user, String password, String realm, Duration timeout)
+    public int register(String identity, String proxyUri, String user, String password, String realm, Duration timeout)
             throws Exception {
         int id = Integer.parseInt(
                 field(ok("register " + identity + " " + proxyUri + " " + password + " " + user + " " + realm), "Id"));
@@ -246,18 +248,18 @@ final class Linphone implements AutoCloseable {
     }
 
     /** Waits for an incoming call (event {@code LinphoneCallIncomingReceived} or {@code ...EarlyMedia}); returns its id. */
-    int waitIncomingCall(Duration timeout) throws Exception {
+    public int waitIncomingCall(Duration timeout) throws Exception {
         String ev = waitEvent(e -> e.contains("Event: LinphoneCallIncoming"), "an incoming call", timeout);
         return Integer.parseInt(field(ev, "Id"));
     }
 
     /** Answers call {@code callId}. */
-    void answer(int callId) throws IOException {
+    public void answer(int callId) throws IOException {
         ok("answer " + callId);
     }
 
     /** Places a call to {@code uri} (e.g. {@code sip:101@VDP}); returns its id. */
-    int call(String uri) throws IOException {
+    public int call(String uri) throws IOException {
         return Integer.parseInt(field(ok("call " + uri), "Id"));
     }
 
@@ -266,12 +268,12 @@ final class Linphone implements AutoCloseable {
      * {@code Released}, {@code Error}) arrives that no earlier wait returned; returns the event text. Each event
      * is returned once, so waiting for {@code End} twice needs two calls to end.
      */
-    String waitCallState(String state, Duration timeout) throws Exception {
+    public String waitCallState(String state, Duration timeout) throws Exception {
         return waitEvent(e -> e.contains("Event: LinphoneCall" + state + "\n"), "call state " + state, timeout);
     }
 
     /** Hangs up the current call (BYE, or CANCEL/decline before it was answered). */
-    void terminate() throws IOException {
+    public void terminate() throws IOException {
         ok("terminate");
     }
 
@@ -279,7 +281,7 @@ final class Linphone implements AutoCloseable {
      * The RTP counts of the call that ended last, from oRTP's end-of-stream report in the log ("sent N packets",
      * "received N packets"), waiting for it to be written; the call must have ended (see {@link #waitCallState}).
      */
-    RtpCounts lastCallRtp(Duration timeout) throws Exception {
+    public RtpCounts lastCallRtp(Duration timeout) throws Exception {
         Pattern sent = Pattern.compile("ortp-message-sent\\s+(\\d+) packets");
         Pattern received = Pattern.compile("ortp-message-received\\s+(\\d+) packets");
         Deadline deadline = Deadline.in(timeout);
@@ -335,7 +337,7 @@ final class Linphone implements AutoCloseable {
     }
 
     /** Every event name received so far, oldest first, e.g. {@code [LinphoneCallIncomingReceived, ...]}. */
-    List<String> eventNames() {
+    public List<String> eventNames() {
         List<String> names = new ArrayList<>();
         for (String e : events) {
             Matcher m = EVENT.matcher(e);
@@ -365,7 +367,7 @@ final class Linphone implements AutoCloseable {
     }
 
     /** The daemon's log file (liblinphone, belle-sip with every SIP message, oRTP). */
-    Path log() {
+    public Path log() {
         return log;
     }
 
@@ -375,10 +377,7 @@ final class Linphone implements AutoCloseable {
         try {
             channel.close();
         } finally {
-            process.destroy();
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
+            Processes.stop(process, Duration.ofSeconds(5));
             Files.deleteIfExists(pipe);
             pulse.close();
         }

@@ -1,4 +1,4 @@
-package org.openvto.app;
+package org.openvto.sip.server;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,8 +13,9 @@ import org.openvto.sip.transaction.TransactionTimers;
 import org.openvto.sip.transport.SipTransportConfig;
 
 /**
- * The building SIP server's protocol settings (section {@code sip} of the defaults file). Port, domain and
- * whether the server runs at all are installer settings in the console (Network Setting).
+ * The building SIP server's protocol settings (section {@code sip} of the defaults file, read by the
+ * application), each checked against its range on construction ({@link ConfigException} names the bad key). Port,
+ * domain and whether the server runs at all are installer settings in the console (Network Setting). Immutable.
  *
  * @param t1Ms, t2Ms, t4Ms  RFC 3261 timer bases ({@code sip.t1-ms}, {@code sip.t2-ms}, {@code sip.t4-ms})
  * @param minExpires        shortest registration accepted, seconds ({@code sip.register-min-expires})
@@ -35,7 +36,7 @@ import org.openvto.sip.transport.SipTransportConfig;
  * @param warmupRegistrations REGISTER exchanges run through a throw-away stack at the first start, so that a cold
  *                          JVM holds a building re-registering at once ({@code sip.warmup-registrations})
  */
-record SipConfig(
+public record SipConfig(
         int t1Ms,
         int t2Ms,
         int t4Ms,
@@ -54,7 +55,7 @@ record SipConfig(
         int connectionsMax,
         int warmupRegistrations) {
 
-    SipConfig {
+    public SipConfig {
         ConfigChecks.inRange("sip.t1-ms", t1Ms, 50, 5_000);
         ConfigChecks.inRange("sip.t2-ms", t2Ms, t1Ms, 60_000);
         ConfigChecks.inRange("sip.t4-ms", t4Ms, 0, 60_000);
@@ -74,7 +75,7 @@ record SipConfig(
     }
 
     /** Parses {@code sip.digest-algorithms}: comma-separated RFC 8760 names, e.g. {@code SHA-256,MD5}. */
-    static List<DigestAlgorithm> algorithms(String value) {
+    public static List<DigestAlgorithm> algorithms(String value) {
         List<DigestAlgorithm> out = new ArrayList<>();
         for (String token : value.split(",")) {
             String t = token.strip();
@@ -93,20 +94,20 @@ record SipConfig(
         return out;
     }
 
-    TransactionTimers timers() {
+    public TransactionTimers timers() {
         return new TransactionTimers(Duration.ofMillis(t1Ms), Duration.ofMillis(t2Ms), Duration.ofMillis(t4Ms));
     }
 
-    RegistrarConfig registrar(String realm) {
+    public RegistrarConfig registrar(String realm) {
         return new RegistrarConfig(realm, minExpires, maxExpires, defaultExpires);
     }
 
-    SipTransportConfig.Connections connections() {
+    public SipTransportConfig.Connections connections() {
         return new SipTransportConfig.Connections(
                 Duration.ofSeconds(connectionIdleSeconds), connectionsPerSource, connectionsMax);
     }
 
-    SipAuthPolicy authPolicy() {
+    public SipAuthPolicy authPolicy() {
         return new SipAuthPolicy(
                 allowNoQop,
                 lockoutFailures,
@@ -116,7 +117,7 @@ record SipConfig(
                 SipAuthPolicy.DEFAULT.maxTracked());
     }
 
-    DialogTable.Limits dialogLimits() {
+    public DialogTable.Limits dialogLimits() {
         return new DialogTable.Limits(DialogTable.Limits.DEFAULT.maxEarly(), Duration.ofMinutes(maxCallMinutes));
     }
 }

@@ -1,4 +1,4 @@
-package org.openvto.app;
+package org.openvto.testkit.peers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.openvto.testkit.Deadline;
 
 /**
  * A real baresip 1.0 as an indoor monitor (or as the calling VTO), remote-controlled through its {@code ctrl_tcp}
@@ -29,19 +30,21 @@ import java.util.function.Predicate;
  * module is not loaded (it spins a CPU on a closed standard input). Output goes to {@link #log()}. Every wait has
  * a deadline and fails with {@link AssertionError} naming what was awaited and the events seen.
  */
-final class Baresip implements AutoCloseable {
-    static final ObjectMapper JSON = new ObjectMapper();
+// close() waits for the peer process to exit, interruptibly; a test is the only caller
+@SuppressWarnings("try")
+public final class Baresip implements AutoCloseable {
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * How to start it. {@code caFile}: PEM trusted for TLS ({@code sip_cafile}). Note that baresip 1.0 loads it but
      * does not verify the server's certificate (libre's verify callback accepts any): TLS works, pinning is not enforced.
      */
-    record Options(PeerTransport transport, int sipPort, int ctrlPort, int rtpMin, int rtpMax, Path caFile) {
-        static Options of(PeerTransport transport, int sipPort, int ctrlPort, int rtpMin) {
+    public record Options(PeerTransport transport, int sipPort, int ctrlPort, int rtpMin, int rtpMax, Path caFile) {
+        public static Options of(PeerTransport transport, int sipPort, int ctrlPort, int rtpMin) {
             return new Options(transport, sipPort, ctrlPort, rtpMin, rtpMin + 19, null);
         }
 
-        Options withCa(Path ca) {
+        public Options withCa(Path ca) {
             return new Options(transport, sipPort, ctrlPort, rtpMin, rtpMax, ca);
         }
     }
@@ -66,7 +69,7 @@ final class Baresip implements AutoCloseable {
     }
 
     /** Writes the config (no accounts: add them with {@link #register}), starts baresip and connects to ctrl_tcp (10 s). */
-    static Baresip start(Path dir, Options o) throws Exception {
+    public static Baresip start(Path dir, Options o) throws Exception {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("config"), config(o));
         Files.writeString(dir.resolve("accounts"), "");
@@ -120,7 +123,7 @@ final class Baresip implements AutoCloseable {
     }
 
     /** Where Debian's baresip keeps its modules (read from the package list, else the usual path). */
-    static String modulePath() {
+    public static String modulePath() {
         try {
             Process p = new ProcessBuilder("dpkg", "-S", "ctrl_tcp.so")
                     .redirectErrorStream(true)
@@ -172,7 +175,7 @@ final class Baresip implements AutoCloseable {
      * Runs a baresip command ({@code "dial"}, {@code "accept"}, {@code "hangup"}, {@code "uanew"}…) and returns the
      * response's {@code data}; fails if baresip answers {@code ok:false} or not within 10 s.
      */
-    String command(String command, String params) throws Exception {
+    public String command(String command, String params) throws Exception {
         String token = "t" + tokens.incrementAndGet();
         ObjectNode req = JSON.createObjectNode().put("command", command).put("token", token);
         if (params != null) {
@@ -202,7 +205,7 @@ final class Baresip implements AutoCloseable {
      * {@code outbound} (e.g. from {@link PeerTransport#proxyUri}), and waits for {@code REGISTER_OK}; fails on
      * {@code REGISTER_FAIL} with its reason. {@code answerMode} is {@code manual} or {@code auto}.
      */
-    void register(String aor, String outbound, String user, String password, String answerMode, Duration timeout)
+    public void register(String aor, String outbound, String user, String password, String answerMode, Duration timeout)
             throws Exception {
         command(
                 "uanew",
@@ -220,26 +223,26 @@ final class Baresip implements AutoCloseable {
     }
 
     /** Dials {@code uri} (e.g. {@code sip:101@VDP}) from the current user agent. */
-    void dial(String uri) throws Exception {
+    public void dial(String uri) throws Exception {
         command("dial", uri);
     }
 
     /** Answers the current incoming call. */
-    void accept() throws Exception {
+    public void accept() throws Exception {
         command("accept", null);
     }
 
     /** Hangs up the current call (BYE, or CANCEL/decline before it was answered). */
-    void hangup() throws Exception {
+    public void hangup() throws Exception {
         command("hangup", null);
     }
 
     /** Waits for the next event of this type not returned before (e.g. {@code CALL_INCOMING}); returns it. */
-    JsonNode waitEvent(String type, Duration timeout) throws Exception {
+    public JsonNode waitEvent(String type, Duration timeout) throws Exception {
         return waitEvent(e -> type.equals(e.path("type").asText()), type, timeout);
     }
 
-    JsonNode waitEvent(Predicate<JsonNode> match, String what, Duration timeout) throws Exception {
+    public JsonNode waitEvent(Predicate<JsonNode> match, String what, Duration timeout) throws Exception {
         return await(pending, match, what, timeout, true);
     }
 
@@ -247,7 +250,7 @@ final class Baresip implements AutoCloseable {
      * Waits for an RTCP report of the current call ({@code CALL_RTCP}, about every 5 s) in which both this
      * baresip ({@code tx.sent}) and its peer ({@code rx.sent}, from the peer's sender report) sent RTP packets.
      */
-    RtpCounts waitRtp(Duration timeout) throws Exception {
+    public RtpCounts waitRtp(Duration timeout) throws Exception {
         JsonNode ev = waitEvent(
                 e -> "CALL_RTCP".equals(e.path("type").asText())
                         && e.path("rtcp_stats").path("tx").path("sent").asLong() > 0
@@ -283,12 +286,12 @@ final class Baresip implements AutoCloseable {
     }
 
     /** The types of every event received so far, oldest first. */
-    synchronized List<String> eventTypes() {
+    public synchronized List<String> eventTypes() {
         return events.stream().map(e -> e.path("type").asText()).toList();
     }
 
     /** baresip's standard output and error. */
-    Path log() {
+    public Path log() {
         return log;
     }
 
@@ -299,10 +302,7 @@ final class Baresip implements AutoCloseable {
             control.close();
             reader.join(2000);
         } finally {
-            process.destroy();
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
+            Processes.stop(process, Duration.ofSeconds(5));
         }
     }
 }

@@ -1,19 +1,19 @@
-package org.openvto.app;
+package org.openvto.testkit;
 
 import java.time.Duration;
 
 /** A point in time for polling loops: {@link #check} throws {@link AssertionError} with the given message once passed. */
-record Deadline(long nanos) {
-    static Deadline in(Duration timeout) {
+public record Deadline(long nanos) {
+    public static Deadline in(Duration timeout) {
         return new Deadline(System.nanoTime() + timeout.toNanos());
     }
 
-    boolean passed() {
+    public boolean passed() {
         return System.nanoTime() - nanos > 0;
     }
 
     /** Throws {@code AssertionError(message)} if the deadline has passed. */
-    void check(String message) {
+    public void check(String message) {
         if (passed()) {
             throw new AssertionError(message);
         }

@@ -1,10 +1,10 @@
-package org.openvto.app;
+package org.openvto.testkit.peers;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import org.openvto.testkit.Deadline;
 
 /**
  * A private PulseAudio server with a null sink ("Null Output") and a null source ("Null Input"): a sound card
@@ -14,9 +14,11 @@ import java.util.concurrent.TimeUnit;
  * client's {@code PULSE_SERVER}. Start-up fails with {@link IllegalStateException} (and the server's output)
  * if the socket does not appear within 10 s, or with {@link IOException} if {@code pulseaudio} is not installed.
  */
-final class PulseNull implements AutoCloseable {
-    static final String SINK = "PulseAudio Unknown: Null Output";
-    static final String SOURCE = "PulseAudio Unknown: Null Input";
+// close() waits for the peer process to exit, interruptibly; a test is the only caller
+@SuppressWarnings("try")
+public final class PulseNull implements AutoCloseable {
+    public static final String SINK = "PulseAudio Unknown: Null Output";
+    public static final String SOURCE = "PulseAudio Unknown: Null Input";
     private final Path socket;
     private final Process process;
 
@@ -25,7 +27,7 @@ final class PulseNull implements AutoCloseable {
         this.process = process;
     }
 
-    static PulseNull start(Path dir) throws IOException, InterruptedException {
+    public static PulseNull start(Path dir) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Path socket = dir.resolve("native");
         Path log = dir.resolve("pulseaudio.log");
@@ -62,15 +64,12 @@ final class PulseNull implements AutoCloseable {
     }
 
     /** The {@code PULSE_SERVER} value for clients: {@code unix:<dir>/native}. */
-    String serverAddress() {
+    public String serverAddress() {
         return "unix:" + socket;
     }
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
+        Processes.stop(process, Duration.ofSeconds(5));
     }
 }
