@@ -67,4 +67,16 @@ public sealed interface FacadeEvent extends Event {
             return "facade/module/" + module + (status.online() ? "/online" : "/offline");
         }
     }
+
+    /**
+     * An output changed: an indicator light, the display, the sound played, or a lock relay ({@code what} is
+     * {@code indicator}, {@code display}, {@code sound} or {@code lock/1}); the state itself is read from the
+     * outputs. Lets the virtual façade and other watchers follow without polling.
+     */
+    record OutputChanged(String what, Instant at) implements FacadeEvent {
+        @Override
+        public String topic() {
+            return "facade/output/" + what;
+        }
+    }
 }

@@ -1,0 +1,110 @@
+package org.openvto.facade;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.openvto.event.EventBus;
+import org.openvto.facade.io.FacadeEvent;
+import org.openvto.facade.io.FacadeOutputs;
+import org.openvto.facade.io.KeypadKey;
+
+/**
+ * What a visitor sees and hears at the façade when pressing keys: a call key lights the call indicator, shows
+ * "Calling 101" and plays the ringback tone (an unassigned key says so and plays the error tone); the keyboard's
+ * selection buttons scroll the user directory on the display. After {@code feedback} without a key the
+ * display returns to the directory and the call indicator goes out — until the VTO's own calls (a later
+ * feature) drive the indicator by the call's state.
+ *
+ * <p>Subscribes on the bus; the work per event is a few output writes. Thread-safe (one lock); timers run on the
+ * injected scheduler.
+ */
+public final class FacadeFeedback implements AutoCloseable {
+    private final FacadeOutputs outputs;
+    private final ScheduledExecutorService scheduler;
+    private final Duration feedback;
+    private final Supplier<List<UserDirectory.Entry>> residents;
+    private final UserDirectory directory = new UserDirectory();
+    private final List<EventBus.Subscription> subscriptions;
+    private ScheduledFuture<?> reset;
+
+    /**
+     * @param residents the rooms and names of Room No. Management, read again by {@link #refresh} when they
+     *                  change
+     */
+    public FacadeFeedback(
+            EventBus bus,
+            FacadeOutputs outputs,
+            ScheduledExecutorService scheduler,
+            Duration feedback,
+            Supplier<List<Resident>> residents) {
+        this.outputs = outputs;
+        this.scheduler = scheduler;
+        this.feedback = feedback;
+        this.residents = () -> residents.get().stream()
+                .map(r -> new UserDirectory.Entry(r.room(), r.name()))
+                .toList();
+        this.subscriptions = List.of(
+                bus.subscribe(FacadeEvent.CallKeyPressed.class, this::onCallKey),
+                bus.subscribe(FacadeEvent.KeypadPressed.class, this::onKeypad));
+        refresh();
+    }
+
+    /** A room of the user directory and the name shown for it. */
+    public record Resident(String room, String name) {}
+
+    /** Reads the residents again (after Room No. Management changed) and shows the directory. */
+    public synchronized void refresh() {
+        directory.replace(residents.get());
+        outputs.display(directory.lines());
+    }
+
+    private synchronized void onCallKey(FacadeEvent.CallKeyPressed e) {
+        if (e.room().isEmpty()) {
+            outputs.display(List.of("This key has no room", "Use the keyboard or ask the centre"));
+            outputs.play(new FacadeOutputs.Sound("error"));
+        } else {
+            outputs.indicator(FacadeOutputs.Indicator.CALL, true);
+            outputs.display(List.of(
+                    "Calling " + (e.room().equals(FacadeRules.CENTRE_CALL_NO) ? "the centre" : "room " + e.room()),
+                    "Please wait"));
+            outputs.play(new FacadeOutputs.Sound("ringback"));
+        }
+        resetLater();
+    }
+
+    private synchronized void onKeypad(FacadeEvent.KeypadPressed e) {
+        if (e.key() == KeypadKey.NEXT || e.key() == KeypadKey.PREVIOUS) {
+            if (e.key() == KeypadKey.NEXT) {
+                directory.next();
+            } else {
+                directory.previous();
+            }
+            outputs.display(directory.lines());
+            resetLater();
+        }
+    }
+
+    private void resetLater() {
+        if (reset != null) {
+            reset.cancel(false);
+        }
+        reset = scheduler.schedule(this::resetNow, feedback.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void resetNow() {
+        outputs.indicator(FacadeOutputs.Indicator.CALL, false);
+        outputs.display(directory.lines());
+        reset = null;
+    }
+
+    @Override
+    public synchronized void close() {
+        subscriptions.forEach(EventBus.Subscription::close);
+        if (reset != null) {
+            reset.cancel(false);
+        }
+    }
+}

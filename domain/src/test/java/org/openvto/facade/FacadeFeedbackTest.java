@@ -1,0 +1,109 @@
+package org.openvto.facade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.openvto.event.EventBus;
+import org.openvto.facade.io.FacadeEvent;
+import org.openvto.facade.io.FacadeOutputs;
+import org.openvto.facade.io.KeypadKey;
+import org.openvto.testkit.ManualScheduler;
+
+class FacadeFeedbackTest {
+    private static final Instant T0 = Instant.parse("2026-12-02T10:00:00Z");
+    private final EventBus bus = new EventBus();
+    private final ManualScheduler scheduler = new ManualScheduler();
+    private final RecordingOutputs outputs = new RecordingOutputs();
+    private final FacadeFeedback feedback = new FacadeFeedback(
+            bus,
+            outputs,
+            scheduler,
+            Duration.ofSeconds(30),
+            () -> List.of(new FacadeFeedback.Resident("101", "Ann"), new FacadeFeedback.Resident("102", "")));
+
+    @Test
+    void theDisplayStartsOnTheUserDirectoryAndTheSelectionButtonsScrollItRoundTheEnds() {
+        assertThat(outputs.display).containsExactly("101 · Ann", "1 / 2");
+        bus.publish(new FacadeEvent.KeypadPressed(KeypadKey.NEXT, T0));
+        assertThat(outputs.display).containsExactly("102", "2 / 2");
+        bus.publish(new FacadeEvent.KeypadPressed(KeypadKey.NEXT, T0));
+        assertThat(outputs.display).containsExactly("101 · Ann", "1 / 2");
+        bus.publish(new FacadeEvent.KeypadPressed(KeypadKey.PREVIOUS, T0));
+        assertThat(outputs.display).containsExactly("102", "2 / 2");
+    }
+
+    @Test
+    void aCallKeyLightsTheCallIndicatorShowsTheRoomAndRingsBackUntilTheFeedbackEnds() {
+        bus.publish(new FacadeEvent.CallKeyPressed(1, 0, "101", T0));
+        assertThat(outputs.lit).containsExactly(FacadeOutputs.Indicator.CALL);
+        assertThat(outputs.display).containsExactly("Calling room 101", "Please wait");
+        assertThat(outputs.sounds).containsExactly(new FacadeOutputs.Sound("ringback"));
+        scheduler.advance(Duration.ofMillis(29_999));
+        assertThat(outputs.lit).containsExactly(FacadeOutputs.Indicator.CALL);
+        scheduler.advance(Duration.ofMillis(1));
+        assertThat(outputs.lit).isEmpty();
+        assertThat(outputs.display).containsExactly("101 · Ann", "1 / 2");
+    }
+
+    @Test
+    void anUnassignedKeySaysSoWithoutLightingTheCallIndicator() {
+        bus.publish(new FacadeEvent.CallKeyPressed(1, 1, "", T0));
+        assertThat(outputs.lit).isEmpty();
+        assertThat(outputs.display.get(0)).isEqualTo("This key has no room");
+        assertThat(outputs.sounds).containsExactly(new FacadeOutputs.Sound("error"));
+    }
+
+    @Test
+    void closingStopsReacting() {
+        feedback.close();
+        bus.publish(new FacadeEvent.CallKeyPressed(1, 0, "101", T0));
+        assertThat(outputs.lit).isEmpty();
+    }
+
+    private static final class RecordingOutputs implements FacadeOutputs {
+        final Set<Indicator> lit = EnumSet.noneOf(Indicator.class);
+        List<String> display = List.of();
+        final List<Sound> sounds = new ArrayList<>();
+
+        @Override
+        public void indicator(Indicator indicator, boolean on) {
+            if (on) {
+                lit.add(indicator);
+            } else {
+                lit.remove(indicator);
+            }
+        }
+
+        @Override
+        public Set<Indicator> indicators() {
+            return lit;
+        }
+
+        @Override
+        public void display(List<String> lines) {
+            display = lines;
+        }
+
+        @Override
+        public List<String> displayed() {
+            return display;
+        }
+
+        @Override
+        public void play(Sound sound) {
+            sounds.add(sound);
+        }
+
+        @Override
+        public Optional<Sound> lastPlayed() {
+            return sounds.isEmpty() ? Optional.empty() : Optional.of(sounds.get(sounds.size() - 1));
+        }
+    }
+}
