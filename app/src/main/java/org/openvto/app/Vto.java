@@ -103,6 +103,9 @@ final class Vto implements AutoCloseable {
             stack.push(sip);
             sip.startAtBoot();
             sip.bindMetrics(metrics);
+            FacadeWiring facade = new FacadeWiring(
+                    core.installation().facade(), core.installation().rooms(), core.bus(), core.clock());
+            stack.push(facade);
             WebServices services = new WebServices(
                     core.bus(),
                     core.device(),
@@ -116,7 +119,8 @@ final class Vto implements AutoCloseable {
                     core.installation(),
                     sip,
                     new WebSessions(core.clock(), config.security().sessionIdleTimeout()),
-                    HostAddresses.system());
+                    HostAddresses.system(),
+                    facade.control());
             WebSupervisor web = new WebSupervisor(config.http(), services, core.bus());
             stack.push(web);
             web.start();

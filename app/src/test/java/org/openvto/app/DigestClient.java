@@ -52,6 +52,19 @@ final class DigestClient {
                 request(base, method, path, json, lastAuthorization, headers), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Opens a Server-Sent Events stream at {@code path}: its lines as they arrive (close the stream to end it). */
+    HttpResponse<java.util.stream.Stream<String>> stream(String base, String path) throws Exception {
+        String[] accept = {"Accept", "text/event-stream"};
+        HttpResponse<String> first = VtoProcess.HTTP.send(
+                request(base, "GET", path, null, null, accept), HttpResponse.BodyHandlers.ofString());
+        if (first.statusCode() != 401) {
+            throw new AssertionError("expected a Digest challenge, got " + first.statusCode() + ": " + first.body());
+        }
+        lastAuthorization = authorization(pick(first.headers().allValues("WWW-Authenticate")), "GET", path);
+        return VtoProcess.HTTP.send(
+                request(base, "GET", path, null, lastAuthorization, accept), HttpResponse.BodyHandlers.ofLines());
+    }
+
     /** Sends exactly the previous Authorization header again (a replay). */
     HttpResponse<String> replay(String base, String method, String path) throws Exception {
         return VtoProcess.HTTP.send(

@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvto.digest.DigestAlgorithm;
+import org.openvto.testkit.Await;
 
 /**
  * {@code /api/v1/facade} and the layout in backup/restore (Quick Start Guide 4.2.7) on a running VTO: every rule
@@ -106,7 +108,29 @@ class FacadeApiIT {
 
             HttpResponse<String> imported = send(other, "POST", "/api/v1/config/import", exported);
             assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
-            assertThat(send(other, "GET", "/api/v1/config/export", null).body()).isEqualTo(exported);
+            // the file carries the first VTO's HTTP port: the web server moves there (that port is free now)
+            String moved = "http://127.0.0.1:"
+                    + MAPPER.readTree(exported).path("network").path("httpPort").asInt();
+            Await.until("the web server on the imported port", Duration.ofSeconds(15), () -> healthy(moved));
+            assertThat(api.send(moved, "GET", "/api/v1/config/export", null).body())
+                    .isEqualTo(exported);
+        }
+    }
+
+    private static boolean healthy(String base) {
+        try {
+            return VtoProcess.HTTP
+                            .send(
+                                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/healthz"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode()
+                    == 200;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -19,6 +19,7 @@ public final class WebServer implements AutoCloseable {
     private static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(5);
 
     private final Javalin app;
+    private final WebRoutes routes;
     private final HttpConfig config;
     private final String extraAddress;
 
@@ -29,7 +30,7 @@ public final class WebServer implements AutoCloseable {
     public WebServer(HttpConfig config, String extraAddress, WebServices services) {
         this.config = config;
         this.extraAddress = extraAddress;
-        WebRoutes routes = new WebRoutes(config, services);
+        this.routes = new WebRoutes(config, services);
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -81,6 +82,7 @@ public final class WebServer implements AutoCloseable {
      */
     @Override
     public void close() {
+        routes.closeStreams();
         app.stop();
     }
 

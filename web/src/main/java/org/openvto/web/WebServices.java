@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.function.BooleanSupplier;
 import org.openvto.device.DeviceService;
 import org.openvto.event.EventBus;
+import org.openvto.facade.io.FacadeControl;
 import org.openvto.household.Installation;
 import org.openvto.household.RegistrationStatus;
 import org.openvto.security.AccountService;
@@ -18,6 +19,7 @@ import org.openvto.security.SecurityLogStore;
  * @param databaseHealthy answers whether storage responds, for {@code /healthz}
  * @param sessions        console sessions; outlive a restart of the web server (port change)
  * @param hostAddresses   tells whether an address belongs to this host (TCP/IP page)
+ * @param facade          operating the façade by hand (the virtual façade), and what it shows now
  */
 public record WebServices(
         EventBus bus,
@@ -32,7 +34,8 @@ public record WebServices(
         Installation installation,
         RegistrationStatus registrations,
         WebSessions sessions,
-        HostAddresses hostAddresses) {
+        HostAddresses hostAddresses,
+        FacadeControl facade) {
     /** The VTO's local time zone, in which the console shows times: the host's zone (TZ, /etc/localtime). */
     public java.time.ZoneId zone() {
         return java.time.ZoneId.systemDefault();

@@ -53,6 +53,11 @@ public final class Pages {
         render(ctx, status, template, Map.of("model", device.identity().model()));
     }
 
+    /** A part of a page, reloaded by the page's script: only its view, no frame. */
+    public void fragment(Context ctx, int status, String template, Record view) {
+        render(ctx, status, template, Map.of("view", view));
+    }
+
     private Frame frame(Context ctx, String title) {
         return new Frame(
                 device.identity(),

@@ -10,8 +10,11 @@ import org.openvto.web.internal.account.PasswordApi;
 import org.openvto.web.internal.account.PasswordPage;
 import org.openvto.web.internal.device.DeviceApi;
 import org.openvto.web.internal.device.DevicePage;
+import org.openvto.web.internal.events.EventStream;
 import org.openvto.web.internal.facade.FacadeApi;
 import org.openvto.web.internal.facade.FacadePage;
+import org.openvto.web.internal.facade.VirtualFacadeApi;
+import org.openvto.web.internal.facade.VirtualFacadePage;
 import org.openvto.web.internal.health.HealthController;
 import org.openvto.web.internal.home.HomePage;
 import org.openvto.web.internal.init.InitController;
@@ -41,12 +44,19 @@ public final class WebRoutes {
     private final WebServices services;
     private final WebAuth webAuth;
     private final Pages pages;
+    private final EventStream events;
 
     public WebRoutes(HttpConfig http, WebServices services) {
         this.services = services;
         this.webAuth = new WebAuth(
                 services.accounts(), services.auth(), services.security(), services.clock(), http, services.sessions());
         this.pages = new Pages(services.device());
+        this.events = new EventStream(services.bus());
+    }
+
+    /** Ends the open event streams, so that stopping the server does not wait for them. */
+    public void closeStreams() {
+        events.closeAll();
     }
 
     public void register(RoutesConfig routes) {
@@ -75,6 +85,7 @@ public final class WebRoutes {
         });
         routes.error(405, ctx -> Json.error(ctx, 405, "method not allowed"));
         new StaticResources().register(routes);
+        events.register(routes);
         new ApiDocs().register(routes);
         // identifies this web server instance, so the reconnect page can tell the restarted server from the old one
         String instance = WebSessions.newId().substring(0, 12);
@@ -109,7 +120,9 @@ public final class WebRoutes {
         new RoomListApi(in.rooms(), in.device(), registrations).register(routes);
         new SystemPage(pages, in.backup(), in.reboot(), instance).register(routes);
         new SystemApi(in.backup(), in.reboot()).register(routes);
-        new FacadePage(pages, in.facade(), in.rooms()).register(routes);
-        new FacadeApi(in.facade()).register(routes);
+        new FacadePage(pages, in.facade(), in.rooms(), services.facade()).register(routes);
+        new FacadeApi(in.facade(), services.facade()).register(routes);
+        new VirtualFacadePage(pages, in.facade(), services.facade(), services.clock()).register(routes);
+        new VirtualFacadeApi(services.facade()).register(routes);
     }
 }

@@ -7,6 +7,7 @@ import org.openvto.backup.ConfigurationFile;
 import org.openvto.facade.CallKey;
 import org.openvto.facade.FacadeLayout;
 import org.openvto.facade.ModuleKind;
+import org.openvto.facade.io.FacadeControl;
 import org.openvto.household.FacadeService;
 import org.openvto.web.internal.ApiResults;
 import org.openvto.web.internal.Json;
@@ -18,9 +19,11 @@ import org.openvto.web.internal.Json;
  */
 public final class FacadeApi {
     private final FacadeService facade;
+    private final FacadeControl control;
 
-    public FacadeApi(FacadeService facade) {
+    public FacadeApi(FacadeService facade, FacadeControl control) {
         this.facade = facade;
+        this.control = control;
     }
 
     public void register(RoutesConfig routes) {
@@ -37,6 +40,8 @@ public final class FacadeApi {
         n.put("maxAdded", layout.model().maxAdded());
         ArrayNode addable = n.putArray("addable");
         layout.addable().stream().map(ModuleKind::token).forEach(addable::add);
+        // each module's status, in cascade order: a module of the layout that is not connected is offline
+        n.set("status", VirtualFacadeApi.state(control.state()).get("modules"));
         ArrayNode keys = n.putArray("callKeys");
         for (CallKey k : facade.callKeys()) {
             ObjectNode key = keys.addObject()

@@ -7,11 +7,11 @@ import org.openvto.facade.CallKey;
 import org.openvto.facade.FacadeLayout;
 import org.openvto.facade.Mounting;
 
-/** Places the modules of a layout on the wall grid the page draws, with their call keys resolved. */
-final class FacadeDrawing {
+/** Places the modules of a layout on the wall grid the pages draw, with their call keys resolved. */
+public final class FacadeDrawing {
     private FacadeDrawing() {}
 
-    static List<ModuleView> modules(FacadeLayout layout, Set<String> rooms) {
+    public static List<ModuleView> modules(FacadeLayout layout, Set<String> rooms) {
         List<CallKey> keys = CallKey.of(layout, rooms);
         List<ModuleView> views = new ArrayList<>();
         for (int i = 0; i < layout.modules().size(); i++) {
@@ -27,11 +27,11 @@ final class FacadeDrawing {
         return views;
     }
 
-    static int rows(List<ModuleView> modules) {
+    public static int rows(List<ModuleView> modules) {
         return modules.stream().mapToInt(ModuleView::row).max().orElse(1);
     }
 
-    static int columns(List<ModuleView> modules) {
+    public static int columns(List<ModuleView> modules) {
         return modules.stream().mapToInt(ModuleView::column).max().orElse(1);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.openvto.facade.DeviceModel;
 import org.openvto.facade.FacadeLayout;
 import org.openvto.facade.ModuleKind;
+import org.openvto.facade.io.ModuleStatus;
 import org.openvto.web.internal.view.FormErrors;
 import org.openvto.web.internal.view.Notice;
 
@@ -16,5 +17,6 @@ public record FacadeLayoutView(
         List<DeviceModel> models,
         List<ModuleKind> addable,
         List<RoomChoice> rooms,
+        List<ModuleStatus> statuses,
         FormErrors errors,
         Notice notice) {}

@@ -14,6 +14,7 @@ import org.openvto.facade.DeviceModel;
 import org.openvto.facade.FacadeLayout;
 import org.openvto.facade.ModuleKind;
 import org.openvto.facade.Mounting;
+import org.openvto.facade.io.FacadeControl;
 import org.openvto.household.FacadeService;
 import org.openvto.household.RoomDevice;
 import org.openvto.household.RoomListService;
@@ -35,11 +36,13 @@ public final class FacadePage {
     private final Pages pages;
     private final FacadeService facade;
     private final RoomListService rooms;
+    private final FacadeControl control;
 
-    public FacadePage(Pages pages, FacadeService facade, RoomListService rooms) {
+    public FacadePage(Pages pages, FacadeService facade, RoomListService rooms, FacadeControl control) {
         this.pages = pages;
         this.facade = facade;
         this.rooms = rooms;
+        this.control = control;
     }
 
     public void register(RoutesConfig routes) {
@@ -69,6 +72,7 @@ public final class FacadePage {
                         Arrays.asList(DeviceModel.values()),
                         layout.addable(),
                         roomChoices(),
+                        control.state().modules(),
                         errors,
                         notice));
     }

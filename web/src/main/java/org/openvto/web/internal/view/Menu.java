@@ -19,6 +19,7 @@ public final class Menu {
                             new MenuItem("Access Control", "/console/local/access-control"),
                             new MenuItem("System", "/console/local/system"),
                             new MenuItem("Security", "/console/local/security"))),
+            new MenuSection("Door Station", List.of(new MenuItem("Virtual Façade", "/console/facade/virtual"))),
             new MenuSection(
                     "Household Setting",
                     List.of(
