@@ -40,10 +40,13 @@ class ArchitectureTest {
                         "org.openvto.network..",
                         "org.openvto.config..",
                         "org.openvto.validation..",
-                        "org.openvto.call..")
+                        "org.openvto.call..",
+                        "org.openvto.facade..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
+                        "org.openvto.hardware..",
+                        "com.sun.jna..",
                         "org.openvto.web..",
                         "org.openvto.storage..",
                         "org.openvto.app..",
@@ -52,6 +55,39 @@ class ArchitectureTest {
                         "java.sql..",
                         "io.netty..",
                         "org.openvto.sip..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theDriversSeeTheDomainsInterfacesOnly() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.openvto.hardware..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.openvto.web..",
+                        "org.openvto.storage..",
+                        "org.openvto.app..",
+                        "org.openvto.household..",
+                        "org.openvto.security..",
+                        "org.openvto.sip..",
+                        "org.openvto.backup..",
+                        "io.javalin..",
+                        "org.jdbi..",
+                        "java.sql..")
+                .because("a driver knows its device and reports to org.openvto.facade.io, nothing else")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheLinuxDriversMakeSystemCalls() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.openvto.hardware.linux..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.sun.jna..")
                 .check(CLASSES);
     }
 
