@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.openvto.event.Event;
 import org.openvto.event.EventBus;
 import org.openvto.web.internal.Json;
@@ -43,11 +45,19 @@ public final class EventStream {
         }
         clients.add(client);
         client.keepAlive();
+        AtomicReference<EventBus.AsyncSubscription> self = new AtomicReference<>();
+        AtomicLong told = new AtomicLong();
         EventBus.AsyncSubscription subscription = bus.subscribeAsync(Event.class, "", QUEUE, e -> {
             if (topics.stream().anyMatch(e.topic()::startsWith) && !client.terminated()) {
+                long dropped = self.get() == null ? 0 : self.get().dropped();
+                if (dropped > told.get()) {
+                    told.set(dropped);
+                    client.sendComment("this client fell behind: " + dropped + " events dropped so far");
+                }
                 client.sendEvent(e.topic(), json(e));
             }
         });
+        self.set(subscription);
         client.onClose(() -> {
             subscription.close();
             clients.remove(client);
