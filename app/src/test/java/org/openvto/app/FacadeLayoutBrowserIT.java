@@ -102,6 +102,7 @@ class FacadeLayoutBrowserIT {
         }
         page.click("#module-2-save-keys");
         assertThat(page.locator(".notice")).containsText("Saved.");
+        Browser.snapshot(page, "facade-layout");
 
         // a model that takes one module only is refused while six are placed
         page.selectOption("#model", "VTO4202F-P");

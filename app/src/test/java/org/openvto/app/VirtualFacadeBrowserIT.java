@@ -102,6 +102,7 @@ class VirtualFacadeBrowserIT {
                 assertThat(page.locator("#door-state")).hasText("Open");
                 page.click("#vtamper");
                 assertThat(page.locator("#tamper-state")).containsText("Released");
+                Browser.snapshot(page, "virtual-facade");
             });
 
             JsonNode key = next(lines, "facade/key/pressed");
