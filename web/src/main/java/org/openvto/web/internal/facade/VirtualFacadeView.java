@@ -20,6 +20,12 @@ public record VirtualFacadeView(
         FacadeState state,
         List<KeypadKey> keypad,
         Instant now) {
+    /** The Braille cell embossed next to a digit key (digits 1–9, 0 are the cells of a–j), else empty. */
+    public String braille(KeypadKey key) {
+        String cells = "⠚⠁⠃⠉⠙⠑⠋⠛⠓⠊";
+        return key.digit() ? String.valueOf(cells.charAt(key.symbol() - '0')) : "";
+    }
+
     /** Seconds a lock's pulse has left, or -1 while it is held or released. */
     public long secondsLeft(int lock) {
         return state.locks()
