@@ -11,6 +11,7 @@ import org.openvto.facade.FacadeFeedback;
 import org.openvto.facade.FacadeInputsPublisher;
 import org.openvto.facade.FacadeLayout;
 import org.openvto.facade.io.FacadeControl;
+import org.openvto.hardware.audio.Speaker;
 import org.openvto.hardware.simulated.SimulatedFacade;
 import org.openvto.household.ConfigChanged;
 import org.openvto.household.FacadeService;
@@ -27,6 +28,7 @@ final class FacadeWiring implements AutoCloseable {
     static final Duration FEEDBACK = Duration.ofSeconds(30);
 
     private final ScheduledExecutorService scheduler;
+    private final Speaker speaker = new Speaker();
     private final SimulatedFacade simulated;
     private final FacadeFeedback feedback;
     private final EventBus.AsyncSubscription configSubscription;
@@ -36,7 +38,8 @@ final class FacadeWiring implements AutoCloseable {
                 Thread.ofPlatform().name("facade-timers").daemon().factory());
         FacadeInputsPublisher inputs = new FacadeInputsPublisher(
                 bus, clock, (m, k) -> CallKey.find(facade.current(), facade.rooms(), m, k), m -> kindOf(facade, m));
-        this.simulated = new SimulatedFacade(inputs, facade::current, clock, scheduler, bus);
+        this.simulated = new SimulatedFacade(
+                inputs, facade::current, clock, scheduler, bus, sound -> speaker.play(sound.name()));
         this.feedback = new FacadeFeedback(bus, simulated, scheduler, FEEDBACK, () -> residents(rooms));
         // off the saving request's thread: the reread goes to the database
         this.configSubscription = bus.subscribeAsync(ConfigChanged.class, "config/", 16, e -> {
@@ -74,5 +77,6 @@ final class FacadeWiring implements AutoCloseable {
         configSubscription.close();
         feedback.close();
         scheduler.shutdownNow();
+        speaker.close();
     }
 }

@@ -24,7 +24,8 @@ import org.openvto.facade.io.ModuleStatus;
 /**
  * Every module of the façade, simulated: the default on a PC. Inputs come from {@link FacadeControl} (the virtual
  * façade page and its API) and go to {@link FacadeInputs} exactly as a driver's would; outputs are kept (lit
- * indicators, display lines, the last sound — there is no audio device, so a sound is recorded, not played) and
+ * indicators, display lines, the last sound — also handed to {@code speaker}, which plays it when the host has
+ * an audio output) and
  * each change is announced as {@link FacadeEvent.OutputChanged}. A module of the layout can be unplugged: it then
  * reports itself offline and takes no input, like a module whose cascade cable is out.
  *
@@ -39,6 +40,7 @@ public final class SimulatedFacade implements FacadeOutputs, FacadeControl {
     private final Supplier<FacadeLayout> layout;
     private final Clock clock;
     private final EventBus bus;
+    private final java.util.function.Consumer<Sound> speaker;
     private final List<SimulatedLockRelay> locks;
     private final Set<Integer> unplugged = new HashSet<>();
     private final Set<Indicator> lit = EnumSet.noneOf(Indicator.class);
@@ -52,8 +54,10 @@ public final class SimulatedFacade implements FacadeOutputs, FacadeControl {
             Supplier<FacadeLayout> layout,
             Clock clock,
             ScheduledExecutorService scheduler,
-            EventBus bus) {
+            EventBus bus,
+            java.util.function.Consumer<Sound> speaker) {
         this.inputs = inputs;
+        this.speaker = speaker;
         this.layout = layout;
         this.clock = clock;
         this.bus = bus;
@@ -117,6 +121,7 @@ public final class SimulatedFacade implements FacadeOutputs, FacadeControl {
         synchronized (this) {
             lastSound = sound;
         }
+        speaker.accept(sound);
         changed("sound");
     }
 

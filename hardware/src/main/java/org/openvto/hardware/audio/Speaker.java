@@ -1,0 +1,69 @@
+package org.openvto.hardware.audio;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.LineUnavailableException;
+import javax.sound.sampled.SourceDataLine;
+import org.openvto.facade.io.ModuleStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The camera module's speaker: plays the façade's tones ({@link Tones}) on the host's default audio output when
+ * it has one. Without an audio device (a server, a CI machine) nothing is played and {@link #status} says why;
+ * the façade still records every sound played, so tests and the virtual façade see it. Sounds play one after
+ * the other on one thread; {@link #play} never blocks the caller. Thread-safe.
+ */
+public final class Speaker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Speaker.class);
+    private static final AudioFormat FORMAT = new AudioFormat(Tones.SAMPLE_RATE, 16, 1, true, false);
+
+    private final ExecutorService player = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("speaker").daemon().factory());
+    private final ModuleStatus status;
+
+    public Speaker() {
+        this.status = probe();
+        LOG.info("Speaker: {}", status);
+    }
+
+    private static ModuleStatus probe() {
+        try {
+            return AudioSystem.isLineSupported(new javax.sound.sampled.DataLine.Info(SourceDataLine.class, FORMAT))
+                    ? ModuleStatus.ONLINE
+                    : ModuleStatus.offline("no audio output on this host: sounds are recorded, not played");
+        } catch (RuntimeException e) {
+            return ModuleStatus.offline("no audio output on this host (" + e.getMessage() + ")");
+        }
+    }
+
+    public ModuleStatus status() {
+        return status;
+    }
+
+    /** Queues the tone {@code name} (unknown names are ignored: the façade has recorded them). */
+    public void play(String name) {
+        if (!status.online()) {
+            return;
+        }
+        Tones.pcm(name).ifPresent(pcm -> player.execute(() -> write(pcm)));
+    }
+
+    private static void write(byte[] pcm) {
+        try (SourceDataLine line = AudioSystem.getSourceDataLine(FORMAT)) {
+            line.open(FORMAT);
+            line.start();
+            line.write(pcm, 0, pcm.length);
+            line.drain();
+        } catch (LineUnavailableException | RuntimeException e) {
+            LOG.warn("Speaker: could not play ({})", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        player.shutdownNow();
+    }
+}
