@@ -66,6 +66,13 @@ final class GpioV2Abi {
     static final int EVENT_ID = 8;
     static final int EVENT_OFFSET = 12;
 
+    /**
+     * Events the kernel buffers per input request before it drops some (its default is 16 per line; the maximum
+     * 16 × GPIO_V2_LINES_MAX): a Wiegand frame is 52 edges in ~50 ms, so a reader thread delayed a few tens of
+     * milliseconds must not lose bits.
+     */
+    static final int EVENT_BUFFER_SIZE = 256;
+
     private static final int IOC_WRITE = 1;
     private static final int IOC_READ = 2;
     private static final int GPIO_IOCTL_TYPE = 0xB4;
@@ -125,7 +132,7 @@ final class GpioV2Abi {
         }
         b.putInt(REQUEST_CONFIG + CONFIG_NUM_ATTRS, attrs);
         b.putInt(REQUEST_NUM_LINES, offsets.length);
-        // event_buffer_size 0: the kernel's default (16 events per line)
+        b.putInt(REQUEST_EVENT_BUFFER_SIZE, output ? 0 : EVENT_BUFFER_SIZE);
         return b;
     }
 

@@ -23,6 +23,7 @@ public final class JnaGpioChip implements GpioChip {
 
     private final String path;
     private final int fd;
+    private boolean closed;
 
     private JnaGpioChip(String path, int fd) {
         this.path = path;
@@ -55,8 +56,9 @@ public final class JnaGpioChip implements GpioChip {
         return new JnaOutputLine(path, lineFd);
     }
 
-    private int request(int[] offsets, long flags, int debounceMicros, boolean output, boolean initial)
+    private synchronized int request(int[] offsets, long flags, int debounceMicros, boolean output, boolean initial)
             throws IOException {
+        ensureOpen(closed, path);
         ByteBuffer req = GpioV2Abi.lineRequest(offsets, flags, debounceMicros, output, initial, CONSUMER);
         byte[] bytes = req.array();
         try {
@@ -67,9 +69,22 @@ public final class JnaGpioChip implements GpioChip {
         return GpioV2Abi.requestFd(ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder()));
     }
 
+    /**
+     * Closes once. Every use of a descriptor holds the object's lock and checks {@code closed} first, and close
+     * takes the same lock: a descriptor number the kernel has handed out again must never be polled or read.
+     */
     @Override
-    public void close() {
-        closeQuietly(fd);
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            closeQuietly(fd);
+        }
+    }
+
+    private static void ensureOpen(boolean closed, String path) throws IOException {
+        if (closed) {
+            throw new IOException(path + ": closed");
+        }
     }
 
     static LibC libc() {
@@ -101,6 +116,7 @@ public final class JnaGpioChip implements GpioChip {
         private final int[] offsets;
         private final byte[] pollFd = new byte[8];
         private final byte[] buffer = new byte[GpioV2Abi.EVENT_SIZE * EVENTS_PER_READ];
+        private boolean closed;
 
         JnaInputLines(String path, int fd, int[] offsets) {
             this.path = path;
@@ -109,7 +125,8 @@ public final class JnaGpioChip implements GpioChip {
         }
 
         @Override
-        public List<Edge> awaitEdges(Duration timeout) throws IOException {
+        public synchronized List<Edge> awaitEdges(Duration timeout) throws IOException {
+            ensureOpen(closed, path);
             if (!readable(timeout)) {
                 return List.of();
             }
@@ -144,7 +161,8 @@ public final class JnaGpioChip implements GpioChip {
         }
 
         @Override
-        public boolean level(int offset) throws IOException {
+        public synchronized boolean level(int offset) throws IOException {
+            ensureOpen(closed, path);
             int index = indexOf(offset);
             byte[] values = GpioV2Abi.lineValues(0, 1L << index).array();
             try {
@@ -166,14 +184,18 @@ public final class JnaGpioChip implements GpioChip {
         }
 
         @Override
-        public void close() {
-            closeQuietly(fd);
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                closeQuietly(fd);
+            }
         }
     }
 
     private static final class JnaOutputLine implements OutputLine {
         private final String path;
         private final int fd;
+        private boolean closed;
 
         JnaOutputLine(String path, int fd) {
             this.path = path;
@@ -181,7 +203,8 @@ public final class JnaGpioChip implements GpioChip {
         }
 
         @Override
-        public void set(boolean active) throws IOException {
+        public synchronized void set(boolean active) throws IOException {
+            ensureOpen(closed, path);
             byte[] values = GpioV2Abi.lineValues(active ? 1 : 0, 1).array();
             try {
                 libc().ioctl(fd, new NativeLong(GpioV2Abi.LINE_SET_VALUES_IOCTL), values);
@@ -191,8 +214,11 @@ public final class JnaGpioChip implements GpioChip {
         }
 
         @Override
-        public void close() {
-            closeQuietly(fd);
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                closeQuietly(fd);
+            }
         }
     }
 }

@@ -77,6 +77,7 @@ class GpioV2AbiTest {
         assertThat(b.getInt(328)).isEqualTo(20_000); // debounce_period_us
         assertThat(b.getLong(336)).isEqualTo(0b11); // mask: both lines
         assertThat(b.getInt(560)).isEqualTo(2); // num_lines
+        assertThat(b.getInt(564)).isEqualTo(256); // event_buffer_size
     }
 
     @Test
