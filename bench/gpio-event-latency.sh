@@ -14,5 +14,6 @@ cd "$ROOT"
 mvn -B -q -pl hardware -am install -DskipTests >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
 mvn -B -q -pl hardware dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp" \
   >"$WORK/cp.log" 2>&1 || { cat "$WORK/cp.log"; exit 1; }
-java -cp "hardware/target/test-classes:hardware/target/classes:$(cat "$WORK/cp")" \
+# the launcher's GC and heap (./openvto), so pauses are those of production
+java -XX:+UseSerialGC -Xms16m -Xmx256m -cp "hardware/target/test-classes:hardware/target/classes:$(cat "$WORK/cp")" \
   org.openvto.hardware.linux.GpioEventLatencyBench "${1:-100000}" "${2:-20000}"
