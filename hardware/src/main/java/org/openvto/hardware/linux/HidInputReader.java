@@ -114,7 +114,8 @@ public final class HidInputReader implements AutoCloseable {
             }
             return true;
         } catch (IOException e) {
-            reconnector.lost(in, e);
+            // the JDK's read error has no path ("No such device"): the operator needs to know which device
+            reconnector.lost(in, new IOException(config.device() + ": " + e.getMessage(), e));
             return false;
         }
     }

@@ -140,7 +140,7 @@ class HidInputReaderTest {
         assertThat(t.inputs.statuses)
                 .containsExactly(
                         ModuleStatus.ONLINE,
-                        ModuleStatus.offline("hid reader: No such device"),
+                        ModuleStatus.offline("hid reader: /dev/input/event3: No such device"),
                         ModuleStatus.offline("hid reader: /dev/input/event3 (No such file or directory)"));
 
         device.present = true;
