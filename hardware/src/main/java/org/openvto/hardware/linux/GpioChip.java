@@ -43,6 +43,12 @@ public interface GpioChip extends AutoCloseable {
         /** Waits at most {@code timeout} for edges and returns those read (empty on timeout). */
         List<Edge> awaitEdges(Duration timeout) throws IOException;
 
+        /**
+         * Events the kernel discarded since the request because its buffer was full (gaps in the events' request
+         * sequence numbers; the kernel drops the oldest). Only grows.
+         */
+        long lostEvents();
+
         /** The line's current logical level (after active-low). */
         boolean level(int offset) throws IOException;
 

@@ -20,6 +20,8 @@ import org.openvto.facade.io.ModuleStatus;
  * <p>With a debounce period the kernel debounces too, and stamps a debounced edge when its period has expired
  * after the last bounce (gpiolib-cdev's {@code debounce_work_func} takes the timestamp then), so {@code at} is late
  * by at least the period: set the period no longer than the timing a report needs (20–50 ms for a door).
+ * Events the kernel discards when its buffer (256 per request) is full are not reconciled: a switch does not
+ * produce 256 edges faster than the reader takes them.
  *
  * <p>A missing or vanished chip is reported as the module's status ({@code door sensor: /dev/gpiochip0: open: No
  * such file or directory}) and retried on the environment's scheduler; nothing is thrown. Thread-safe.

@@ -65,6 +65,7 @@ final class GpioV2Abi {
     static final int EVENT_SIZE = 48;
     static final int EVENT_ID = 8;
     static final int EVENT_OFFSET = 12;
+    static final int EVENT_SEQNO = 16;
 
     /**
      * Events the kernel buffers per input request before it drops some (its default is 16 per line; the maximum
@@ -164,6 +165,17 @@ final class GpioV2Abi {
 
     static long valueBits(ByteBuffer values) {
         return values.getLong(0);
+    }
+
+    /** The request-wide {@code seqno} (u32) of event {@code index} in {@code bytes}. */
+    static long seqno(byte[] bytes, int index) {
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder());
+        return Integer.toUnsignedLong(b.getInt(index * EVENT_SIZE + EVENT_SEQNO));
+    }
+
+    /** Events missing between sequence numbers {@code last} and {@code next} (u32, wrapping); none before the first. */
+    static long seqnoGap(long last, long next) {
+        return last < 0 ? 0 : (next - last - 1) & 0xFFFF_FFFFL;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.openvto.hardware.linux;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import org.openvto.facade.io.ModuleStatus;
 
@@ -20,11 +21,15 @@ final class InputConnection {
         void connected(GpioChip.InputLines lines) throws IOException;
 
         void edge(GpioChip.Edge edge);
+
+        /** The kernel discarded events just before the edges about to be delivered (its buffer was full). */
+        default void lost() {}
     }
 
     private final GpioEnvironment env;
     private final Listener listener;
     private final Reconnector<GpioChip.InputLines> reconnector;
+    private long lostSeen; // reader thread only
 
     InputConnection(
             GpioEnvironment env,
@@ -51,6 +56,7 @@ final class InputConnection {
     }
 
     private void connected(GpioChip.InputLines lines) {
+        lostSeen = 0; // the reader that used it has ended: the lines it read are gone
         try {
             listener.connected(lines);
         } catch (IOException e) {
@@ -75,7 +81,13 @@ final class InputConnection {
             return false;
         }
         try {
-            for (GpioChip.Edge edge : lines.awaitEdges(POLL)) {
+            List<GpioChip.Edge> edges = lines.awaitEdges(POLL);
+            long lost = lines.lostEvents();
+            if (lost != lostSeen) {
+                lostSeen = lost;
+                listener.lost();
+            }
+            for (GpioChip.Edge edge : edges) {
                 listener.edge(edge);
             }
             return true;

@@ -117,6 +117,8 @@ public final class JnaGpioChip implements GpioChip {
         private final byte[] pollFd = new byte[8];
         private final byte[] buffer = new byte[GpioV2Abi.EVENT_SIZE * EVENTS_PER_READ];
         private boolean closed;
+        private long lastSeqno = -1;
+        private long lost;
 
         JnaInputLines(String path, int fd, int[] offsets) {
             this.path = path;
@@ -134,6 +136,11 @@ public final class JnaGpioChip implements GpioChip {
                 int n = libc().read(fd, buffer, new NativeLong(buffer.length)).intValue();
                 if (n <= 0) {
                     throw new IOException(path + ": line request closed");
+                }
+                for (int i = 0; i < n / GpioV2Abi.EVENT_SIZE; i++) {
+                    long seqno = GpioV2Abi.seqno(buffer, i);
+                    lost += GpioV2Abi.seqnoGap(lastSeqno, seqno);
+                    lastSeqno = seqno;
                 }
                 return GpioV2Abi.events(buffer, n);
             } catch (LastErrorException e) {
@@ -158,6 +165,11 @@ public final class JnaGpioChip implements GpioChip {
                 }
                 throw failure(path, "poll", e);
             }
+        }
+
+        @Override
+        public synchronized long lostEvents() {
+            return lost;
         }
 
         @Override

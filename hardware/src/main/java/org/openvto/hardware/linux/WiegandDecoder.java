@@ -16,7 +16,7 @@ import java.util.Optional;
  *
  * <p>Malformed input is data, never a number: a frame with a wrong parity bit, a frame cut short (fewer than 26
  * bits), another length, or a frame with a pulse closer than {@code minSpacing} to the one before (noise) is
- * dropped and counted by {@link Drop} reason. Not thread-safe: the reader synchronizes.
+ * dropped and counted by {@link Drop} reason, as is a frame during which the kernel's event buffer overflowed. Not thread-safe: the reader synchronizes.
  */
 final class WiegandDecoder {
     /** Why a frame was dropped. */
@@ -24,7 +24,9 @@ final class WiegandDecoder {
         PARITY,
         TRUNCATED,
         UNSUPPORTED_LENGTH,
-        NOISE
+        NOISE,
+        /** The kernel's event buffer overflowed while the frame came in: bits may be missing. */
+        OVERFLOW
     }
 
     /** A good frame: the card number (decimal of the data bits), its length and its last pulse's timestamp. */
@@ -39,6 +41,8 @@ final class WiegandDecoder {
     private long bits;
     private int count;
     private boolean noisy;
+    private boolean damaged;
+    private boolean damageNext;
     private long lastPulse;
 
     WiegandDecoder(long frameGapNanos, long minSpacingNanos) {
@@ -57,12 +61,25 @@ final class WiegandDecoder {
                 noisy = true;
             }
         }
+        if (count == 0) {
+            damaged = damageNext; // the lost events may have been this frame's first bits
+        }
+        damageNext = false;
         if (count < MAX_BITS) {
             bits = (bits << 1) | (one ? 1 : 0);
         }
         count++;
         lastPulse = timestampNanos;
         return ended;
+    }
+
+    /**
+     * Events were lost before the next pulse: the frame in progress (its last bits) and the frame that pulse starts,
+     * if it starts one (its first bits), are dropped as {@link Drop#OVERFLOW}.
+     */
+    void lost() {
+        damaged |= count > 0;
+        damageNext = true;
     }
 
     /** True while a frame has started and not ended. */
@@ -82,10 +99,14 @@ final class WiegandDecoder {
         bits = 0;
         count = 0;
         noisy = false;
+        damaged = false;
         return card;
     }
 
     private Optional<Card> decode() {
+        if (damaged) {
+            return drop(Drop.OVERFLOW);
+        }
         if (noisy) {
             return drop(Drop.NOISE);
         }

@@ -61,7 +61,10 @@ public final class WiegandReader implements AutoCloseable {
         return connection.status();
     }
 
-    /** Frames dropped, by reason: {@code parity}, {@code truncated}, {@code unsupported-length}, {@code noise}. */
+    /**
+     * Frames dropped, by reason: {@code parity}, {@code truncated}, {@code unsupported-length}, {@code noise},
+     * {@code overflow} (the kernel's event buffer was full, bits may be missing).
+     */
     public synchronized Map<String, Long> dropped() {
         return decoder.dropped().snapshot();
     }
@@ -86,6 +89,13 @@ public final class WiegandReader implements AutoCloseable {
         public void connected(GpioChip.InputLines lines) throws IOException {
             synchronized (WiegandReader.this) {
                 decoder.endFrame(); // a frame cut by the reconnect is counted, not half-joined to the next
+            }
+        }
+
+        @Override
+        public void lost() {
+            synchronized (WiegandReader.this) {
+                decoder.lost();
             }
         }
 

@@ -67,6 +67,11 @@ public final class GpioEventLatencyBench {
                 }
 
                 @Override
+                public long lostEvents() {
+                    return 0;
+                }
+
+                @Override
                 public boolean level(int offset) {
                     return false;
                 }

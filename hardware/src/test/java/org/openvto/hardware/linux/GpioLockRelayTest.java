@@ -16,8 +16,8 @@ class GpioLockRelayTest {
     private final GpioLockRelay relay =
             new GpioLockRelay(1, LineConfig.of(CHIP, 17).withActiveLow(true), t.env);
 
-    private FakeGpio.Write write(boolean high, long millisAfterT0) {
-        return new FakeGpio.Write(17, high, T0.plusMillis(millisAfterT0));
+    private FakeGpioChip.Write write(boolean high, long millisAfterT0) {
+        return new FakeGpioChip.Write(17, high, T0.plusMillis(millisAfterT0));
     }
 
     @Test

@@ -106,6 +106,17 @@ class GpioV2AbiTest {
     }
 
     @Test
+    void sequenceNumberGapsCountDiscardedEventsAcrossTheU32Wrap() {
+        ByteBuffer b = ByteBuffer.allocate(48).order(ByteOrder.nativeOrder());
+        b.putInt(16, 0xFFFF_FFFE);
+        assertThat(GpioV2Abi.seqno(b.array(), 0)).isEqualTo(0xFFFF_FFFEL);
+        assertThat(GpioV2Abi.seqnoGap(-1, 7)).isZero();
+        assertThat(GpioV2Abi.seqnoGap(6, 7)).isZero();
+        assertThat(GpioV2Abi.seqnoGap(6, 10)).isEqualTo(3);
+        assertThat(GpioV2Abi.seqnoGap(0xFFFF_FFFEL, 1)).isEqualTo(2);
+    }
+
+    @Test
     void lineValuesPutBitsThenMask() {
         ByteBuffer b = GpioV2Abi.lineValues(1, 3);
         assertThat(b.getLong(0)).isEqualTo(1);

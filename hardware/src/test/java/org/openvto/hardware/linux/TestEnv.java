@@ -12,7 +12,7 @@ final class TestEnv {
 
     final ManualClock clock = new ManualClock(Instant.parse("2026-12-02T10:00:00Z"));
     final ManualScheduler scheduler = new ManualScheduler();
-    final FakeGpio gpio = new FakeGpio(CHIP, clock);
+    final FakeGpioChip gpio = new FakeGpioChip(CHIP, clock);
     final RecordingInputs inputs = new RecordingInputs();
     final GpioEnvironment env = new GpioEnvironment(gpio, scheduler, task -> {}, clock, RETRY);
 

@@ -110,6 +110,27 @@ class WiegandDecoderTest {
     }
 
     @Test
+    void eventsLostInTheKernelDropTheFrameTheyFellInto() {
+        String good = h10301(1, 1);
+        for (int i = 0; i < 26; i++) {
+            if (i == 13) {
+                decoder.lost();
+            }
+            decoder.pulse(good.charAt(i) == '1', i * ms(2));
+        }
+        assertThat(decoder.endFrame()).isEmpty();
+        assertThat(decoder.dropped().get(WiegandDecoder.Drop.OVERFLOW)).isEqualTo(1);
+        assertThat(frame(good, ms(1000))).isPresent(); // the next frame is clean again
+    }
+
+    @Test
+    void eventsLostBetweenFramesDropTheFrameTheNextPulseStarts() {
+        decoder.lost();
+        assertThat(frame(h10301(1, 1), 0)).isEmpty();
+        assertThat(decoder.dropped().get(WiegandDecoder.Drop.OVERFLOW)).isEqualTo(1);
+    }
+
+    @Test
     void aGapEndsTheFrameAtTheNextPulse() {
         String good = h10301(1, 1);
         for (int i = 0; i < 26; i++) {

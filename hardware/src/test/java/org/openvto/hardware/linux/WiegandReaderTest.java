@@ -43,7 +43,7 @@ class WiegandReaderTest {
         assertThat(t.inputs.events).containsExactly("card 65537 wiegand " + at(1050));
         assertThat(reader.accepted()).isEqualTo(1);
         // both lines in one request, active-low, pull-up, no kernel debounce (it would swallow the pulses)
-        FakeGpio.Request r = t.gpio.requests().get(0);
+        FakeGpioChip.Request r = t.gpio.requests().get(0);
         assertThat(r.offsets()).containsExactly(D0, D1);
         assertThat(r.settings()).isEqualTo(new GpioChip.LineSettings(true, LineConfig.Bias.PULL_UP, 0));
     }
@@ -61,7 +61,22 @@ class WiegandReaderTest {
                         java.util.Map.entry("parity", 0L),
                         java.util.Map.entry("truncated", 1L),
                         java.util.Map.entry("unsupported-length", 0L),
-                        java.util.Map.entry("noise", 0L));
+                        java.util.Map.entry("noise", 0L),
+                        java.util.Map.entry("overflow", 0L));
+    }
+
+    @Test
+    void aKernelBufferOverflowDropsTheFrameAsOverflow() {
+        idleHigh();
+        reader.start();
+        send(WiegandDecoderTest.h10301(1, 1).substring(0, 10), 0);
+        reader.pumpOnce();
+        t.gpio.lose(D0, 4);
+        send(WiegandDecoderTest.h10301(1, 1).substring(12), ms(24));
+        reader.pumpOnce();
+        t.advance(Duration.ofMillis(25));
+        assertThat(t.inputs.events).isEmpty();
+        assertThat(reader.dropped()).containsEntry("overflow", 1L);
     }
 
     @Test

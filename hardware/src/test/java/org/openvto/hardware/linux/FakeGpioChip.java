@@ -15,7 +15,7 @@ import java.util.Map;
  * inversion); output writes are recorded with the fake clock's time. {@link #unplug} makes the chip absent and
  * every open request fail; {@link #plug} brings it back. Single-threaded, like the tests.
  */
-final class FakeGpio implements GpioChip.Opener {
+final class FakeGpioChip implements GpioChip.Opener {
     record Write(int offset, boolean physicalHigh, Instant at) {}
 
     record Request(int[] offsets, GpioChip.LineSettings settings, boolean output) {}
@@ -29,7 +29,7 @@ final class FakeGpio implements GpioChip.Opener {
     private boolean present = true;
     private int generation;
 
-    FakeGpio(String path, Clock clock) {
+    FakeGpioChip(String path, Clock clock) {
         this.path = path;
         this.clock = clock;
     }
@@ -65,6 +65,15 @@ final class FakeGpio implements GpioChip.Opener {
         for (Lines l : inputs) {
             if (l.has(offset)) {
                 l.queued.add(new GpioChip.Edge(offset, high != l.settings.activeLow(), timestampNanos));
+            }
+        }
+    }
+
+    /** The kernel discards {@code n} events of every request of {@code offset} (its buffer overflowed). */
+    void lose(int offset, int n) {
+        for (Lines l : inputs) {
+            if (l.has(offset)) {
+                l.lost += n;
             }
         }
     }
@@ -118,6 +127,7 @@ final class FakeGpio implements GpioChip.Opener {
         final GpioChip.LineSettings settings;
         final int born;
         final List<GpioChip.Edge> queued = new ArrayList<>();
+        long lost;
 
         Lines(int[] offsets, GpioChip.LineSettings settings, int born) {
             this.offsets = offsets;
@@ -142,6 +152,11 @@ final class FakeGpio implements GpioChip.Opener {
             List<GpioChip.Edge> out = List.copyOf(queued);
             queued.clear();
             return out;
+        }
+
+        @Override
+        public long lostEvents() {
+            return lost;
         }
 
         @Override
