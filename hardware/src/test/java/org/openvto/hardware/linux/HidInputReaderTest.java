@@ -39,8 +39,12 @@ class HidInputReaderTest {
                     if (c == null) {
                         throw new IOException("No such device");
                     }
-                    System.arraycopy(c, 0, b, off, c.length);
-                    return c.length;
+                    int n = Math.min(len, c.length);
+                    System.arraycopy(c, 0, b, off, n);
+                    if (n < c.length) {
+                        chunks.addFirst(java.util.Arrays.copyOfRange(c, n, c.length)); // the rest on the next read
+                    }
+                    return n;
                 }
             };
         }
@@ -129,6 +133,34 @@ class HidInputReaderTest {
         r.pumpOnce();
         assertThat(t.inputs.events).isEmpty();
         assertThat(r.dropped()).containsEntry("invalid-key", 1L).containsEntry("empty", 1L);
+    }
+
+    @Test
+    void aNumberLongerThan32DigitsIsDroppedAndTheBufferStaysBounded() {
+        HidInputReader r = reader(HidInputReader.Mode.CARD);
+        int[] keys = new int[41];
+        java.util.Arrays.fill(keys, 2);
+        keys[40] = 28;
+        device.chunks.add(typed(keys)); // forty 1s, Enter
+        while (!device.chunks.isEmpty()) {
+            r.pumpOnce();
+        }
+        assertThat(t.inputs.events).isEmpty();
+        assertThat(r.dropped()).containsEntry("too-long", 1L);
+    }
+
+    @Test
+    void digitsLeftWithoutEnterAreAbandonedAfterTheInterKeyTimeout() {
+        HidInputReader r = reader(HidInputReader.Mode.CARD);
+        device.chunks.add(typed(2, 3)); // "12" at T, no Enter
+        ByteArrayOutputStream later = new ByteArrayOutputStream();
+        later.writeBytes(EvdevParserTest.event(T + 5, 0, 1, 4, 1)); // "3" five seconds later
+        later.writeBytes(EvdevParserTest.event(T + 5, 10_000, 1, 28, 1)); // Enter
+        device.chunks.add(later.toByteArray());
+        r.pumpOnce();
+        r.pumpOnce();
+        assertThat(t.inputs.events).containsExactly("card 3 hid @2025-12-02T10:00:05.010Z");
+        assertThat(r.dropped()).containsEntry("incomplete", 1L);
     }
 
     @Test
