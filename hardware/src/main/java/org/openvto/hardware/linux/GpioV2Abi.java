@@ -9,8 +9,9 @@ import java.util.List;
 /**
  * The GPIO character device's v2 uAPI as bytes: struct layouts, flags and ioctl numbers of the Linux kernel's
  * {@code include/uapi/linux/gpio.h} (v2 since Linux 5.10; {@code EVENT_CLOCK_REALTIME} since 5.11). Offsets were
- * checked with {@code offsetof}/{@code sizeof} compiled against that header (linux-libc-dev 6.1, x86-64); every
- * field is naturally aligned ({@code __aligned_u64}), so the layout is the same on arm64 and 32-bit ARM.
+ * checked with {@code offsetof}/{@code sizeof} compiled against that header (linux-libc-dev 6.1, x86-64, and as
+ * static assertions with {@code gcc -m32}, where a plain u64 is only 4-byte aligned); every 64-bit field is
+ * {@code __aligned_u64}, so the layout is the same on arm64 and 32-bit ARM (not compiled for ARM here).
  * The ioctl numbers use the generic {@code _IOC} encoding (x86, ARM, arm64, RISC-V), not MIPS/PowerPC/SPARC's.
  * Pure functions; thread-safe.
  */
