@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.openvto.device.DeviceConfig;
+import org.openvto.hardware.HardwareConfig;
+import org.openvto.hardware.linux.LinuxHardwareConfig;
 import org.openvto.network.NetworkDefaults;
 import org.openvto.network.NetworkSettings;
 import org.openvto.security.SecurityConfig;
@@ -18,7 +20,8 @@ record OpenVtoConfig(
         NetworkDefaults network,
         StorageConfig storage,
         SecurityConfig security,
-        SipConfig sip) {
+        SipConfig sip,
+        HardwareConfig hardware) {
 
     /** Reads and validates; throws {@link org.openvto.config.ConfigException} naming the first bad key. */
     static OpenVtoConfig load(Path userFile, Map<String, String> env, int portOffset) {
@@ -63,6 +66,46 @@ record OpenVtoConfig(
                         t.integer("sip.connection-idle-seconds"),
                         t.integer("sip.connections-per-source"),
                         t.integer("sip.connections-max"),
-                        t.integer("sip.warmup-registrations")));
+                        t.integer("sip.warmup-registrations")),
+                hardware(t));
+    }
+
+    private static HardwareConfig hardware(ConfigTree t) {
+        return new HardwareConfig(
+                t.string("hardware.driver"),
+                new LinuxHardwareConfig(
+                        t.string("hardware.gpio.chip"),
+                        t.integer("hardware.retry-seconds"),
+                        line(t, "lock1"),
+                        line(t, "lock2"),
+                        line(t, "door-sensor"),
+                        line(t, "exit-button"),
+                        line(t, "tamper"),
+                        line(t, "led-call"),
+                        line(t, "led-talk"),
+                        line(t, "led-unlock"),
+                        new LinuxHardwareConfig.Wiegand(
+                                t.integer("hardware.wiegand.d0"),
+                                t.integer("hardware.wiegand.d1"),
+                                t.string("hardware.wiegand.bias"),
+                                t.integer("hardware.wiegand.frame-gap-ms"),
+                                t.integer("hardware.wiegand.min-spacing-us"),
+                                t.integer("hardware.wiegand.module")),
+                        new LinuxHardwareConfig.Hid(
+                                t.string("hardware.hid.device"),
+                                t.string("hardware.hid.mode"),
+                                t.integer("hardware.hid.inter-key-ms"),
+                                t.integer("hardware.hid.module"))));
+    }
+
+    private static LinuxHardwareConfig.Line line(ConfigTree t, String name) {
+        String key = "hardware.gpio." + name;
+        return new LinuxHardwareConfig.Line(
+                key,
+                t.integer(key + ".line"),
+                t.bool(key + ".active-low"),
+                t.string(key + ".bias"),
+                t.integer(key + ".debounce-us"),
+                t.string(key + ".contact"));
     }
 }

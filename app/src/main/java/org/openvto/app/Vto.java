@@ -104,7 +104,11 @@ final class Vto implements AutoCloseable {
             sip.startAtBoot();
             sip.bindMetrics(metrics);
             FacadeWiring facade = new FacadeWiring(
-                    core.installation().facade(), core.installation().rooms(), core.bus(), core.clock());
+                    core.installation().facade(),
+                    core.installation().rooms(),
+                    core.bus(),
+                    core.clock(),
+                    config.hardware());
             stack.push(facade);
             WebServices services = new WebServices(
                     core.bus(),

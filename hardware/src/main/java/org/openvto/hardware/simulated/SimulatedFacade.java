@@ -43,6 +43,9 @@ public final class SimulatedFacade implements FacadeOutputs, FacadeControl {
     private final java.util.function.Consumer<Sound> speaker;
     private final List<SimulatedLockRelay> locks;
     private final Set<Integer> unplugged = new HashSet<>();
+    /** Modules whose status real drivers report (the user port and readers on a board): not simulated here. */
+    private volatile Set<Integer> driven = Set.of();
+
     private final Set<Indicator> lit = EnumSet.noneOf(Indicator.class);
     private List<String> display = List.of();
     private Sound lastSound;
@@ -71,6 +74,11 @@ public final class SimulatedFacade implements FacadeOutputs, FacadeControl {
         return List.copyOf(locks);
     }
 
+    /** Leaves the status of these modules to the real drivers that run them. */
+    public void drivenElsewhere(Set<Integer> modules) {
+        driven = Set.copyOf(modules);
+    }
+
     /** Reports the status of every module of the current layout (after a start or a saved layout). */
     public void layoutChanged() {
         List<FacadeModule> modules = layout.get().modules();
@@ -78,7 +86,9 @@ public final class SimulatedFacade implements FacadeOutputs, FacadeControl {
             unplugged.removeIf(i -> i >= modules.size());
         }
         for (int i = 0; i < modules.size(); i++) {
-            inputs.status(i, statusOf(i));
+            if (!driven.contains(i)) {
+                inputs.status(i, statusOf(i));
+            }
         }
     }
 
