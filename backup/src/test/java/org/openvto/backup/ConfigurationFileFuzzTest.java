@@ -18,8 +18,10 @@ class ConfigurationFileFuzzTest {
     @FuzzTest(maxDuration = "30s")
     void anyTextIsAResultNeverAnException(byte[] data) {
         switch (ConfigurationFile.read(new String(data, StandardCharsets.UTF_8))) {
-            case Result.Applied<InstallationSnapshot> ok -> assertThat(ok.value().rooms()).isNotNull();
-            case Result.Rejected<InstallationSnapshot> r -> assertThat(r.errors()).isNotEmpty();
+            case Result.Applied<InstallationSnapshot> ok ->
+                assertThat(ok.value().rooms()).isNotNull();
+            case Result.Rejected<InstallationSnapshot> r ->
+                assertThat(r.errors()).isNotEmpty();
         }
     }
 }

@@ -21,7 +21,7 @@ import org.openvto.facade.io.ModuleStatus;
 class ReaderInputFuzzTest {
     @FuzzTest(maxDuration = "30s")
     void evdevAndKeyDecodingNeverThrow(byte[] data) {
-        for (HidInputReader.Mode mode : HidInputReader.Mode.values()) {
+        for (KeyDecoder.Mode mode : KeyDecoder.Mode.values()) {
             Recording inputs = new Recording();
             KeyDecoder keys = new KeyDecoder(mode, Duration.ofSeconds(1), inputs);
             EvdevParser parser = new EvdevParser(data.length % 2 == 0 ? 16 : 8, keys::event);
@@ -48,7 +48,8 @@ class ReaderInputFuzzTest {
         }
         if (decoder.inFrame()) {
             frames++;
-            cards += decoder.endFrame().map(c -> {
+            cards += decoder.endFrame()
+                    .map(c -> {
                         assertThat(c.number()).matches("[0-9]+");
                         assertThat(c.bits()).isIn(26, 34);
                         return 1;
