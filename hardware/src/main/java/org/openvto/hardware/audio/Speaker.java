@@ -22,11 +22,14 @@ public final class Speaker implements AutoCloseable {
 
     private final ExecutorService player = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("speaker").daemon().factory());
-    private final ModuleStatus status;
+    private volatile ModuleStatus status = ModuleStatus.offline("looking for an audio output");
 
+    /** Looks for the audio output on the speaker's own thread: Java Sound's start-up must not delay the VTO's. */
     public Speaker() {
-        this.status = probe();
-        LOG.info("Speaker: {}", status);
+        player.execute(() -> {
+            status = probe();
+            LOG.info("Speaker: {}", status);
+        });
     }
 
     private static ModuleStatus probe() {
@@ -45,10 +48,11 @@ public final class Speaker implements AutoCloseable {
 
     /** Queues the tone {@code name} (unknown names are ignored: the façade has recorded them). */
     public void play(String name) {
-        if (!status.online()) {
-            return;
-        }
-        Tones.pcm(name).ifPresent(pcm -> player.execute(() -> write(pcm)));
+        Tones.pcm(name).ifPresent(pcm -> player.execute(() -> {
+            if (status.online()) {
+                write(pcm);
+            }
+        }));
     }
 
     private static void write(byte[] pcm) {
