@@ -48,11 +48,12 @@ public final class Speaker implements AutoCloseable {
 
     /** Queues the tone {@code name} (unknown names are ignored: the façade has recorded them). */
     public void play(String name) {
-        Tones.pcm(name).ifPresent(pcm -> player.execute(() -> {
-            if (status.online()) {
-                write(pcm);
-            }
-        }));
+        Tones.pcm(name)
+                .ifPresent(pcm -> player.execute(() -> {
+                    if (status.online()) {
+                        write(pcm);
+                    }
+                }));
     }
 
     private static void write(byte[] pcm) {
