@@ -6,14 +6,17 @@
   const refusal = document.getElementById('refusal');
   const streamStatus = document.getElementById('stream-status');
   let reloading = null;
+  let dirty = false;
 
+  // one fetch at a time; a change that arrives during one is fetched again right after it (that fetch may have
+  // been answered before the change)
   function reload() {
-    if (reloading) return reloading;
+    if (reloading) { dirty = true; return reloading; }
     reloading = fetch(live.dataset.stateUrl, {credentials: 'same-origin'})
       .then(r => r.ok ? r.text() : Promise.reject(r.status))
       .then(html => { live.innerHTML = html; })
       .catch(() => {})
-      .finally(() => { reloading = null; });
+      .finally(() => { reloading = null; if (dirty) { dirty = false; reload(); } });
     return reloading;
   }
 
@@ -27,8 +30,11 @@
       headers: {'Content-Type': 'application/x-www-form-urlencoded'},
       body: new URLSearchParams(new FormData(form)).toString()
     }).then(r => {
-      if (r.status === 409) {
-        return r.text().then(t => { refusal.textContent = t; refusal.hidden = false; });
+      if (!r.ok) {
+        return r.text().then(t => {
+          refusal.textContent = r.status === 409 ? t : 'Not done (HTTP ' + r.status + '): ' + t;
+          refusal.hidden = false;
+        });
       }
       refusal.hidden = true;
       return reload();

@@ -40,14 +40,21 @@ final class FacadeWiring implements AutoCloseable {
     private final SimulatedFacade simulated;
     private final LinuxHardware linux;
     private final FacadeControl control;
+    private final java.util.concurrent.atomic.AtomicReference<Known> layout =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private final FacadeFeedback feedback;
     private final EventBus.AsyncSubscription configSubscription;
 
     FacadeWiring(FacadeService facade, RoomListService rooms, EventBus bus, Clock clock, HardwareConfig hardware) {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("facade-timers").daemon().factory());
+        // the drivers' threads look keys up here: from memory, reread on every config/*/changed, never a query
+        this.layout.set(new Known(facade.current(), facade.rooms()));
         FacadeInputsPublisher inputs = new FacadeInputsPublisher(
-                bus, clock, (m, k) -> CallKey.find(facade.current(), facade.rooms(), m, k), m -> kindOf(facade, m));
+                bus,
+                clock,
+                (m, k) -> CallKey.find(layout.get().layout(), layout.get().rooms(), m, k),
+                m -> kindOf(layout.get().layout(), m));
         this.simulated = new SimulatedFacade(
                 inputs, facade::current, clock, scheduler, bus, sound -> speaker.play(sound.name()));
         FacadeOutputs outputs = simulated;
@@ -73,6 +80,7 @@ final class FacadeWiring implements AutoCloseable {
         this.feedback = new FacadeFeedback(bus, outputs, scheduler, FEEDBACK, () -> residents(rooms));
         // off the saving request's thread: the reread goes to the database
         this.configSubscription = bus.subscribeAsync(ConfigChanged.class, "config/", 16, e -> {
+            layout.set(new Known(facade.current(), facade.rooms()));
             simulated.layoutChanged();
             feedback.refresh();
         });
@@ -177,8 +185,10 @@ final class FacadeWiring implements AutoCloseable {
         }
     }
 
-    private static String kindOf(FacadeService facade, int module) {
-        FacadeLayout l = facade.current();
+    /** The layout and the rooms its keys may call, as last read. */
+    private record Known(FacadeLayout layout, java.util.Set<String> rooms) {}
+
+    private static String kindOf(FacadeLayout l, int module) {
         return module < l.modules().size() ? l.modules().get(module).kind().token() : "unknown";
     }
 

@@ -41,7 +41,8 @@ class ArchitectureTest {
                         "org.openvto.config..",
                         "org.openvto.validation..",
                         "org.openvto.call..",
-                        "org.openvto.facade..")
+                        "org.openvto.facade..",
+                        "org.openvto.access..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(

@@ -29,6 +29,8 @@ public final class FacadeFeedback implements AutoCloseable {
     private final UserDirectory directory = new UserDirectory();
     private final List<EventBus.Subscription> subscriptions;
     private ScheduledFuture<?> reset;
+    /** Which reset is due: a reset that fires after a newer key press was scheduled finds a newer value and does nothing. */
+    private long generation;
 
     /**
      * @param residents the rooms and names of Room No. Management, read again by {@link #refresh} when they
@@ -91,10 +93,14 @@ public final class FacadeFeedback implements AutoCloseable {
         if (reset != null) {
             reset.cancel(false);
         }
-        reset = scheduler.schedule(this::resetNow, feedback.toMillis(), TimeUnit.MILLISECONDS);
+        long due = ++generation;
+        reset = scheduler.schedule(() -> resetNow(due), feedback.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private synchronized void resetNow() {
+    private synchronized void resetNow(long due) {
+        if (due != generation) {
+            return; // a newer press rescheduled the reset while this one was already running
+        }
         outputs.indicator(FacadeOutputs.Indicator.CALL, false);
         outputs.display(directory.lines());
         reset = null;

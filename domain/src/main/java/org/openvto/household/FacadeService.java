@@ -2,6 +2,7 @@ package org.openvto.household;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.openvto.facade.CallKey;
 import org.openvto.facade.DeviceModel;
 import org.openvto.facade.FacadeLayout;
@@ -49,8 +50,23 @@ public final class FacadeService {
         });
     }
 
+    /**
+     * One edit of the page (add, move, remove, keys, model): {@code edit} is applied to the layout as it works now
+     * — keys of deleted rooms unassigned, so a deleted room never blocks an unrelated edit and never comes back when
+     * a room of that number is added again — and the result is checked and saved, all under the installer lock, so
+     * two edits at once never lose one another or hit a module that moved.
+     */
+    public Result<Change> edit(UnaryOperator<FacadeLayout> edit) {
+        return ctx.locked(() -> update(edit.apply(working())));
+    }
+
+    /** The layout as it works now: keys whose room was deleted are unassigned. */
+    public FacadeLayout working() {
+        return current().working(rooms());
+    }
+
     /** Changes only the model; refused while the layout has more modules than the new model takes. */
     public Result<Change> changeModel(DeviceModel model) {
-        return ctx.locked(() -> update(current().withModel(model)));
+        return edit(l -> l.withModel(model));
     }
 }

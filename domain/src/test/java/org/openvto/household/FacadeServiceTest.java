@@ -97,6 +97,20 @@ class FacadeServiceTest {
     }
 
     @Test
+    void aDeletedRoomNeverBlocksAnotherEditNorComesBackWithANewRoomOfItsNumber() {
+        installation.facade().update(fiveButtons(DeviceModel.VTO4202F_MB5));
+        installation.rooms().delete(new RoomNumber("102", 0));
+        Result<Change> added =
+                installation.facade().edit(l -> l.withAdded(List.of(org.openvto.facade.ModuleKind.DISPLAY)));
+        assertThat(added).isInstanceOf(Result.Applied.class);
+        assertThat(installation.facade().current().modules().get(1).keys()).containsExactly("101", "", "", "", "");
+        installation
+                .rooms()
+                .add(new RoomDevice(new RoomNumber("102", 0), "New", "", "", RegisterType.PUBLIC, "Reg1stered"));
+        assertThat(installation.facade().callKeys().get(2).state()).isEqualTo(CallKey.State.UNASSIGNED);
+    }
+
+    @Test
     void theLayoutTravelsWithTheBackup() {
         installation.facade().update(fiveButtons(DeviceModel.VTO4202F_MB5));
         MemoryHousehold other = new MemoryHousehold();

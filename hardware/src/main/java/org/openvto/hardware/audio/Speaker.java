@@ -1,7 +1,6 @@
 package org.openvto.hardware.audio;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.LineUnavailableException;
@@ -20,8 +19,16 @@ public final class Speaker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Speaker.class);
     private static final AudioFormat FORMAT = new AudioFormat(Tones.SAMPLE_RATE, 16, 1, true, false);
 
-    private final ExecutorService player = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("speaker").daemon().factory());
+    /** At most 4 sounds waiting: a visitor pressing a key again and again does not queue minutes of tones. */
+    private final ExecutorService player = new java.util.concurrent.ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            java.util.concurrent.TimeUnit.SECONDS,
+            new java.util.concurrent.ArrayBlockingQueue<>(4),
+            Thread.ofPlatform().name("speaker").daemon().factory(),
+            new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
+
     private volatile ModuleStatus status = ModuleStatus.offline("looking for an audio output");
 
     /** Looks for the audio output on the speaker's own thread: Java Sound's start-up must not delay the VTO's. */

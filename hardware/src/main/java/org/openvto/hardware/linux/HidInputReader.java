@@ -19,6 +19,8 @@ import org.openvto.facade.io.ModuleStatus;
  * ({@code EVIOCGRAB}): a console on the same machine also sees the keys. Thread-safe.
  */
 public final class HidInputReader implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HidInputReader.class);
+
     /** How the device is used. */
     public enum Mode {
         /** A card reader that types the number and Enter. */
@@ -109,8 +111,13 @@ public final class HidInputReader implements AutoCloseable {
             if (n < 0) {
                 throw new IOException(config.device() + ": device closed");
             }
-            synchronized (this) {
-                parser.feed(buffer, 0, n);
+            try {
+                synchronized (this) {
+                    parser.feed(buffer, 0, n);
+                }
+            } catch (RuntimeException e) {
+                // a failing subscriber further on costs these keys, never the reader thread
+                LOG.warn("{}: input not handled: {}", config.device(), e.toString());
             }
             return true;
         } catch (IOException e) {

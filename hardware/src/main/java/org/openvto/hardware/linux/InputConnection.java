@@ -13,6 +13,8 @@ import org.openvto.facade.io.ModuleStatus;
  * Thread-safe; the listener is called on the reader thread only.
  */
 final class InputConnection {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InputConnection.class);
+
     /** How long one {@code poll} waits, so a closed connection's reader ends within this. */
     static final Duration POLL = Duration.ofMillis(200);
 
@@ -88,12 +90,21 @@ final class InputConnection {
                 listener.lost();
             }
             for (GpioChip.Edge edge : edges) {
-                listener.edge(edge);
+                deliver(edge);
             }
             return true;
         } catch (IOException e) {
             reconnector.lost(lines, e);
             return false;
+        }
+    }
+
+    /** A failing listener (a subscriber further on) costs that edge, never the reader thread. */
+    private void deliver(GpioChip.Edge edge) {
+        try {
+            listener.edge(edge);
+        } catch (RuntimeException e) {
+            LOG.warn("Edge on line {} not handled: {}", edge.offset(), e.toString());
         }
     }
 

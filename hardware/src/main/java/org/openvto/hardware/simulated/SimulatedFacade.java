@@ -45,6 +45,8 @@ public final class SimulatedFacade implements FacadeOutputs, FacadeControl {
     private final Set<Integer> unplugged = new HashSet<>();
     /** Modules whose status real drivers report (the user port and readers on a board): not simulated here. */
     private volatile Set<Integer> driven = Set.of();
+    /** The kinds in cascade order when the modules were last reported. */
+    private List<ModuleKind> cascade = List.of();
 
     private final Set<Indicator> lit = EnumSet.noneOf(Indicator.class);
     private List<String> display = List.of();
@@ -82,8 +84,12 @@ public final class SimulatedFacade implements FacadeOutputs, FacadeControl {
     /** Reports the status of every module of the current layout (after a start or a saved layout). */
     public void layoutChanged() {
         List<FacadeModule> modules = layout.get().modules();
+        List<ModuleKind> kinds = modules.stream().map(FacadeModule::kind).toList();
         synchronized (this) {
-            unplugged.removeIf(i -> i >= modules.size());
+            if (!kinds.equals(cascade)) {
+                unplugged.clear(); // another column: its cables are all plugged in, none is known to be out
+                cascade = kinds;
+            }
         }
         for (int i = 0; i < modules.size(); i++) {
             if (!driven.contains(i)) {

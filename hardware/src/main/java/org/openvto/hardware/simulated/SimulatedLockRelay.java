@@ -22,6 +22,8 @@ public final class SimulatedLockRelay implements LockRelay {
     private final Runnable changed;
     private State state = State.RELEASED;
     private ScheduledFuture<?> pending;
+    /** Bumped by every pulse, hold and release: a pulse's end that fires late finds a newer value and does nothing. */
+    private long generation;
 
     /** @param changed called after every change of state (outside any lock of the caller) */
     public SimulatedLockRelay(int number, Clock clock, ScheduledExecutorService scheduler, Runnable changed) {
@@ -42,7 +44,8 @@ public final class SimulatedLockRelay implements LockRelay {
             cancelPending();
             Instant until = clock.instant().plus(duration);
             state = new State(true, Optional.of(until));
-            pending = scheduler.schedule(this::endOfPulse, duration.toMillis(), TimeUnit.MILLISECONDS);
+            long due = generation;
+            pending = scheduler.schedule(() -> endOfPulse(due), duration.toMillis(), TimeUnit.MILLISECONDS);
         }
         changed.run();
     }
@@ -65,8 +68,11 @@ public final class SimulatedLockRelay implements LockRelay {
         changed.run();
     }
 
-    private void endOfPulse() {
+    private void endOfPulse(long due) {
         synchronized (this) {
+            if (due != generation) {
+                return;
+            }
             pending = null;
             state = State.RELEASED;
         }
@@ -74,6 +80,7 @@ public final class SimulatedLockRelay implements LockRelay {
     }
 
     private void cancelPending() {
+        generation++;
         if (pending != null) {
             pending.cancel(false);
             pending = null;

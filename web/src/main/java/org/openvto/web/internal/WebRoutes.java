@@ -45,6 +45,9 @@ public final class WebRoutes {
     private final WebAuth webAuth;
     private final Pages pages;
     private final EventStream events;
+    private final java.util.concurrent.ScheduledExecutorService heartbeat =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofVirtual().name("sse-heartbeat").factory());
 
     public WebRoutes(HttpConfig http, WebServices services) {
         this.services = services;
@@ -52,10 +55,16 @@ public final class WebRoutes {
                 services.accounts(), services.auth(), services.security(), services.clock(), http, services.sessions());
         this.pages = new Pages(services.device());
         this.events = new EventStream(services.bus());
+        this.heartbeat.scheduleAtFixedRate(
+                events::heartbeat,
+                EventStream.HEARTBEAT.toSeconds(),
+                EventStream.HEARTBEAT.toSeconds(),
+                java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /** Ends the open event streams, so that stopping the server does not wait for them. */
     public void closeStreams() {
+        heartbeat.shutdownNow();
         events.closeAll();
     }
 

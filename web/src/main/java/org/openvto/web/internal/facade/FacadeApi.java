@@ -29,7 +29,7 @@ public final class FacadeApi {
     public void register(RoutesConfig routes) {
         routes.get("/api/v1/facade", ctx -> Json.send(ctx, 200, json()));
         routes.put("/api/v1/facade", ctx -> {
-            FacadeLayout next = ConfigurationFile.facade(Json.body(ctx), ApiResults.reader(ctx), facade.current());
+            FacadeLayout next = ConfigurationFile.facade(Json.body(ctx), ApiResults.reader(ctx), facade.working());
             ApiResults.apply(ctx, () -> facade.update(next), this::json);
         });
     }

@@ -50,9 +50,9 @@ public final class FacadePage {
         routes.post(PATH + "/model", this::model);
         routes.post(PATH + "/mounting", this::mounting);
         routes.post(PATH + "/add", this::add);
-        routes.post(PATH + "/modules/{index}/up", ctx -> edit(ctx, l -> l.moved(index(ctx), -1)));
-        routes.post(PATH + "/modules/{index}/down", ctx -> edit(ctx, l -> l.moved(index(ctx), 1)));
-        routes.post(PATH + "/modules/{index}/remove", ctx -> edit(ctx, l -> l.without(index(ctx))));
+        routes.post(PATH + "/modules/{index}/up", ctx -> edit(ctx, l -> drawn(ctx, l) ? l.moved(index(ctx), -1) : l));
+        routes.post(PATH + "/modules/{index}/down", ctx -> edit(ctx, l -> drawn(ctx, l) ? l.moved(index(ctx), 1) : l));
+        routes.post(PATH + "/modules/{index}/remove", ctx -> edit(ctx, l -> drawn(ctx, l) ? l.without(index(ctx)) : l));
         routes.post(PATH + "/modules/{index}/keys", this::keys);
     }
 
@@ -90,12 +90,9 @@ public final class FacadePage {
         return choices;
     }
 
+    /** Applies {@code change} to the layout as it is when the edit runs (under the installer lock) and saves it. */
     private void edit(Context ctx, UnaryOperator<FacadeLayout> change) {
-        save(ctx, change.apply(facade.current()));
-    }
-
-    private void save(Context ctx, FacadeLayout next) {
-        Saved.outcome(ctx, facade.update(next), PATH, errs -> show(ctx, 400, errs, Saved.NOTHING_SAVED));
+        Saved.outcome(ctx, facade.edit(change), PATH, errs -> show(ctx, 400, errs, Saved.NOTHING_SAVED));
     }
 
     private void rejected(Context ctx, List<FieldError> errors) {
@@ -109,7 +106,7 @@ public final class FacadePage {
             rejected(ctx, List.of(new FieldError("model", "Choose a model from the list")));
             return;
         }
-        save(ctx, facade.current().withModel(model.get()));
+        edit(ctx, l -> l.withModel(model.get()));
     }
 
     private void mounting(Context ctx) {
@@ -121,7 +118,7 @@ public final class FacadePage {
                     List.of(new FieldError("mounting", "Choose frames of 2 or 3 modules, horizontal or vertical")));
             return;
         }
-        save(ctx, facade.current().withMounting(m.get()));
+        edit(ctx, l -> l.withMounting(m.get()));
     }
 
     /** Adds every module ticked or counted in the list at once, in the list's order. */
@@ -151,22 +148,28 @@ public final class FacadePage {
             rejected(ctx, List.of(new FieldError("add", "Tick or count the modules to add")));
             return;
         }
-        save(ctx, facade.current().withAdded(kinds));
+        edit(ctx, l -> l.withAdded(kinds));
     }
 
     private void keys(Context ctx) {
         int index = index(ctx);
-        FacadeLayout current = facade.current();
-        if (index < 0 || index >= current.modules().size()) {
-            ctx.redirect(PATH);
-            return;
-        }
         Form f = new Form(ctx);
         List<String> keys = new ArrayList<>();
-        for (int k = 0; k < current.modules().get(index).kind().callKeys(); k++) {
+        for (int k = 0; k < ModuleKind.BUTTON_5.callKeys() && ctx.formParam("key" + k) != null; k++) {
             keys.add(f.str("key" + k));
         }
-        save(ctx, current.withKeys(index, keys));
+        edit(ctx, l -> drawn(ctx, l) ? l.withKeys(index, keys) : l);
+    }
+
+    /**
+     * The form names the kind of the module it was drawn for: if the layout changed meanwhile (another tab, another
+     * installer) and another module now sits there, the action changes nothing rather than hit the wrong module.
+     */
+    private static boolean drawn(Context ctx, FacadeLayout l) {
+        int index = index(ctx);
+        return index >= 0
+                && index < l.modules().size()
+                && l.modules().get(index).kind().token().equals(ctx.formParam("kind"));
     }
 
     private static int index(Context ctx) {
