@@ -16,7 +16,7 @@ import org.openvto.testkit.Await;
 /**
  * The VTO started with the Linux drivers on a machine without the GPIO chip they are wired to (this one has none):
  * it runs, and the camera module — whose user port (lock, door sensor, exit button, tamper) the drivers serve —
- * is reported offline with the reason, while the simulated modules stay usable.
+ * is reported offline with the reason, and its inputs are not simulated (they are wired).
  */
 class LinuxDriversIT {
     static final String PASSWORD = "Door#Bell42";
@@ -51,9 +51,10 @@ class LinuxDriversIT {
                     return false;
                 }
             });
-            assertThat(api.send(vto.baseUrl(), "PUT", "/api/v1/facade/door", "{\"open\":true}")
-                            .statusCode())
-                    .isEqualTo(204);
+            // the wired user port is not simulated; the modules without a driver still are
+            var door = api.send(vto.baseUrl(), "PUT", "/api/v1/facade/door", "{\"open\":true}");
+            assertThat(door.statusCode()).isEqualTo(409);
+            assertThat(door.body()).contains("wired to GPIO lines");
             assertThat(vto.logText()).contains("Façade: Linux drivers on /dev/gpiochip7");
         }
     }

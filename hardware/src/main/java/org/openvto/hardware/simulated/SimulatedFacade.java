@@ -43,6 +43,11 @@ public final class SimulatedFacade implements FacadeOutputs, FacadeControl {
     private final java.util.function.Consumer<Sound> speaker;
     private final List<SimulatedLockRelay> locks;
     private final Set<Integer> unplugged = new HashSet<>();
+    /** Why the user port's inputs cannot be simulated on a board whose user port is wired. */
+    public static final String USER_PORT_WIRED =
+            "The user port (door sensor, exit button, tamper switch) is wired to GPIO lines (hardware.driver: linux): "
+                    + "use the real ones";
+
     /** Modules whose status real drivers report (the user port and readers on a board): not simulated here. */
     private volatile Set<Integer> driven = Set.of();
     /** The kinds in cascade order when the modules were last reported. */
@@ -191,6 +196,9 @@ public final class SimulatedFacade implements FacadeOutputs, FacadeControl {
 
     @Override
     public Optional<String> tamper(boolean released) {
+        if (driven.contains(0)) {
+            return Optional.of(USER_PORT_WIRED);
+        }
         synchronized (this) {
             if (tamperReleased == released) {
                 return Optional.empty();
@@ -203,6 +211,9 @@ public final class SimulatedFacade implements FacadeOutputs, FacadeControl {
 
     @Override
     public Optional<String> door(boolean open) {
+        if (driven.contains(0)) {
+            return Optional.of(USER_PORT_WIRED);
+        }
         synchronized (this) {
             if (doorOpen == open) {
                 return Optional.empty();
@@ -215,6 +226,9 @@ public final class SimulatedFacade implements FacadeOutputs, FacadeControl {
 
     @Override
     public Optional<String> pressExitButton() {
+        if (driven.contains(0)) {
+            return Optional.of(USER_PORT_WIRED);
+        }
         inputs.exitButton(1, clock.instant());
         return Optional.empty();
     }

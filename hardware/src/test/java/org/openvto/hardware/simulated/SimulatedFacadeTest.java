@@ -137,4 +137,15 @@ class SimulatedFacadeTest {
         assertThat(facade.state().display()).containsExactly("Calling room 101");
         assertThat(facade.lastPlayed()).contains(new org.openvto.facade.io.FacadeOutputs.Sound("ringback"));
     }
+
+    @Test
+    void onABoardWhoseUserPortIsWiredItsInputsAreNotSimulated() {
+        facade.drivenElsewhere(java.util.Set.of(0));
+        events.clear();
+        assertThat(facade.door(true)).contains(SimulatedFacade.USER_PORT_WIRED);
+        assertThat(facade.tamper(true)).contains(SimulatedFacade.USER_PORT_WIRED);
+        assertThat(facade.pressExitButton()).contains(SimulatedFacade.USER_PORT_WIRED);
+        assertThat(events).isEmpty();
+        assertThat(facade.pressCallKey(1, 0)).isEmpty();
+    }
 }
