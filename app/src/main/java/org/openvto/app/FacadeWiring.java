@@ -11,11 +11,9 @@ import org.openvto.facade.FacadeFeedback;
 import org.openvto.facade.FacadeInputsPublisher;
 import org.openvto.facade.FacadeLayout;
 import org.openvto.facade.io.FacadeControl;
-import org.openvto.facade.io.FacadeOutputs;
 import org.openvto.hardware.HardwareConfig;
 import org.openvto.hardware.audio.Speaker;
 import org.openvto.hardware.linux.GpioEnvironment;
-import org.openvto.hardware.linux.GpioIndicators;
 import org.openvto.hardware.linux.HidInputReader;
 import org.openvto.hardware.linux.LinuxHardware;
 import org.openvto.hardware.linux.LinuxHardwareConfig;
@@ -39,11 +37,12 @@ final class FacadeWiring implements AutoCloseable {
     private final Speaker speaker = new Speaker();
     private final SimulatedFacade simulated;
     private final LinuxHardware linux;
-    private final FacadeControl control;
     private final java.util.concurrent.atomic.AtomicReference<Known> layout =
             new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicBoolean reloadPending =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private final FacadeFeedback feedback;
-    private final EventBus.AsyncSubscription configSubscription;
+    private final EventBus.Subscription configSubscription;
 
     FacadeWiring(FacadeService facade, RoomListService rooms, EventBus bus, Clock clock, HardwareConfig hardware) {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(
@@ -55,36 +54,52 @@ final class FacadeWiring implements AutoCloseable {
                 clock,
                 (m, k) -> CallKey.find(layout.get().layout(), layout.get().rooms(), m, k),
                 m -> kindOf(layout.get().layout(), m));
+        this.linux = hardware.linuxDrivers() ? startLinux(hardware.linux(), inputs, clock) : null;
         this.simulated = new SimulatedFacade(
-                inputs, facade::current, clock, scheduler, bus, sound -> speaker.play(sound.name()));
-        FacadeOutputs outputs = simulated;
-        if (hardware.linuxDrivers()) {
-            LinuxHardwareConfig linux = hardware.linux();
-            this.linux = LinuxHardware.start(
-                    linux, inputs, GpioEnvironment.linux(scheduler, clock, linux.retry()), HidInputReader.files());
-            outputs = new LedOutputs(simulated, this.linux.indicators());
-            java.util.Set<Integer> driven = new java.util.HashSet<>(java.util.Set.of(0)); // the user port
-            if (linux.wiegand().wired()) {
-                driven.add(linux.wiegand().module());
-            }
-            if (linux.hid().wired()) {
-                driven.add(linux.hid().module());
-            }
-            simulated.drivenElsewhere(driven);
-            LOG.info("Façade: Linux drivers on {} (modules without a driver stay simulated)", linux.chip());
+                inputs,
+                facade::current,
+                clock,
+                scheduler,
+                bus,
+                sound -> speaker.play(sound.name()),
+                linux == null ? (led, on) -> {} : linux.indicators()::indicator);
+        if (linux != null) {
+            simulated.drivenElsewhere(driven(hardware.linux()));
         } else {
-            this.linux = null;
             LOG.info("Façade: every module simulated (Door Station › Virtual Façade)");
         }
-        this.control = new ReportedStatus(simulated, inputs);
-        this.feedback = new FacadeFeedback(bus, outputs, scheduler, FEEDBACK, () -> residents(rooms));
-        // off the saving request's thread: the reread goes to the database
-        this.configSubscription = bus.subscribeAsync(ConfigChanged.class, "config/", 16, e -> {
-            layout.set(new Known(facade.current(), facade.rooms()));
-            simulated.layoutChanged();
-            feedback.refresh();
+        this.feedback = new FacadeFeedback(bus, simulated, scheduler, FEEDBACK, () -> residents(rooms));
+        // a change is noted on the saving request's thread and reread on the timer thread, once for a burst of
+        // changes (the reread goes to the database; nothing is queued, so nothing can be dropped)
+        this.configSubscription = bus.subscribe(ConfigChanged.class, "config/", e -> {
+            if (reloadPending.compareAndSet(false, true)) {
+                scheduler.execute(() -> {
+                    reloadPending.set(false);
+                    layout.set(new Known(facade.current(), facade.rooms()));
+                    simulated.layoutChanged();
+                    feedback.refresh();
+                });
+            }
         });
         simulated.layoutChanged();
+    }
+
+    private LinuxHardware startLinux(LinuxHardwareConfig config, FacadeInputsPublisher inputs, Clock clock) {
+        LOG.info("Façade: Linux drivers on {} (modules without a driver stay simulated)", config.chip());
+        return LinuxHardware.start(
+                config, inputs, GpioEnvironment.linux(scheduler, clock, config.retry()), HidInputReader.files());
+    }
+
+    /** The modules whose status the Linux drivers report: the camera module's user port and the readers. */
+    private static java.util.Set<Integer> driven(LinuxHardwareConfig config) {
+        java.util.Set<Integer> driven = new java.util.HashSet<>(java.util.Set.of(0));
+        if (config.wiegand().wired()) {
+            driven.add(config.wiegand().module());
+        }
+        if (config.hid().wired()) {
+            driven.add(config.hid().module());
+        }
+        return driven;
     }
 
     /**
@@ -92,97 +107,7 @@ final class FacadeWiring implements AutoCloseable {
      * its driver last reported it (simulated, or a GPIO line / reader on a board).
      */
     FacadeControl control() {
-        return control;
-    }
-
-    /** The simulated façade, with the module statuses every driver reported. */
-    private record ReportedStatus(SimulatedFacade simulated, FacadeInputsPublisher inputs) implements FacadeControl {
-        @Override
-        public java.util.Optional<String> pressCallKey(int module, int key) {
-            return simulated.pressCallKey(module, key);
-        }
-
-        @Override
-        public java.util.Optional<String> pressKeypad(org.openvto.facade.io.KeypadKey key) {
-            return simulated.pressKeypad(key);
-        }
-
-        @Override
-        public java.util.Optional<String> presentCard(String number) {
-            return simulated.presentCard(number);
-        }
-
-        @Override
-        public java.util.Optional<String> presentFinger(String template) {
-            return simulated.presentFinger(template);
-        }
-
-        @Override
-        public java.util.Optional<String> tamper(boolean released) {
-            return simulated.tamper(released);
-        }
-
-        @Override
-        public java.util.Optional<String> door(boolean open) {
-            return simulated.door(open);
-        }
-
-        @Override
-        public java.util.Optional<String> pressExitButton() {
-            return simulated.pressExitButton();
-        }
-
-        @Override
-        public java.util.Optional<String> plug(int module, boolean connected) {
-            return simulated.plug(module, connected);
-        }
-
-        @Override
-        public FacadeState state() {
-            FacadeState s = simulated.state();
-            return new FacadeState(
-                    inputs.statuses(s.modules().size()),
-                    s.indicators(),
-                    s.display(),
-                    s.lastSound(),
-                    s.locks(),
-                    s.doorOpen(),
-                    s.tamperReleased());
-        }
-    }
-
-    /** The façade's outputs as simulated (what the pages show), with the indicator lights also on their LEDs. */
-    private record LedOutputs(FacadeOutputs shown, GpioIndicators leds) implements FacadeOutputs {
-        @Override
-        public void indicator(Indicator indicator, boolean on) {
-            shown.indicator(indicator, on);
-            leds.indicator(indicator, on);
-        }
-
-        @Override
-        public java.util.Set<Indicator> indicators() {
-            return shown.indicators();
-        }
-
-        @Override
-        public void display(List<String> lines) {
-            shown.display(lines);
-        }
-
-        @Override
-        public List<String> displayed() {
-            return shown.displayed();
-        }
-
-        @Override
-        public void play(Sound sound) {
-            shown.play(sound);
-        }
-
-        @Override
-        public java.util.Optional<Sound> lastPlayed() {
-            return shown.lastPlayed();
-        }
+        return simulated;
     }
 
     /** The layout and the rooms its keys may call, as last read. */

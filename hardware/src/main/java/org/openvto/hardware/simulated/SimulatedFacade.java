@@ -1,7 +1,6 @@
 package org.openvto.hardware.simulated;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -10,12 +9,12 @@ import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import org.openvto.event.EventBus;
+import org.openvto.facade.FacadeInputsPublisher;
 import org.openvto.facade.FacadeLayout;
 import org.openvto.facade.FacadeModule;
 import org.openvto.facade.ModuleKind;
 import org.openvto.facade.io.FacadeControl;
 import org.openvto.facade.io.FacadeEvent;
-import org.openvto.facade.io.FacadeInputs;
 import org.openvto.facade.io.FacadeOutputs;
 import org.openvto.facade.io.KeypadKey;
 import org.openvto.facade.io.LockRelay;
@@ -36,11 +35,12 @@ public final class SimulatedFacade implements FacadeOutputs, FacadeControl {
     /** What an unplugged module reports. */
     public static final String UNPLUGGED = "not connected: its cascade cable is unplugged (virtual façade)";
 
-    private final FacadeInputs inputs;
+    private final FacadeInputsPublisher inputs;
     private final Supplier<FacadeLayout> layout;
     private final Clock clock;
     private final EventBus bus;
     private final java.util.function.Consumer<Sound> speaker;
+    private final java.util.function.BiConsumer<Indicator, Boolean> leds;
     private final List<SimulatedLockRelay> locks;
     private final Set<Integer> unplugged = new HashSet<>();
     /** Why the user port's inputs cannot be simulated on a board whose user port is wired. */
@@ -59,15 +59,23 @@ public final class SimulatedFacade implements FacadeOutputs, FacadeControl {
     private boolean doorOpen;
     private boolean tamperReleased;
 
+    /**
+     * @param inputs  where inputs and module status go; the status every driver (this one, or a real one on a
+     *                board) last reported is what {@link #state} shows
+     * @param speaker plays a sound when the host has an audio output
+     * @param leds    lights an indicator LED when the board has one wired (a no-op on a PC)
+     */
     public SimulatedFacade(
-            FacadeInputs inputs,
+            FacadeInputsPublisher inputs,
             Supplier<FacadeLayout> layout,
             Clock clock,
             ScheduledExecutorService scheduler,
             EventBus bus,
-            java.util.function.Consumer<Sound> speaker) {
+            java.util.function.Consumer<Sound> speaker,
+            java.util.function.BiConsumer<Indicator, Boolean> leds) {
         this.inputs = inputs;
         this.speaker = speaker;
+        this.leds = leds;
         this.layout = layout;
         this.clock = clock;
         this.bus = bus;
@@ -116,6 +124,7 @@ public final class SimulatedFacade implements FacadeOutputs, FacadeControl {
                 return; // no change
             }
         }
+        leds.accept(indicator, on);
         changed("indicator");
     }
 
@@ -255,11 +264,7 @@ public final class SimulatedFacade implements FacadeOutputs, FacadeControl {
 
     @Override
     public FacadeState state() {
-        int count = layout.get().modules().size();
-        List<ModuleStatus> statuses = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            statuses.add(statusOf(i));
-        }
+        List<ModuleStatus> statuses = inputs.statuses(layout.get().modules().size());
         List<LockRelay.State> lockStates =
                 locks.stream().map(SimulatedLockRelay::state).toList();
         synchronized (this) {

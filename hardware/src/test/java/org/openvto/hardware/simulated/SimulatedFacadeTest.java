@@ -42,7 +42,8 @@ class SimulatedFacadeTest {
             clock,
             (m, k) -> CallKey.find(layout.get(), java.util.Set.of("101"), m, k),
             m -> layout.get().modules().get(m).kind().token());
-    private final SimulatedFacade facade = new SimulatedFacade(inputs, layout::get, clock, scheduler, bus, sound -> {});
+    private final SimulatedFacade facade =
+            new SimulatedFacade(inputs, layout::get, clock, scheduler, bus, sound -> {}, (led, on) -> {});
 
     SimulatedFacadeTest() {
         bus.subscribe(FacadeEvent.class, events::add);
