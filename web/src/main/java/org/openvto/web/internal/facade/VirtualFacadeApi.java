@@ -34,24 +34,27 @@ public final class VirtualFacadeApi {
         routes.get("/api/v1/facade/state", ctx -> Json.send(ctx, 200, state(control.state())));
         routes.post(
                 "/api/v1/facade/keys",
-                ctx -> act(ctx, b -> control.pressCallKey(number(ctx, b, "module"), number(ctx, b, "key"))));
+                ctx -> act(ctx, b -> control.pressCallKey(number(b, "module"), number(b, "key"))));
         routes.post(
                 "/api/v1/facade/keypad",
                 ctx -> act(ctx, b -> {
-                    String k = text(ctx, b, "key");
+                    String k = text(b, "key");
                     Optional<KeypadKey> key = k.length() == 1 ? KeypadKey.of(k.charAt(0)) : Optional.empty();
-                    return key.isPresent() ? control.pressKeypad(key.get()) : bad(ctx, "key", "unknown key " + k);
+                    if (key.isEmpty()) {
+                        throw new BadField("key", "unknown key " + k + "; the keys are 0-9 # * < > C M");
+                    }
+                    return control.pressKeypad(key.get());
                 }));
-        routes.post("/api/v1/facade/card", ctx -> act(ctx, b -> control.presentCard(text(ctx, b, "number"))));
-        routes.post("/api/v1/facade/finger", ctx -> act(ctx, b -> control.presentFinger(text(ctx, b, "template"))));
-        routes.put("/api/v1/facade/tamper", ctx -> act(ctx, b -> control.tamper(flag(ctx, b, "released"))));
-        routes.put("/api/v1/facade/door", ctx -> act(ctx, b -> control.door(flag(ctx, b, "open"))));
+        routes.post("/api/v1/facade/card", ctx -> act(ctx, b -> control.presentCard(text(b, "number"))));
+        routes.post("/api/v1/facade/finger", ctx -> act(ctx, b -> control.presentFinger(text(b, "template"))));
+        routes.put("/api/v1/facade/tamper", ctx -> act(ctx, b -> control.tamper(flag(b, "released"))));
+        routes.put("/api/v1/facade/door", ctx -> act(ctx, b -> control.door(flag(b, "open"))));
         routes.post("/api/v1/facade/exit-button", ctx -> act(ctx, b -> control.pressExitButton()));
         routes.put(
                 "/api/v1/facade/modules/{module}/connected",
                 ctx -> act(ctx, b -> {
                     String m = ctx.pathParam("module");
-                    return control.plug(m.matches("[0-9]{1,2}") ? Integer.parseInt(m) : -1, flag(ctx, b, "connected"));
+                    return control.plug(m.matches("[0-9]{1,2}") ? Integer.parseInt(m) : -1, flag(b, "connected"));
                 }));
     }
 
@@ -82,11 +85,7 @@ public final class VirtualFacadeApi {
         }
     }
 
-    private static Optional<String> bad(Context ctx, String field, String message) {
-        throw new BadField(field, message);
-    }
-
-    private static int number(Context ctx, JsonNode b, String field) {
+    private static int number(JsonNode b, String field) {
         JsonNode n = b.get(field);
         if (n == null || !n.isIntegralNumber() || !n.canConvertToInt()) {
             throw new BadField(field, "must be a whole number");
@@ -94,7 +93,7 @@ public final class VirtualFacadeApi {
         return n.asInt();
     }
 
-    private static String text(Context ctx, JsonNode b, String field) {
+    private static String text(JsonNode b, String field) {
         JsonNode n = b.get(field);
         if (n == null || !n.isTextual()) {
             throw new BadField(field, "must be text");
@@ -102,7 +101,7 @@ public final class VirtualFacadeApi {
         return n.asText();
     }
 
-    private static boolean flag(Context ctx, JsonNode b, String field) {
+    private static boolean flag(JsonNode b, String field) {
         JsonNode n = b.get(field);
         if (n == null || !n.isBoolean()) {
             throw new BadField(field, "must be true or false");
