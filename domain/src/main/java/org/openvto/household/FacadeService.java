@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.openvto.facade.CallKey;
-import org.openvto.facade.DeviceModel;
 import org.openvto.facade.FacadeLayout;
 import org.openvto.facade.FacadeRules;
 import org.openvto.validation.Result;
@@ -63,10 +62,5 @@ public final class FacadeService {
     /** The layout as it works now: keys whose room was deleted are unassigned. */
     public FacadeLayout working() {
         return current().working(rooms());
-    }
-
-    /** Changes only the model; refused while the layout has more modules than the new model takes. */
-    public Result<Change> changeModel(DeviceModel model) {
-        return edit(l -> l.withModel(model));
     }
 }

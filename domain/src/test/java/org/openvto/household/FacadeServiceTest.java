@@ -76,7 +76,7 @@ class FacadeServiceTest {
         installation.facade().update(fiveButtons(DeviceModel.VTO4202F_MB5));
         Map<String, String> before = Map.copyOf(store.settings);
         changes.clear();
-        Result<Change> r = installation.facade().changeModel(DeviceModel.VTO4202F_P);
+        Result<Change> r = installation.facade().edit(l -> l.withModel(DeviceModel.VTO4202F_P));
         assertThat(r)
                 .isInstanceOfSatisfying(
                         Result.Rejected.class,
