@@ -13,15 +13,21 @@ import java.util.Optional;
  */
 public final class KeypadLockout {
     private final Clock clock;
-    private final int threshold;
-    private final Duration duration;
+    private final java.util.function.IntSupplier threshold;
+    private final java.util.function.Supplier<Duration> duration;
     private int failures;
     private Instant lockedUntil = Instant.MIN;
 
     public KeypadLockout(Clock clock, int threshold, Duration duration) {
+        this(clock, () -> threshold, () -> duration);
         if (threshold < 1) {
             throw new IllegalArgumentException("threshold must be at least 1: " + threshold);
         }
+    }
+
+    /** With the threshold and duration read at each wrong password (Access Control settings, live). */
+    public KeypadLockout(
+            Clock clock, java.util.function.IntSupplier threshold, java.util.function.Supplier<Duration> duration) {
         this.clock = clock;
         this.threshold = threshold;
         this.duration = duration;
@@ -38,11 +44,11 @@ public final class KeypadLockout {
             return Optional.empty();
         }
         failures++;
-        if (failures < threshold) {
+        if (failures < Math.max(1, threshold.getAsInt())) {
             return Optional.empty();
         }
         failures = 0;
-        lockedUntil = clock.instant().plus(duration);
+        lockedUntil = clock.instant().plus(duration.get());
         return Optional.of(lockedUntil);
     }
 

@@ -89,6 +89,12 @@ public final class FacadeFeedback implements AutoCloseable {
         }
     }
 
+    /** Shows {@code lines} (an unlock, a refusal, the keypad's entry), then the user directory again. */
+    public synchronized void message(List<String> lines) {
+        outputs.display(lines);
+        resetLater();
+    }
+
     private void resetLater() {
         if (reset != null) {
             reset.cancel(false);

@@ -21,7 +21,8 @@ public record Installation(
         BackupService backup,
         SetupChecklist checklist,
         RebootService reboot,
-        FacadeService facade) {
+        FacadeService facade,
+        AccessControlService access) {
 
     /**
      * @param settings        the device settings (secret ones sealed by the store)
@@ -50,6 +51,7 @@ public record Installation(
                 new BackupService(ctx),
                 new SetupChecklist(ctx),
                 new RebootService(ctx),
-                new FacadeService(ctx));
+                new FacadeService(ctx),
+                new AccessControlService(ctx));
     }
 }
