@@ -65,6 +65,11 @@ public final class PeopleService {
         this.clock = clock;
     }
 
+    /** Whether a person's PIN or duress PIN has this digest (the public password must differ from all). */
+    public boolean pinInUse(String digest) {
+        return store.byPin(digest).isPresent();
+    }
+
     public Optional<Person> get(long id) {
         return store.get(id);
     }

@@ -20,6 +20,7 @@ import org.openvto.security.SecurityLogStore;
  * @param sessions        console sessions; outlive a restart of the web server (port change)
  * @param hostAddresses   tells whether an address belongs to this host (TCP/IP page)
  * @param facade          operating the façade by hand (the virtual façade), and what it shows now
+ * @param access          people, unlocks, alarms and records
  */
 public record WebServices(
         EventBus bus,
@@ -35,7 +36,8 @@ public record WebServices(
         RegistrationStatus registrations,
         WebSessions sessions,
         HostAddresses hostAddresses,
-        FacadeControl facade) {
+        FacadeControl facade,
+        AccessServices access) {
     /** The VTO's local time zone, in which the console shows times: the host's zone (TZ, /etc/localtime). */
     public java.time.ZoneId zone() {
         return java.time.ZoneId.systemDefault();

@@ -6,8 +6,10 @@ import org.openvto.household.Installation;
 import org.openvto.web.HttpConfig;
 import org.openvto.web.WebServices;
 import org.openvto.web.WebSessions;
+import org.openvto.web.internal.accesscontrol.AccessControlApi;
 import org.openvto.web.internal.account.PasswordApi;
 import org.openvto.web.internal.account.PasswordPage;
+import org.openvto.web.internal.alarms.AlarmsApi;
 import org.openvto.web.internal.device.DeviceApi;
 import org.openvto.web.internal.device.DevicePage;
 import org.openvto.web.internal.events.EventStream;
@@ -22,6 +24,9 @@ import org.openvto.web.internal.init.PendingInits;
 import org.openvto.web.internal.login.LoginController;
 import org.openvto.web.internal.network.NetworkApi;
 import org.openvto.web.internal.network.NetworkPage;
+import org.openvto.web.internal.people.PeopleApi;
+import org.openvto.web.internal.records.RecordKind;
+import org.openvto.web.internal.records.RecordsApi;
 import org.openvto.web.internal.rooms.RoomListApi;
 import org.openvto.web.internal.rooms.RoomListPage;
 import org.openvto.web.internal.securitylog.SecurityLogApi;
@@ -104,6 +109,22 @@ public final class WebRoutes {
         new LoginController(services.auth(), webAuth, pages, services.bus()).register(routes);
         registerAccountAndRecords(routes);
         registerInstallation(routes, services.installation(), instance);
+        registerAccessApis(routes, services.installation(), services.access());
+    }
+
+    /** Access control, people, alarms and records (REST). */
+    private void registerAccessApis(RoutesConfig routes, Installation in, org.openvto.web.AccessServices a) {
+        new AccessControlApi(in.access(), a.access(), a.people(), a.digests()).register(routes);
+        new PeopleApi(a.people()).register(routes);
+        new AlarmsApi(a.alarms()).register(routes);
+        new RecordsApi(
+                        java.util.List.of(
+                                RecordKind.unlocks(a.unlocks()),
+                                RecordKind.alarms(a.alarms().store()),
+                                RecordKind.calls(a.calls())),
+                        services.zone(),
+                        services.clock())
+                .register(routes);
     }
 
     private void registerAccountAndRecords(RoutesConfig routes) {

@@ -1,15 +1,12 @@
 package org.openvto.web.internal.securitylog;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.openvto.security.SecurityLogFilter;
 import org.openvto.validation.FieldError;
 import org.openvto.validation.Violations;
+import org.openvto.web.internal.TimeQuery;
 
 /**
  * Reads the security log's filter from a query string: {@code from} / {@code to} as an ISO instant
@@ -29,8 +26,6 @@ final class LogQuery {
             "password",
             "device",
             "sip");
-
-    static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private LogQuery() {}
 
@@ -52,26 +47,10 @@ final class LogQuery {
     }
 
     private static Instant instant(Violations v, String field, String raw, ZoneId zone, boolean endOfDay) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        String s = raw.strip();
-        try {
-            if (s.endsWith("Z") || s.matches(".*[+-][0-9]{2}:[0-9]{2}$")) {
-                return java.time.OffsetDateTime.parse(s).toInstant();
-            }
-            if (s.length() == 10) {
-                LocalDate d = LocalDate.parse(s);
-                return (endOfDay ? d.plusDays(1) : d).atStartOfDay(zone).toInstant();
-            }
-            return LocalDateTime.parse(s).atZone(zone).toInstant();
-        } catch (DateTimeException e) {
-            v.add(field, field + " must be a date-time such as 2026-12-01T18:30 (VTO time) or 2026-12-01T17:30:00Z");
-            return null;
-        }
+        return TimeQuery.instant(v, field, raw, zone, endOfDay);
     }
 
     static String local(Instant at, ZoneId zone) {
-        return LOCAL.format(at.atZone(zone));
+        return TimeQuery.local(at, zone);
     }
 }
