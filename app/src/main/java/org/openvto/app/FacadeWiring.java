@@ -110,6 +110,21 @@ final class FacadeWiring implements AutoCloseable {
         return simulated;
     }
 
+    /** Lock 1 and lock 2: the GPIO relays on a board, the simulated ones on a PC. */
+    List<org.openvto.facade.io.LockRelay> locks() {
+        return linux != null ? linux.locks() : simulated.locks();
+    }
+
+    /** The indicators and the speaker (simulated; LEDs also driven on a board). */
+    org.openvto.facade.io.FacadeOutputs outputs() {
+        return simulated;
+    }
+
+    /** Shows a message on the display for a while, then the user directory. */
+    void message(List<String> lines) {
+        feedback.message(lines);
+    }
+
     /** The layout and the rooms its keys may call, as last read. */
     private record Known(FacadeLayout layout, java.util.Set<String> rooms) {}
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import org.openvto.device.DeviceService;
 import org.openvto.event.EventBus;
 import org.openvto.facade.DeviceModel;
@@ -45,7 +46,9 @@ final class Vto implements AutoCloseable {
             Clock clock,
             DeviceService device,
             AccountService accounts,
-            Installation installation) {
+            Installation installation,
+            SecretCipher cipher,
+            byte[] deviceKey) {
         static Core open(OpenVtoConfig config, Path dataDir, BuildInfo build, Deque<AutoCloseable> stack)
                 throws Exception {
             DataDirectory dir = DataDirectory.open(dataDir);
@@ -71,7 +74,7 @@ final class Vto implements AutoCloseable {
                     config.network(),
                     config.http().port(),
                     DeviceModel.parse(config.device().model()).orElse(DeviceModel.VTO4202F_P));
-            return new Core(dir, db, bus, clock, device, accounts, installation);
+            return new Core(dir, db, bus, clock, device, accounts, installation, cipher, key);
         }
     }
 
@@ -110,6 +113,17 @@ final class Vto implements AutoCloseable {
                     core.clock(),
                     config.hardware());
             stack.push(facade);
+            AccessWiring access = new AccessWiring(
+                    core.db(),
+                    core.cipher(),
+                    core.deviceKey(),
+                    core.installation(),
+                    facade,
+                    List.of(),
+                    core.bus(),
+                    core.clock(),
+                    metrics);
+            stack.push(access);
             WebServices services = new WebServices(
                     core.bus(),
                     core.device(),
@@ -124,7 +138,8 @@ final class Vto implements AutoCloseable {
                     sip,
                     new WebSessions(core.clock(), config.security().sessionIdleTimeout()),
                     HostAddresses.system(),
-                    facade.control());
+                    facade.control(),
+                    access.services());
             WebSupervisor web = new WebSupervisor(config.http(), services, core.bus());
             stack.push(web);
             web.start();
