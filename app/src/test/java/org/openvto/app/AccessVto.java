@@ -27,9 +27,11 @@ final class AccessVto implements AutoCloseable {
     }
 
     static AccessVto start(Path data, String name, Map<String, String> env) throws Exception {
-        var init = VtoProcess.cli("init", "--data-dir", data.toString(), "--password", PASSWORD);
-        assertThat(init.exitCode()).as(init.output()).isZero();
         AccessVto a = new AccessVto(new VtoProcess(data, name, env).start());
+        // Device Init through the API: the same with SQLite and with PostgreSQL (env), which the CLI would not see
+        assertThat(a.vto.postJson("/api/v1/init", "{\"password\":\"" + PASSWORD + "\"}")
+                        .statusCode())
+                .isEqualTo(201);
         for (String room : new String[] {"101", "102"}) {
             a.ok("POST", "/api/v1/rooms", "{'roomNo':'" + room + "'}");
         }

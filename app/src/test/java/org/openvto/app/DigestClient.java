@@ -52,6 +52,35 @@ final class DigestClient {
                 request(base, method, path, json, lastAuthorization, headers), HttpResponse.BodyHandlers.ofString());
     }
 
+    private Map<String, String> cached;
+    private int nc;
+
+    /**
+     * Like {@link #send(String, String, String, String)}, but keeps the server's nonce and counts {@code nc} up
+     * (RFC 7616 §3.4), so each request after the first is one round trip, as a load-generating client does. A
+     * 401 (the nonce went stale) takes the new challenge. Not thread-safe: one client per thread.
+     */
+    HttpResponse<String> sendReusingNonce(String base, String method, String path, String json) throws Exception {
+        if (cached != null) {
+            String auth = authorization(cached, method, path, String.format("%08x", ++nc));
+            HttpResponse<String> r =
+                    VtoProcess.HTTP.send(request(base, method, path, json, auth), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 401) {
+                return r;
+            }
+        }
+        HttpResponse<String> first =
+                VtoProcess.HTTP.send(request(base, method, path, json, null), HttpResponse.BodyHandlers.ofString());
+        if (first.statusCode() != 401) {
+            return first;
+        }
+        cached = pick(first.headers().allValues("WWW-Authenticate"));
+        nc = 1;
+        return VtoProcess.HTTP.send(
+                request(base, method, path, json, authorization(cached, method, path, "00000001")),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Opens a Server-Sent Events stream at {@code path}: its lines as they arrive (close the stream to end it). */
     HttpResponse<java.util.stream.Stream<String>> stream(String base, String path) throws Exception {
         String[] accept = {"Accept", "text/event-stream"};
@@ -82,10 +111,13 @@ final class DigestClient {
     }
 
     private String authorization(Map<String, String> c, String method, String uri) {
+        return authorization(c, method, uri, "00000001");
+    }
+
+    private String authorization(Map<String, String> c, String method, String uri, String nc) {
         byte[] rnd = new byte[8];
         new SecureRandom().nextBytes(rnd);
         String cnonce = HexFormat.of().formatHex(rnd);
-        String nc = "00000001";
         String ha1 = algorithm.hex(user + ":" + c.get("realm") + ":" + password);
         String ha2 = algorithm.hex(method + ":" + uri);
         String response = algorithm.hex(ha1 + ":" + c.get("nonce") + ":" + nc + ":" + cnonce + ":auth:" + ha2);

@@ -87,10 +87,15 @@ public final class AccessControl {
         return lockout.lockedUntil();
     }
 
-    /** Decides on {@code credential} and acts on the decision; returns once the record is stored. */
+    /**
+     * Decides on {@code credential} and acts on the decision; returns once the record is stored. Decisions are
+     * serialised; their records are written concurrently (the store orders them by time).
+     */
     public Outcome unlock(Credential credential) {
         AccessSettings s = settings.get();
         Outcome outcome;
+        Decision decided;
+        Instant decidedAt;
         Optional<Instant> keypadLocked = Optional.empty();
         synchronized (this) {
             Instant at = clock.instant();
@@ -109,8 +114,12 @@ public final class AccessControl {
                     lockout.right();
                 }
             }
-            outcome = new Outcome(d, records.append(record(d, at)));
+            decided = d;
+            decidedAt = at;
         }
+        // stored outside the decision lock: the next card is decided (and its relay energized) while this
+        // record is still being written; unlock() still returns only once it is durable
+        outcome = new Outcome(decided, records.append(record(decided, decidedAt)));
         feedback(outcome, s, keypadLocked);
         announce(outcome, s, keypadLocked);
         return outcome;

@@ -34,6 +34,7 @@ public interface FacadeControl {
     /**
      * @param modules  the status of each module of the layout, in cascade order
      * @param tamperReleased the VTO is off the wall
+     * @param prompts the last sounds played with when, oldest first (the prompt log, at most 32)
      */
     record FacadeState(
             List<ModuleStatus> modules,
@@ -42,5 +43,9 @@ public interface FacadeControl {
             Optional<FacadeOutputs.Sound> lastSound,
             List<LockRelay.State> locks,
             boolean doorOpen,
-            boolean tamperReleased) {}
+            boolean tamperReleased,
+            List<Prompt> prompts) {}
+
+    /** A sound played at {@code at}. */
+    record Prompt(String name, java.time.Instant at) {}
 }

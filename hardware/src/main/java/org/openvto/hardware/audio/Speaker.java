@@ -29,6 +29,9 @@ public final class Speaker implements AutoCloseable {
             Thread.ofPlatform().name("speaker").daemon().factory(),
             new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
 
+    /** Counts sounds played, so a repeating sound knows when a newer one replaced it. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+
     private volatile ModuleStatus status = ModuleStatus.offline("looking for an audio output");
 
     /** Looks for the audio output on the speaker's own thread: Java Sound's start-up must not delay the VTO's. */
@@ -53,13 +56,23 @@ public final class Speaker implements AutoCloseable {
         return status;
     }
 
-    /** Queues the tone {@code name} (unknown names are ignored: the façade has recorded them). */
+    /**
+     * Queues the tone {@code name} (unknown names are ignored: the façade has recorded them). The {@code alarm}
+     * repeats until the next sound ({@code silence} ends it): it rings for as long as the alarm sounder says.
+     */
     public void play(String name) {
+        long mine = generation.incrementAndGet(); // any new sound ends a repeating one
+        boolean repeats = name.equals("alarm");
         Tones.pcm(name)
                 .ifPresent(pcm -> player.execute(() -> {
-                    if (status.online()) {
+                    do {
+                        if (!status.online()) {
+                            return;
+                        }
                         write(pcm);
-                    }
+                    } while (repeats
+                            && generation.get() == mine
+                            && !Thread.currentThread().isInterrupted());
                 }));
     }
 

@@ -56,6 +56,7 @@ public final class SimulatedFacade implements FacadeOutputs, FacadeControl {
     private final Set<Indicator> lit = EnumSet.noneOf(Indicator.class);
     private List<String> display = List.of();
     private Sound lastSound;
+    private final java.util.ArrayDeque<FacadeControl.Prompt> prompts = new java.util.ArrayDeque<>();
     private boolean doorOpen;
     private boolean tamperReleased;
 
@@ -150,6 +151,10 @@ public final class SimulatedFacade implements FacadeOutputs, FacadeControl {
     public void play(Sound sound) {
         synchronized (this) {
             lastSound = sound;
+            prompts.addLast(new FacadeControl.Prompt(sound.name(), clock.instant()));
+            if (prompts.size() > 32) {
+                prompts.removeFirst();
+            }
         }
         speaker.accept(sound);
         changed("sound");
@@ -275,7 +280,8 @@ public final class SimulatedFacade implements FacadeOutputs, FacadeControl {
                     Optional.ofNullable(lastSound),
                     lockStates,
                     doorOpen,
-                    tamperReleased);
+                    tamperReleased,
+                    List.copyOf(prompts));
         }
     }
 

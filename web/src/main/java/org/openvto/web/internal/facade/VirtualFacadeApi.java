@@ -132,6 +132,8 @@ public final class VirtualFacadeApi {
             l.until().ifPresent(u -> lock.put("until", u.toString()));
         }
         n.put("doorOpen", s.doorOpen()).put("tamperReleased", s.tamperReleased());
+        ArrayNode prompts = n.putArray("prompts");
+        s.prompts().forEach(p -> prompts.addObject().put("name", p.name()).put("at", p.at().toString()));
         return n;
     }
 }
