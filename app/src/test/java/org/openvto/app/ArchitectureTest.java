@@ -179,12 +179,14 @@ class ArchitectureTest {
 
     @Test
     void sipLayersDependOnlyOnTheLayersBelow() {
-        sipLayerMustNotUse("codec", "transaction", "transport", "registrar", "proxy", "stack", "server");
-        sipLayerMustNotUse("transaction", "transport", "registrar", "proxy", "stack", "server");
-        sipLayerMustNotUse("transport", "registrar", "proxy", "stack", "server");
-        sipLayerMustNotUse("registrar", "transport", "proxy", "stack", "server");
-        sipLayerMustNotUse("proxy", "stack", "server");
-        sipLayerMustNotUse("stack", "registrar", "proxy", "server");
+        sipLayerMustNotUse("codec", "transaction", "transport", "registrar", "proxy", "ua", "stack", "server");
+        sipLayerMustNotUse("transaction", "transport", "registrar", "proxy", "ua", "stack", "server");
+        sipLayerMustNotUse("transport", "registrar", "proxy", "ua", "stack", "server");
+        sipLayerMustNotUse("registrar", "transport", "proxy", "ua", "stack", "server");
+        sipLayerMustNotUse("proxy", "ua", "stack", "server");
+        // the VTO's own user agent is a transaction user beside the registrar and the proxy
+        sipLayerMustNotUse("ua", "registrar", "proxy", "stack", "server");
+        sipLayerMustNotUse("stack", "registrar", "proxy", "ua", "server");
     }
 
     @Test
