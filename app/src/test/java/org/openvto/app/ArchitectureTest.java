@@ -229,6 +229,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void theCentreDestinationsKnowTheDomainsContractAndTheJdkOnly() {
+        classes()
+                .that()
+                .resideInAnyPackage("org.openvto.centre.webhook..", "org.openvto.centre.syslog..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("org.openvto.centre..", "org.openvto.config..", "java..", "javax..")
+                .because("the webhook and syslog destinations implement CentreDestination with the JDK alone")
+                .check(CLASSES);
+    }
+
+    @Test
     void theSipCodecUsesNoNetworkOrThreads() {
         noClasses()
                 .that()
