@@ -153,6 +153,18 @@ class WebhookDestinationTest {
     }
 
     @Test
+    void theSignatureMatchesTheTestVectorOfDocsCentreMd() {
+        byte[] body = "{\"key\":\"vto-alarm-17\"}".getBytes(StandardCharsets.UTF_8);
+        String sig = "sha256=250d86b6547c1d3fb6421c7d7964b0e517bfa97bf34e6b2606324b312d73b9ce";
+        assertThat(WebhookSignature.sign(SECRET, 1796126400L, body)).isEqualTo(sig);
+        assertThat(WebhookSignature.verify(SECRET, 1796126400L, body, sig)).isTrue();
+        assertThat(WebhookSignature.verify(SECRET, 1796126400L, body, "sha256=zz"))
+                .isFalse();
+        assertThat(WebhookSignature.verify("another-secret-0123", 1796126400L, body, sig))
+                .isFalse();
+    }
+
+    @Test
     void eachAttemptIsSignedWithItsOwnTimestampUnderTheSameKey() throws Exception {
         WebhookDestination w = webhook(serve(answer(204, "")), Duration.ofSeconds(5));
         w.deliver(MESSAGE);
