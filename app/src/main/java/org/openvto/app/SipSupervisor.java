@@ -257,6 +257,14 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
         return s == null ? -1 : s.port();
     }
 
+    /**
+     * The SIP server while it runs, empty while it is off or being restarted: for the centre's SIP destination,
+     * which looks up the centre's registration and sends through its user agent at each attempt. Any thread.
+     */
+    Optional<SipServer> server() {
+        return Optional.ofNullable(server);
+    }
+
     @Override
     public Optional<Registration> lookup(String user) {
         SipServer s = server;

@@ -179,12 +179,14 @@ class ArchitectureTest {
 
     @Test
     void sipLayersDependOnlyOnTheLayersBelow() {
-        sipLayerMustNotUse("codec", "transaction", "transport", "registrar", "proxy", "stack", "server");
-        sipLayerMustNotUse("transaction", "transport", "registrar", "proxy", "stack", "server");
-        sipLayerMustNotUse("transport", "registrar", "proxy", "stack", "server");
-        sipLayerMustNotUse("registrar", "transport", "proxy", "stack", "server");
-        sipLayerMustNotUse("proxy", "stack", "server");
-        sipLayerMustNotUse("stack", "registrar", "proxy", "server");
+        sipLayerMustNotUse("codec", "transaction", "transport", "registrar", "proxy", "ua", "stack", "server");
+        sipLayerMustNotUse("transaction", "transport", "registrar", "proxy", "ua", "stack", "server");
+        sipLayerMustNotUse("transport", "registrar", "proxy", "ua", "stack", "server");
+        sipLayerMustNotUse("registrar", "transport", "proxy", "ua", "stack", "server");
+        sipLayerMustNotUse("proxy", "ua", "stack", "server");
+        // the VTO's own user agent is a transaction user beside the registrar and the proxy
+        sipLayerMustNotUse("ua", "registrar", "proxy", "stack", "server");
+        sipLayerMustNotUse("stack", "registrar", "proxy", "ua", "server");
     }
 
     @Test
@@ -223,6 +225,18 @@ class ArchitectureTest {
                 .resideInAPackage("org.openvto.config..")
                 .because("SipConfig (sip.server) checks its ranges like every configuration record; the layers below"
                         + " are configured with plain values")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theCentreDestinationsKnowTheDomainsContractAndTheJdkOnly() {
+        classes()
+                .that()
+                .resideInAnyPackage("org.openvto.centre.webhook..", "org.openvto.centre.syslog..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("org.openvto.centre..", "org.openvto.config..", "java..", "javax..")
+                .because("the webhook and syslog destinations implement CentreDestination with the JDK alone")
                 .check(CLASSES);
     }
 

@@ -18,9 +18,9 @@ import org.openvto.sip.registrar.SipDigestAuth;
 import org.openvto.sip.transaction.ClientTransaction;
 import org.openvto.sip.transaction.ClientTransactionListener;
 import org.openvto.sip.transaction.ServerTransactionHandle;
-import org.openvto.sip.transaction.TransactionContext;
 import org.openvto.sip.transaction.TransactionLayer;
 import org.openvto.sip.transaction.TransactionUser;
+import org.openvto.sip.transport.SipHop;
 import org.openvto.sip.transport.SipPaths;
 import org.openvto.sip.transport.SipTransport;
 import org.openvto.sip.transport.SipTransportKind;
@@ -134,7 +134,7 @@ public final class Proxy implements TransactionUser {
         tx.attach(fork);
         fork.forking = true; // §16.7: no final answer upstream before every branch has been started
         for (Binding b : bindings) {
-            Hop hop = Hop.of(SipUri.parse(b.contact()), b);
+            SipHop hop = hop(SipUri.parse(b.contact()), b);
             if (hop == null) {
                 LOG.info(
                         "contact {} of {} not called: not a sip/sips URI with an IP address and a known transport",
@@ -185,7 +185,7 @@ public final class Proxy implements TransactionUser {
     /** ACK for a 2xx (no transaction) or another stateless request: forward along Route / Request-URI. */
     public void onAck(SipRequest ack) {
         popOwnRoute(ack);
-        Hop next = nextHop(ack);
+        SipHop next = nextHop(ack);
         if (next == null || isOwn(next.target())) {
             return; // an ACK for a response we never forwarded (a stateless 407, a stray ACK to the server's domain)
         }
@@ -215,7 +215,7 @@ public final class Proxy implements TransactionUser {
 
     private void forwardInDialog(SipRequest request, ServerTransactionHandle tx) {
         popOwnRoute(request);
-        Hop next = nextHop(request);
+        SipHop next = nextHop(request);
         if (next == null) {
             LOG.info(
                     "{} for {} not forwarded: next hop is not an IP address with a known transport",
@@ -230,7 +230,7 @@ public final class Proxy implements TransactionUser {
     }
 
     /** §16.6: copy, retarget, Max-Forwards, Record-Route, Via; then a client transaction per branch. */
-    private void forward(ForkContext fork, SipRequest original, String requestUri, Hop hop, boolean recordRoute) {
+    private void forward(ForkContext fork, SipRequest original, String requestUri, SipHop hop, boolean recordRoute) {
         SipRequest copy = new SipRequest(
                 original.method(),
                 requestUri,
@@ -363,11 +363,11 @@ public final class Proxy implements TransactionUser {
         /** The forwarded copy, until the branch's final answer: CANCEL goes only to pending branches. */
         SipRequest request;
 
-        final Hop hop;
+        final SipHop hop;
         ClientTransaction tx;
         boolean done;
 
-        Branch(SipRequest request, Hop hop) {
+        Branch(SipRequest request, SipHop hop) {
             this.request = request;
             this.hop = hop;
         }
@@ -500,14 +500,14 @@ public final class Proxy implements TransactionUser {
      * Where an in-dialog request or ACK goes: its first Route, else its Request-URI (the remote target); over the
      * connection the target's device registered on when the Request-URI is a registered contact.
      */
-    private Hop nextHop(SipRequest request) {
+    private SipHop nextHop(SipRequest request) {
         List<String> routes = request.headers().getAllSplit("Route");
         if (!routes.isEmpty()) {
             NameAddr next = NameAddr.parse(routes.get(0)); // a strict router's or another proxy's entry
-            return Hop.of(next == null ? null : next.sipUri(), null);
+            return hop(next == null ? null : next.sipUri(), null);
         }
         SipUri target = request.sipRequestUri();
-        return Hop.of(target, target == null ? null : locations.findByContact(target));
+        return hop(target, target == null ? null : locations.findByContact(target));
     }
 
     private static void decrementMaxForwards(SipRequest request) {
@@ -528,36 +528,10 @@ public final class Proxy implements TransactionUser {
                 : r;
     }
 
-    /**
-     * Where and how a request is sent: the target's address, the transport (RFC 3261 §18.1.1, §19.1.4: the URI's
-     * {@code transport} parameter, TLS for {@code sips:}, else the transport the device registered over), and for
-     * streams the connection the device registered on ({@code flow}) to reuse while it is open.
-     */
-    record Hop(InetSocketAddress target, SipTransportKind kind, InetSocketAddress flow) {
-        /** {@code null} when the URI has no IP address or names a transport this server cannot use. */
-        static Hop of(SipUri uri, Binding registeredOrNull) {
-            if (uri == null || uri.host() == null) {
-                return null;
-            }
-            String param = uri.transport();
-            SipTransportKind kind = param == null && !uri.isSecure() && registeredOrNull != null
-                    ? SipTransportKind.of(registeredOrNull.transport(), false)
-                    : SipTransportKind.of(param, uri.isSecure());
-            if (kind == null) {
-                return null;
-            }
-            int port = uri.port() > 0 ? uri.port() : kind == SipTransportKind.TLS ? 5061 : 5060;
-            InetSocketAddress target = SipTransport.literalAddress(uri.host(), port);
-            if (target == null) {
-                return null;
-            }
-            InetSocketAddress flow =
-                    registeredOrNull == null || !kind.reliable() ? null : SipTransport.parse(registeredOrNull.source());
-            return new Hop(target, kind, flow);
-        }
-
-        TransactionContext path(SipPaths transport) {
-            return transport.pathTo(target, kind, flow);
-        }
+    /** {@link SipHop#of} for a URI that may be a registered contact ({@code registeredOrNull}). */
+    private static SipHop hop(SipUri uri, Binding registeredOrNull) {
+        return registeredOrNull == null
+                ? SipHop.of(uri, null, null)
+                : SipHop.of(uri, registeredOrNull.transport(), registeredOrNull.source());
     }
 }

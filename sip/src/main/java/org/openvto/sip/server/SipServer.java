@@ -23,12 +23,14 @@ import org.openvto.sip.stack.SipRouter;
 import org.openvto.sip.stack.SipStack;
 import org.openvto.sip.transaction.ServerTransactionHandle;
 import org.openvto.sip.transport.SipTransport;
+import org.openvto.sip.ua.UserAgentClient;
 
 /**
  * The building SIP server of a VTO (Quick Start Guide 4.2.4 "VTO as SIP server"): one {@link SipStack} (transports
  * → transactions) with a {@link SipRouter} in front of its transaction users — REGISTER to the {@link Registrar},
  * OPTIONS addressed to the server answered here, everything else (calls, in-dialog requests, CANCEL, ACK) to
- * the forking {@link Proxy}. The VTO's own user agent joins as one more route.
+ * the forking {@link Proxy}. The VTO's own user agent sends on the same stack ({@link #userAgent}: requests outside a
+ * dialog, such as the MESSAGE to the management centre); for its calls it will join as one more route.
  */
 public final class SipServer implements AutoCloseable {
     private static final Duration DIALOG_SWEEP = Duration.ofSeconds(10);
@@ -40,6 +42,7 @@ public final class SipServer implements AutoCloseable {
     private final Proxy proxy;
     private final DialogTable dialogs;
     private final SipRouter router;
+    private final UserAgentClient userAgent;
 
     private final SipAuthGuard guard;
 
@@ -77,6 +80,7 @@ public final class SipServer implements AutoCloseable {
                 .otherwise(proxy)
                 .build();
         stack.route(router);
+        this.userAgent = new UserAgentClient(stack.transactions(), stack.transport(), stack.transport()::execute);
     }
 
     /**
@@ -140,6 +144,14 @@ public final class SipServer implements AutoCloseable {
 
     public SipTransport transport() {
         return stack.transport();
+    }
+
+    /**
+     * The VTO's own user agent client on this server's stack and port: {@link UserAgentClient#send} from any thread
+     * (a request sent while the server stops ends as {@link UserAgentClient.Outcome.NoAnswer}).
+     */
+    public UserAgentClient userAgent() {
+        return userAgent;
     }
 
     /** OPTIONS to the server itself (no user part) is answered here; OPTIONS to a device is proxied. */

@@ -112,6 +112,7 @@ public final class SipTransport implements SipPaths, AutoCloseable {
     private final AtomicLong processingFailures = new AtomicLong();
     private final AtomicLong stunRequests = new AtomicLong();
     private volatile Predicate<InetSocketAddress> flowInUse = address -> false;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private SslContext clientSsl;
     private Channel udp;
     private Channel tcp;
@@ -708,6 +709,9 @@ public final class SipTransport implements SipPaths, AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return; // idempotent, as SipStack promises: a second close found the event loop terminated and threw
+        }
         if (udp != null) {
             udp.close().syncUninterruptibly();
         }

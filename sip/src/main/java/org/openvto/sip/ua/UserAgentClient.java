@@ -1,0 +1,149 @@
+package org.openvto.sip.ua;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.openvto.sip.codec.SipHeader;
+import org.openvto.sip.codec.SipHeaderNames;
+import org.openvto.sip.codec.SipRequest;
+import org.openvto.sip.codec.SipResponse;
+import org.openvto.sip.codec.SipVia;
+import org.openvto.sip.transaction.ClientTransaction;
+import org.openvto.sip.transaction.ClientTransactionListener;
+import org.openvto.sip.transaction.TransactionLayer;
+import org.openvto.sip.transport.SipPaths;
+
+/**
+ * The VTO's own user agent client for requests outside a dialog (RFC 3261 §8.1): a {@code MESSAGE} to the
+ * management centre (RFC 3428), an {@code OPTIONS}. {@link #send} builds the request as §8.1.1 asks — the given
+ * Request-URI and To, From with a fresh tag, a fresh Call-ID, {@code CSeq: 1 <method>}, {@code Max-Forwards: 70},
+ * a Via naming this stack's address and the hop's transport with a fresh {@code z9hG4bK} branch and {@code rport}
+ * (RFC 3581) — and sends it through a non-INVITE client transaction of the stack's {@link TransactionLayer}
+ * (§17.1.2): over UDP Timer E retransmits it from T1, doubling up to T2; Timer F (64·T1, 32 s with the default
+ * timers) ends it without an answer; TCP and TLS do not retransmit. Responses find the transaction by branch and
+ * method (§17.1.3) as for the proxy's forwarded requests, so no route of the {@link
+ * org.openvto.sip.stack.SipRouter} is involved.
+ *
+ * <p>Outcome: the returned future completes exactly once, with the final response ({@link Outcome.Answered},
+ * whatever its class — provisional responses are not passed up) or with why there was none ({@link
+ * Outcome.NoAnswer}: Timer F, a transport error such as a refused TCP connection — §8.1.3.1 treats both as a
+ * 408 —, a stopped stack). A 401/407 challenge is returned as it came: this client does not authenticate
+ * (§22.2); a device the VTO serves has no reason to challenge it.
+ *
+ * <p>Threading: {@link #send} may be called from any thread and never blocks; the request is built and its
+ * transaction created and run on the SIP thread (the {@code sipThread} executor), where the future also completes
+ * — callers wait for it on their own thread ({@code get} with their own cap) or continue with an {@code …Async}
+ * stage, never with blocking work in a plain callback. A caller that gives up earlier than Timer F leaves the
+ * transaction to finish on its own; a late answer then completes a future nobody waits for.
+ *
+ * <p>Limits: only IP-literal hops ({@link org.openvto.sip.transport.SipHop}), no RFC 3263 look-ups, no dialogs.
+ */
+public final class UserAgentClient {
+    /** How a request ended. */
+    public sealed interface Outcome {
+        /** A final response (2xx–6xx). */
+        record Answered(SipResponse response) implements Outcome {
+            public int status() {
+                return response.statusCode();
+            }
+
+            /** {@code 200 OK}. */
+            public String statusLine() {
+                return response.statusCode() + " " + response.reasonPhrase();
+            }
+        }
+
+        /** No final response: Timer F, a transport error, or the stack is stopped ({@code reason} says which). */
+        record NoAnswer(String reason) implements Outcome {}
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final TransactionLayer layer;
+    private final SipPaths paths;
+    private final Executor sipThread;
+
+    /** {@code sipThread} runs tasks on the thread {@code layer} and {@code paths} belong to (the SIP event loop). */
+    public UserAgentClient(TransactionLayer layer, SipPaths paths, Executor sipThread) {
+        this.layer = Objects.requireNonNull(layer, "layer");
+        this.paths = Objects.requireNonNull(paths, "paths");
+        this.sipThread = Objects.requireNonNull(sipThread, "sipThread");
+    }
+
+    /** Sends {@code request} in a new client transaction; see the class comment for how the future completes. */
+    public CompletableFuture<Outcome> send(OutOfDialogRequest request) {
+        Objects.requireNonNull(request, "request");
+        // §8.1.1.4 and §19.3: Call-ID and tag cryptographically random; §8.1.1.7: the branch unique per request
+        String tag = random(8);
+        String callId = random(16);
+        String branch = SipVia.MAGIC_COOKIE + random(12);
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        try {
+            sipThread.execute(() -> start(request, tag, callId, branch, outcome));
+        } catch (RejectedExecutionException stopped) {
+            outcome.complete(new Outcome.NoAnswer("the SIP stack is stopped"));
+        }
+        return outcome;
+    }
+
+    private void start(
+            OutOfDialogRequest request, String tag, String callId, String branch, CompletableFuture<Outcome> outcome) {
+        int port = paths.port(request.hop().kind());
+        if (port <= 0) {
+            outcome.complete(new Outcome.NoAnswer(
+                    "this SIP stack has no " + request.hop().kind() + " port"));
+            return;
+        }
+        SipRequest sip = build(request, paths.uriHost(), port, tag, callId + "@" + paths.uriHost(), branch);
+        ClientTransaction tx = layer.newClient(sip, request.hop().path(paths), new ClientTransactionListener() {
+            @Override
+            public void onResponse(ClientTransaction t, SipResponse response) {
+                if (response.statusCode() >= 200) { // §8.1.3.2: provisionals only say it is on its way
+                    outcome.complete(new Outcome.Answered(response));
+                }
+            }
+
+            @Override
+            public void onTimeout(ClientTransaction t, String reason) {
+                outcome.complete(new Outcome.NoAnswer(reason)); // §8.1.3.1: as a 408
+            }
+        });
+        tx.start();
+    }
+
+    /**
+     * The request §8.1.1 describes, with the given tag, Call-ID and branch, from {@code host:port} (the Via's
+     * sent-by, over the hop's transport). Package-private for the tests of its construction.
+     */
+    static SipRequest build(OutOfDialogRequest r, String host, int port, String tag, String callId, String branch) {
+        SipRequest sip = new SipRequest(r.method(), r.requestUri()); // §8.1.1.1
+        var h = sip.headers();
+        h.add(
+                SipHeaderNames.VIA,
+                "SIP/2.0/" + r.hop().kind().token() + " " + host + ":" + port + ";branch=" + branch
+                        + ";rport"); // §8.1.1.7, RFC 3581
+        h.add(SipHeaderNames.MAX_FORWARDS, "70"); // §8.1.1.6
+        h.add(SipHeaderNames.TO, "<" + r.to() + ">"); // §8.1.1.2: no tag outside a dialog
+        h.add(SipHeaderNames.FROM, "<" + r.from() + ">;tag=" + tag); // §8.1.1.3
+        h.add(SipHeaderNames.CALL_ID, callId); // §8.1.1.4
+        h.add(SipHeaderNames.CSEQ, "1 " + r.method()); // §8.1.1.5
+        for (SipHeader extra : r.headers()) {
+            h.add(extra.name(), extra.value());
+        }
+        if (!r.contentType().isEmpty()) {
+            h.add(SipHeaderNames.CONTENT_TYPE, r.contentType());
+        }
+        h.add(SipHeaderNames.CONTENT_LENGTH, String.valueOf(r.bodyUnshared().length)); // §18.3, §20.14
+        sip.setBody(r.bodyUnshared());
+        return sip;
+    }
+
+    private static String random(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}
