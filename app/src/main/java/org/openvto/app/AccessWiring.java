@@ -40,7 +40,6 @@ import org.slf4j.LoggerFactory;
  */
 final class AccessWiring implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AccessWiring.class);
-    private static final Duration MAX_BACK_OFF = Duration.ofSeconds(60);
 
     private final ScheduledExecutorService scheduler;
     private final Outbox outbox;
@@ -51,6 +50,8 @@ final class AccessWiring implements AutoCloseable {
     private final Database db;
     private final Clock clock;
     private final Counter pruned;
+    private final EventBus.Subscription securityFeed;
+    private final List<CentreDestination> destinations;
 
     AccessWiring(
             Database db,
@@ -59,6 +60,7 @@ final class AccessWiring implements AutoCloseable {
             Installation installation,
             FacadeWiring facade,
             List<CentreDestination> destinations,
+            Duration maxBackOff,
             EventBus bus,
             Clock clock,
             MeterRegistry metrics) {
@@ -82,7 +84,7 @@ final class AccessWiring implements AutoCloseable {
                 scheduler,
                 r -> Thread.ofVirtual().name("centre-delivery").start(r),
                 clock,
-                MAX_BACK_OFF,
+                maxBackOff,
                 key -> alarmsRef.get().delivered(key));
         AlarmService alarms = new AlarmService(db.alarms(), outbox, bus, clock, () -> {
             var d = installation.device().current();
@@ -125,6 +127,23 @@ final class AccessWiring implements AutoCloseable {
         this.pruned = Counter.builder("openvto.records.pruned")
                 .description("Records deleted by the retention limits")
                 .register(metrics);
+        // the security log goes to the destinations that take it (syslog, webhook), through the same outbox
+        this.securityFeed = bus.subscribeAsync(
+                org.openvto.security.SecurityEvent.class,
+                "security/",
+                1024,
+                e -> outbox.send(
+                        e.topic(),
+                        "vto-security-" + java.util.UUID.randomUUID(),
+                        new org.openvto.centre.CentreJson()
+                                .put("event", "security")
+                                .put("topic", e.topic())
+                                .put("user", e.username())
+                                .put("source", e.source())
+                                .put("detail", e.detail())
+                                .put("at", clock.instant().toString())
+                                .toString()));
+        this.destinations = destinations;
         outbox.start();
         scheduler.scheduleWithFixedDelay(this::prune, 0, 1, TimeUnit.HOURS);
         LOG.info(
@@ -165,8 +184,18 @@ final class AccessWiring implements AutoCloseable {
     @Override
     public void close() {
         inputs.close();
+        securityFeed.close();
         sounder.close();
         outbox.close();
         scheduler.shutdownNow();
+        for (CentreDestination d : destinations) {
+            if (d instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    LOG.warn("Closing the centre destination {} failed", d.id(), e);
+                }
+            }
+        }
     }
 }

@@ -21,7 +21,8 @@ record OpenVtoConfig(
         StorageConfig storage,
         SecurityConfig security,
         SipConfig sip,
-        HardwareConfig hardware) {
+        HardwareConfig hardware,
+        org.openvto.app.centre.CentreConfig centre) {
 
     /** Reads and validates; throws {@link org.openvto.config.ConfigException} naming the first bad key. */
     static OpenVtoConfig load(Path userFile, Map<String, String> env, int portOffset) {
@@ -67,7 +68,32 @@ record OpenVtoConfig(
                         t.integer("sip.connections-per-source"),
                         t.integer("sip.connections-max"),
                         t.integer("sip.warmup-registrations")),
-                hardware(t));
+                hardware(t),
+                centre(t));
+    }
+
+    private static org.openvto.app.centre.CentreConfig centre(ConfigTree t) {
+        return new org.openvto.app.centre.CentreConfig(
+                t.bool("centre.sip.enabled")
+                        ? java.util.Optional.of(org.openvto.app.centre.SipCentreDestination.Config.of(
+                                t.string("centre.sip.number"), t.integer("centre.sip.timeout-ms")))
+                        : java.util.Optional.empty(),
+                t.string("centre.webhook.url").isBlank()
+                        ? java.util.Optional.empty()
+                        : java.util.Optional.of(org.openvto.centre.webhook.WebhookConfig.of(
+                                t.string("centre.webhook.url"),
+                                t.string("centre.webhook.secret"),
+                                t.integer("centre.webhook.timeout-ms"))),
+                t.string("centre.syslog.host").isBlank()
+                        ? java.util.Optional.empty()
+                        : java.util.Optional.of(org.openvto.centre.syslog.SyslogConfig.of(
+                                t.string("centre.syslog.host"),
+                                t.integer("centre.syslog.port"),
+                                t.string("centre.syslog.transport"),
+                                t.string("centre.syslog.facility"),
+                                t.integer("centre.syslog.max-size"),
+                                t.integer("centre.syslog.timeout-ms"))),
+                java.time.Duration.ofSeconds(t.integer("centre.max-backoff-seconds")));
     }
 
     private static HardwareConfig hardware(ConfigTree t) {

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import org.openvto.device.DeviceService;
 import org.openvto.event.EventBus;
 import org.openvto.facade.DeviceModel;
@@ -119,7 +118,13 @@ final class Vto implements AutoCloseable {
                     core.deviceKey(),
                     core.installation(),
                     facade,
-                    List.of(),
+                    config.centre()
+                            .destinations(
+                                    sip::server,
+                                    org.openvto.app.centre.SipCentreDestination.vtoAddress(core.installation()),
+                                    hostname(),
+                                    core.clock()),
+                    config.centre().maxBackOff(),
                     core.bus(),
                     core.clock(),
                     metrics);
@@ -156,6 +161,14 @@ final class Vto implements AutoCloseable {
         } catch (Exception | Error e) {
             closeAll(stack);
             throw e;
+        }
+    }
+
+    private static String hostname() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "openvto";
         }
     }
 
