@@ -5,17 +5,27 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.openvto.access.PeopleStore;
+import org.openvto.alarm.AlarmStore;
+import org.openvto.centre.OutboxStore;
 import org.openvto.device.SettingsStore;
 import org.openvto.household.HouseholdStore;
+import org.openvto.records.CallRecord;
+import org.openvto.records.RecordStore;
+import org.openvto.records.UnlockRecord;
 import org.openvto.security.AccountStore;
 import org.openvto.security.LoginLockStore;
 import org.openvto.security.SecretCipher;
 import org.openvto.security.SecurityLogStore;
 import org.openvto.sip.registrar.BindingStore;
 import org.openvto.storage.internal.JdbcAccountStore;
+import org.openvto.storage.internal.JdbcAlarmStore;
 import org.openvto.storage.internal.JdbcBindingStore;
 import org.openvto.storage.internal.JdbcHouseholdStore;
 import org.openvto.storage.internal.JdbcLoginLockStore;
+import org.openvto.storage.internal.JdbcOutboxStore;
+import org.openvto.storage.internal.JdbcPeopleStore;
+import org.openvto.storage.internal.JdbcRecordStore;
 import org.openvto.storage.internal.JdbcSecurityLogStore;
 import org.openvto.storage.internal.JdbcSettingsStore;
 import org.openvto.storage.internal.SettingRows;
@@ -141,6 +151,29 @@ public final class Database implements AutoCloseable {
     /** Registrations of the building SIP server, persisted across restarts. */
     public BindingStore sipBindings() {
         return new JdbcBindingStore(jdbi);
+    }
+
+    /** The people and their credentials; card numbers and templates are sealed with {@code cipher} (the device key). */
+    public PeopleStore people(SecretCipher cipher) {
+        return new JdbcPeopleStore(jdbi, new SettingRows(cipher));
+    }
+
+    public RecordStore<UnlockRecord> unlockRecords() {
+        return JdbcRecordStore.unlocks(jdbi);
+    }
+
+    public RecordStore<CallRecord> callRecords() {
+        return JdbcRecordStore.calls(jdbi);
+    }
+
+    /** The alarm records; raising one also writes its messages to the {@link #outbox()}, in one transaction. */
+    public AlarmStore alarms() {
+        return new JdbcAlarmStore(jdbi);
+    }
+
+    /** The management centre's persistent outbox. */
+    public OutboxStore outbox() {
+        return new JdbcOutboxStore(jdbi);
     }
 
     /** True when a trivial query succeeds (used by {@code /healthz}). */

@@ -1,0 +1,261 @@
+package org.openvto.storage.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.openvto.access.Refusal;
+import org.openvto.access.UnlockMethod;
+import org.openvto.records.CallRecord;
+import org.openvto.records.RecordFilter;
+import org.openvto.records.RecordStore;
+import org.openvto.records.UnlockRecord;
+
+/**
+ * A {@link RecordStore} on one record table ({@link RecordTable}): newest first by {@code (at, id)}, each filter
+ * term an exact match that an {@code (column, at, id)} index serves together with the order. {@link #forEach}
+ * reads by keyset ({@value #EXPORT_BATCH} rows per query, each on its own connection, released before the rows go
+ * to the sink), so an export neither grows the heap nor holds a connection or a read transaction while a slow
+ * client reads. Thread-safe.
+ */
+public final class JdbcRecordStore<R> implements RecordStore<R> {
+    /** Rows per query of {@link #forEach}. */
+    static final int EXPORT_BATCH = 1_000;
+
+    private static final String ORDER = " ORDER BY at DESC, id DESC";
+
+    private final Jdbi jdbi;
+    private final RecordTable<R> table;
+
+    JdbcRecordStore(Jdbi jdbi, RecordTable<R> table) {
+        this.jdbi = jdbi;
+        this.table = table;
+    }
+
+    /** The unlock records ({@code unlock_record}): type is the method token, result {@code granted}/{@code refused}. */
+    public static JdbcRecordStore<UnlockRecord> unlocks(Jdbi jdbi) {
+        return new JdbcRecordStore<>(
+                jdbi,
+                new RecordTable<>(
+                        "unlock_record",
+                        "method",
+                        "result",
+                        """
+                        INSERT INTO unlock_record (at, method, room, result, refusal, person, person_id, credential,
+                          lock_no, duress) VALUES (:at, :method, :room, :result, :refusal, :person, :personId,
+                          :credential, :lock, :duress)""",
+                        (u, r) -> u.bind("at", r.at().toEpochMilli())
+                                .bind("method", r.method().token())
+                                .bind("room", truncate(r.room(), 16))
+                                .bind("result", r.result())
+                                .bind(
+                                        "refusal",
+                                        r.refusal() == null ? null : r.refusal().token())
+                                .bind("person", truncate(r.person(), 64))
+                                .bind("personId", r.personId())
+                                .bind("credential", truncate(r.credential(), 64))
+                                .bind("lock", r.lock())
+                                .bind("duress", r.duress()),
+                        (rs, ctx) -> {
+                            String refusal = rs.getString("refusal");
+                            String method = rs.getString("method");
+                            return new UnlockRecord(
+                                    rs.getLong("id"),
+                                    Instant.ofEpochMilli(rs.getLong("at")),
+                                    UnlockMethod.parse(method).orElseThrow(() -> unknown("unlock method", method)),
+                                    rs.getString("room"),
+                                    rs.getString("person"),
+                                    rs.getLong("person_id"),
+                                    rs.getString("credential"),
+                                    rs.getInt("lock_no"),
+                                    refusal == null
+                                            ? null
+                                            : Refusal.parse(refusal).orElseThrow(() -> unknown("refusal", refusal)),
+                                    rs.getBoolean("duress"));
+                        },
+                        UnlockRecord::at,
+                        UnlockRecord::id,
+                        UnlockRecord::withId,
+                        "1 = 1"));
+    }
+
+    /** The call records ({@code call_record}): type is the direction token, result the outcome token. */
+    public static JdbcRecordStore<CallRecord> calls(Jdbi jdbi) {
+        return new JdbcRecordStore<>(
+                jdbi,
+                new RecordTable<>(
+                        "call_record",
+                        "direction",
+                        "outcome",
+                        """
+                        INSERT INTO call_record (at, direction, peer, room, outcome, answered_by, talk_ms, emergency)
+                        VALUES (:at, :direction, :peer, :room, :outcome, :answeredBy, :talk, :emergency)""",
+                        (u, r) -> u.bind("at", r.at().toEpochMilli())
+                                .bind("direction", r.direction().token())
+                                .bind("peer", truncate(r.peer(), 32))
+                                .bind("room", truncate(r.room(), 16))
+                                .bind("outcome", r.outcome().token())
+                                .bind("answeredBy", truncate(r.answeredBy(), 32))
+                                .bind("talk", r.talk().toMillis())
+                                .bind("emergency", r.emergency()),
+                        (rs, ctx) -> new CallRecord(
+                                rs.getLong("id"),
+                                Instant.ofEpochMilli(rs.getLong("at")),
+                                CallRecord.Direction.valueOf(
+                                        rs.getString("direction").toUpperCase(java.util.Locale.ROOT)),
+                                rs.getString("peer"),
+                                rs.getString("room"),
+                                CallRecord.Outcome.valueOf(
+                                        rs.getString("outcome").toUpperCase(java.util.Locale.ROOT)),
+                                rs.getString("answered_by"),
+                                Duration.ofMillis(rs.getLong("talk_ms")),
+                                rs.getBoolean("emergency")),
+                        CallRecord::at,
+                        CallRecord::id,
+                        CallRecord::withId,
+                        "1 = 1"));
+    }
+
+    @Override
+    public R append(R record) {
+        return jdbi.inTransaction(h -> insert(h, record));
+    }
+
+    /** Inserts inside the caller's transaction; returns the record with its id. */
+    R insert(Handle h, R record) {
+        var update = h.createUpdate(table.insert());
+        table.bind().accept(update, record);
+        long id = update.executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        return table.withId().apply(record, id);
+    }
+
+    @Override
+    public List<R> search(RecordFilter filter, int offset, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> bind(
+                        h.createQuery("SELECT * FROM " + table.table() + where(filter, false) + ORDER
+                                + " LIMIT :limit OFFSET :offset"),
+                        filter)
+                .bind("limit", limit)
+                .bind("offset", Math.max(0, offset))
+                .map(table.mapper())
+                .list());
+    }
+
+    @Override
+    public long count(RecordFilter filter) {
+        return jdbi.withHandle(h -> bind(
+                        h.createQuery("SELECT COUNT(*) FROM " + table.table() + where(filter, false)), filter)
+                .mapTo(Long.class)
+                .one());
+    }
+
+    @Override
+    public void forEach(RecordFilter filter, Consumer<? super R> sink) {
+        List<R> batch = page(filter, null);
+        while (true) {
+            batch.forEach(sink);
+            if (batch.size() < EXPORT_BATCH) {
+                return;
+            }
+            batch = page(filter, batch.get(batch.size() - 1));
+        }
+    }
+
+    /** The next {@link #EXPORT_BATCH} records after {@code last} (from the newest when null). */
+    private List<R> page(RecordFilter filter, R last) {
+        return jdbi.withHandle(h -> {
+            Query q = bind(
+                    h.createQuery(
+                            "SELECT * FROM " + table.table() + where(filter, last != null) + ORDER + " LIMIT :limit"),
+                    filter);
+            if (last != null) {
+                q.bind("afterAt", table.at().apply(last).toEpochMilli())
+                        .bind("afterId", table.id().applyAsLong(last));
+            }
+            return q.bind("limit", EXPORT_BATCH).map(table.mapper()).list();
+        });
+    }
+
+    @Override
+    public int prune(Instant before, int keep) {
+        if (keep < 0) {
+            throw new IllegalArgumentException("keep must not be negative: " + keep);
+        }
+        String t = table.table();
+        String prunable = " AND (" + table.prunable() + ")";
+        return jdbi.inTransaction(h -> {
+            int deleted = h.createUpdate("DELETE FROM " + t + " WHERE at < :before" + prunable)
+                    .bind("before", before.toEpochMilli())
+                    .execute();
+            Optional<long[]> edge = h.createQuery("SELECT at, id FROM " + t + ORDER + " LIMIT 1 OFFSET :keep")
+                    .bind("keep", keep)
+                    .map((rs, ctx) -> new long[] {rs.getLong("at"), rs.getLong("id")})
+                    .findOne();
+            if (edge.isPresent()) {
+                deleted += h.createUpdate(
+                                "DELETE FROM " + t + " WHERE (at < :at OR (at = :at AND id <= :id))" + prunable)
+                        .bind("at", edge.get()[0])
+                        .bind("id", edge.get()[1])
+                        .execute();
+            }
+            return deleted;
+        });
+    }
+
+    /** Only fixed SQL fragments here; every value is a bound parameter ({@link #bind}). */
+    private String where(RecordFilter f, boolean after) {
+        List<String> terms = new ArrayList<>(6);
+        if (!f.type().isEmpty()) {
+            terms.add(table.typeColumn() + " = :type");
+        }
+        if (!f.room().isEmpty()) {
+            terms.add("room = :room");
+        }
+        if (!f.result().isEmpty()) {
+            terms.add(table.resultColumn() + " = :result");
+        }
+        if (f.from().isPresent()) {
+            terms.add("at >= :from");
+        }
+        if (f.to().isPresent()) {
+            terms.add("at < :to");
+        }
+        if (after) {
+            // (at, id) < (:afterAt, :afterId), written so that the index range on at is plain to every planner
+            terms.add("at <= :afterAt AND (at < :afterAt OR id < :afterId)");
+        }
+        return terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
+    }
+
+    private static <S extends SqlStatement<S>> S bind(S s, RecordFilter f) {
+        if (!f.type().isEmpty()) {
+            s.bind("type", f.type());
+        }
+        if (!f.room().isEmpty()) {
+            s.bind("room", f.room());
+        }
+        if (!f.result().isEmpty()) {
+            s.bind("result", f.result());
+        }
+        f.from().ifPresent(from -> s.bind("from", from.toEpochMilli()));
+        f.to().ifPresent(to -> s.bind("to", to.toEpochMilli()));
+        return s;
+    }
+
+    static IllegalStateException unknown(String what, String token) {
+        return new IllegalStateException("stored " + what + " '" + token + "' is not known to this version");
+    }
+
+    static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}
