@@ -155,7 +155,7 @@ public final class Database implements AutoCloseable {
 
     /** The people and their credentials; card numbers and templates are sealed with {@code cipher} (the device key). */
     public PeopleStore people(SecretCipher cipher) {
-        return new JdbcPeopleStore(jdbi, new SettingRows(cipher));
+        return new JdbcPeopleStore(jdbi, new SettingRows(cipher), vendor == Vendor.POSTGRESQL);
     }
 
     public RecordStore<UnlockRecord> unlockRecords() {

@@ -96,7 +96,7 @@ CREATE TABLE outbox (
     topic        VARCHAR(128) NOT NULL,
     body         TEXT NOT NULL,
     created_at   BIGINT NOT NULL,
-    attempts     INTEGER NOT NULL,
+    attempts     INTEGER NOT NULL CHECK (attempts >= 0),
     next_attempt BIGINT NOT NULL,
     last_error   VARCHAR(500) NOT NULL,
     delivered_at BIGINT

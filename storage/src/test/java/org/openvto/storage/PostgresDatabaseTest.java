@@ -9,6 +9,8 @@ import java.util.UUID;
  * database); each test gets its own fresh database.
  */
 class PostgresDatabaseTest extends DatabaseContract {
+    private String url;
+
     static String adminUrl() {
         String url = System.getenv("OPENVTO_TEST_PG_URL");
         if (url == null || url.isBlank()) {
@@ -26,7 +28,12 @@ class PostgresDatabaseTest extends DatabaseContract {
                 var s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         }
-        String url = admin.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
+        url = admin.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
         return Database.open(new StorageConfig(url, null, null, 4), java.nio.file.Path.of("."));
+    }
+
+    @Override
+    protected java.sql.Connection raw() throws java.sql.SQLException {
+        return DriverManager.getConnection(url);
     }
 }

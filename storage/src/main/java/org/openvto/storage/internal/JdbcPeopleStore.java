@@ -33,6 +33,8 @@ public final class JdbcPeopleStore implements PeopleStore {
     private static final String PIN = "pin";
     private static final String DURESS_PIN = "duress-pin";
     private static final String FINGERPRINT = "fingerprint";
+    private static final String INSERT_PERSON =
+            "INSERT INTO person (room, name, schedule) VALUES (:room, :name, :schedule)";
     private static final String INSERT_CREDENTIAL = """
             INSERT INTO credential (person_id, kind, digest, secret, card_kind, card_status, valid_from, valid_to,
               label, enrolled_at)
@@ -50,10 +52,13 @@ public final class JdbcPeopleStore implements PeopleStore {
 
     private final Jdbi jdbi;
     private final SettingRows sealing;
+    private final boolean batchKeys;
 
-    public JdbcPeopleStore(Jdbi jdbi, SettingRows sealing) {
+    /** @param batchKeys the driver returns the generated ids of a JDBC batch (PostgreSQL's does, SQLite's not) */
+    public JdbcPeopleStore(Jdbi jdbi, SettingRows sealing, boolean batchKeys) {
         this.jdbi = jdbi;
         this.sealing = sealing;
+        this.batchKeys = batchKeys;
     }
 
     @Override
@@ -66,31 +71,63 @@ public final class JdbcPeopleStore implements PeopleStore {
         });
     }
 
+    /**
+     * One transaction; credentials go in JDBC batches of {@value #BATCH}, and so do the people where the driver
+     * returns the ids of a batch (PostgreSQL; SQLite inserts them one by one, in process).
+     */
     @Override
     public void insertAll(List<PersonRow> people) {
+        people.forEach(JdbcPeopleStore::checkCards);
         jdbi.useTransaction(h -> {
-            PreparedBatch credentials = h.prepareBatch(INSERT_CREDENTIAL);
-            for (PersonRow p : people) {
-                insert(h, p, credentials);
-                if (credentials.size() >= BATCH) {
-                    credentials.execute();
-                    credentials = h.prepareBatch(INSERT_CREDENTIAL);
+            for (int from = 0; from < people.size(); from += BATCH) {
+                List<PersonRow> chunk = people.subList(from, Math.min(people.size(), from + BATCH));
+                List<Long> ids = batchKeys ? insertPeople(h, chunk) : null;
+                PreparedBatch credentials = h.prepareBatch(INSERT_CREDENTIAL);
+                for (int i = 0; i < chunk.size(); i++) {
+                    PersonRow p = chunk.get(i);
+                    addCredentials(credentials, ids == null ? insertPerson(h, p) : ids.get(i), p);
                 }
+                execute(credentials);
             }
-            execute(credentials);
         });
     }
 
-    /** The person row now, its cards and PINs into {@code credentials} (executed by the caller). */
     private long insert(Handle h, PersonRow p, PreparedBatch credentials) {
         checkCards(p);
-        long id = h.createUpdate("INSERT INTO person (room, name, schedule) VALUES (:room, :name, :schedule)")
+        long id = insertPerson(h, p);
+        addCredentials(credentials, id, p);
+        return id;
+    }
+
+    private static long insertPerson(Handle h, PersonRow p) {
+        return h.createUpdate(INSERT_PERSON)
                 .bind("room", p.room())
                 .bind("name", p.name())
                 .bind("schedule", p.schedule().toString())
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one();
+    }
+
+    /** The ids in the order of {@code people}. */
+    private static List<Long> insertPeople(Handle h, List<PersonRow> people) {
+        PreparedBatch batch = h.prepareBatch(INSERT_PERSON);
+        for (PersonRow p : people) {
+            batch.bind("room", p.room())
+                    .bind("name", p.name())
+                    .bind("schedule", p.schedule().toString())
+                    .add();
+        }
+        List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
+        if (ids.size() != people.size()) {
+            throw new IllegalStateException(
+                    "the driver returned " + ids.size() + " ids for " + people.size() + " rows");
+        }
+        return ids;
+    }
+
+    /** A new person's cards and PINs into {@code credentials} (executed by the caller). */
+    private void addCredentials(PreparedBatch credentials, long id, PersonRow p) {
         addCards(credentials, id, p.cards());
         if (p.pin() instanceof PinUpdate.Set set) {
             addPin(credentials, id, PIN, set.digest());
@@ -98,7 +135,6 @@ public final class JdbcPeopleStore implements PeopleStore {
         if (p.duressPin() instanceof PinUpdate.Set set) {
             addPin(credentials, id, DURESS_PIN, set.digest());
         }
-        return id;
     }
 
     @Override
