@@ -159,16 +159,16 @@ public final class Database implements AutoCloseable {
     }
 
     public RecordStore<UnlockRecord> unlockRecords() {
-        return JdbcRecordStore.unlocks(jdbi);
+        return JdbcRecordStore.unlocks(jdbi, vendor == Vendor.SQLITE);
     }
 
     public RecordStore<CallRecord> callRecords() {
-        return JdbcRecordStore.calls(jdbi);
+        return JdbcRecordStore.calls(jdbi, vendor == Vendor.SQLITE);
     }
 
     /** The alarm records; raising one also writes its messages to the {@link #outbox()}, in one transaction. */
     public AlarmStore alarms() {
-        return new JdbcAlarmStore(jdbi);
+        return new JdbcAlarmStore(jdbi, vendor == Vendor.SQLITE);
     }
 
     /** The management centre's persistent outbox. */

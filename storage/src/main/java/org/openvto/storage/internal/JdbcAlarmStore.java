@@ -49,7 +49,8 @@ public final class JdbcAlarmStore implements AlarmStore {
     private final Jdbi jdbi;
     private final JdbcRecordStore<Alarm> records;
 
-    public JdbcAlarmStore(Jdbi jdbi) {
+    /** @param sqlite the database is SQLite (see {@link JdbcRecordStore}) */
+    public JdbcAlarmStore(Jdbi jdbi, boolean sqlite) {
         this.jdbi = jdbi;
         this.records = new JdbcRecordStore<>(
                 jdbi,
@@ -64,7 +65,8 @@ public final class JdbcAlarmStore implements AlarmStore {
                         Alarm::raisedAt,
                         Alarm::id,
                         JdbcAlarmStore::withId,
-                        "state = '" + AlarmState.CLEARED.token() + "'"));
+                        "state = '" + AlarmState.CLEARED.token() + "'"),
+                sqlite);
     }
 
     @Override

@@ -19,7 +19,9 @@ import org.openvto.records.UnlockRecord;
 
 /**
  * A {@link RecordStore} on one record table ({@link RecordTable}): newest first by {@code (at, id)}, each filter
- * term an exact match that an {@code (column, at, id)} index serves together with the order. {@link #forEach}
+ * term an exact match that an index serves together with the order: {@code (room, at, id)} whenever a room is
+ * asked for, else {@code (type, result, at, id)}, {@code (type, at, id)}, {@code (result, at, id)} or
+ * {@code (at, id)}. {@link #forEach}
  * reads by keyset ({@value #EXPORT_BATCH} rows per query, each on its own connection, released before the rows go
  * to the sink), so an export neither grows the heap nor holds a connection or a read transaction while a slow
  * client reads. Thread-safe.
@@ -32,14 +34,23 @@ public final class JdbcRecordStore<R> implements RecordStore<R> {
 
     private final Jdbi jdbi;
     private final RecordTable<R> table;
+    private final boolean sqlite;
 
-    JdbcRecordStore(Jdbi jdbi, RecordTable<R> table) {
+    /**
+     * @param sqlite steer SQLite's planner: it has no statistics (the VTO never runs {@code ANALYZE}), so it rates
+     *               every {@code (column, at, id)} index alike and may scan a year's 100,000 refused records for a
+     *               room's twenty. When a room is asked for, the type and result terms are written {@code +column}
+     *               (SQLite's documented way to keep a term off the indexes), so the room index serves the query;
+     *               PostgreSQL plans from its statistics and has no unary {@code +} on text.
+     */
+    JdbcRecordStore(Jdbi jdbi, RecordTable<R> table, boolean sqlite) {
         this.jdbi = jdbi;
         this.table = table;
+        this.sqlite = sqlite;
     }
 
     /** The unlock records ({@code unlock_record}): type is the method token, result {@code granted}/{@code refused}. */
-    public static JdbcRecordStore<UnlockRecord> unlocks(Jdbi jdbi) {
+    public static JdbcRecordStore<UnlockRecord> unlocks(Jdbi jdbi, boolean sqlite) {
         return new JdbcRecordStore<>(
                 jdbi,
                 new RecordTable<>(
@@ -82,11 +93,12 @@ public final class JdbcRecordStore<R> implements RecordStore<R> {
                         UnlockRecord::at,
                         UnlockRecord::id,
                         UnlockRecord::withId,
-                        "1 = 1"));
+                        "1 = 1"),
+                sqlite);
     }
 
     /** The call records ({@code call_record}): type is the direction token, result the outcome token. */
-    public static JdbcRecordStore<CallRecord> calls(Jdbi jdbi) {
+    public static JdbcRecordStore<CallRecord> calls(Jdbi jdbi, boolean sqlite) {
         return new JdbcRecordStore<>(
                 jdbi,
                 new RecordTable<>(
@@ -119,7 +131,8 @@ public final class JdbcRecordStore<R> implements RecordStore<R> {
                         CallRecord::at,
                         CallRecord::id,
                         CallRecord::withId,
-                        "1 = 1"));
+                        "1 = 1"),
+                sqlite);
     }
 
     @Override
@@ -214,14 +227,16 @@ public final class JdbcRecordStore<R> implements RecordStore<R> {
     /** Only fixed SQL fragments here; every value is a bound parameter ({@link #bind}). */
     private String where(RecordFilter f, boolean after) {
         List<String> terms = new ArrayList<>(6);
+        // a room is the selective filter (hundreds of rooms, a handful of types and results): its index leads
+        String offIndex = sqlite && !f.room().isEmpty() ? "+" : "";
         if (!f.type().isEmpty()) {
-            terms.add(table.typeColumn() + " = :type");
+            terms.add(offIndex + table.typeColumn() + " = :type");
         }
         if (!f.room().isEmpty()) {
             terms.add("room = :room");
         }
         if (!f.result().isEmpty()) {
-            terms.add(table.resultColumn() + " = :result");
+            terms.add(offIndex + table.resultColumn() + " = :result");
         }
         if (f.from().isPresent()) {
             terms.add("at >= :from");
