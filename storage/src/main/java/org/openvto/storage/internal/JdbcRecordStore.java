@@ -189,7 +189,8 @@ public final class JdbcRecordStore<R> implements RecordStore<R> {
             Query q = bind(
                     h.createQuery(
                             "SELECT * FROM " + table.table() + where(filter, last != null) + ORDER + " LIMIT :limit"),
-                    filter);
+                    filter,
+                    last != null);
             if (last != null) {
                 q.bind("afterAt", table.at().apply(last).toEpochMilli())
                         .bind("afterId", table.id().applyAsLong(last));
@@ -241,17 +242,22 @@ public final class JdbcRecordStore<R> implements RecordStore<R> {
         if (f.from().isPresent()) {
             terms.add("at >= :from");
         }
-        if (f.to().isPresent()) {
-            terms.add("at < :to");
-        }
         if (after) {
-            // (at, id) < (:afterAt, :afterId), written so that the index range on at is plain to every planner
+            // (at, id) < (:afterAt, :afterId), written so that the index range on at is plain to every planner; it
+            // replaces at < :to (afterAt is below it), which would leave SQLite a choice of two upper bounds and,
+            // taking :to, every batch would scan again from the end of the range: quadratic
             terms.add("at <= :afterAt AND (at < :afterAt OR id < :afterId)");
+        } else if (f.to().isPresent()) {
+            terms.add("at < :to");
         }
         return terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
     }
 
     private static <S extends SqlStatement<S>> S bind(S s, RecordFilter f) {
+        return bind(s, f, false);
+    }
+
+    private static <S extends SqlStatement<S>> S bind(S s, RecordFilter f, boolean after) {
         if (!f.type().isEmpty()) {
             s.bind("type", f.type());
         }
@@ -262,7 +268,9 @@ public final class JdbcRecordStore<R> implements RecordStore<R> {
             s.bind("result", f.result());
         }
         f.from().ifPresent(from -> s.bind("from", from.toEpochMilli()));
-        f.to().ifPresent(to -> s.bind("to", to.toEpochMilli()));
+        if (!after) {
+            f.to().ifPresent(to -> s.bind("to", to.toEpochMilli()));
+        }
         return s;
     }
 

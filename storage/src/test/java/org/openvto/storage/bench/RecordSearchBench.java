@@ -62,6 +62,10 @@ public final class RecordSearchBench {
         try (Database db = Database.open(new StorageConfig("", null, null, 4), dir)) {
             long t0 = System.nanoTime();
             fill(dir.resolve("openvto.db"), records);
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("openvto.db"));
+                    var st = c.createStatement()) {
+                st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
             System.out.printf(
                     Locale.ROOT,
                     "filled %,d unlock records in %.1f s; database %d MiB%n",
@@ -179,6 +183,14 @@ public final class RecordSearchBench {
                 new NamedFilter(
                         "result = refused",
                         () -> new RecordFilter(Optional.empty(), Optional.empty(), "", "", "refused")),
+                new NamedFilter(
+                        "method + refused",
+                        () -> new RecordFilter(
+                                Optional.empty(),
+                                Optional.empty(),
+                                methods[random.nextInt(methods.length)].token(),
+                                "",
+                                "refused")),
                 new NamedFilter(
                         "method + room + refused",
                         () -> new RecordFilter(
