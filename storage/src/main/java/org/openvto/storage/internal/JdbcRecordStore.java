@@ -3,9 +3,13 @@ package org.openvto.storage.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -31,6 +35,13 @@ public final class JdbcRecordStore<R> implements RecordStore<R> {
     static final int EXPORT_BATCH = 1_000;
 
     private static final String ORDER = " ORDER BY at DESC, id DESC";
+    private static final Tokens<UnlockMethod> METHODS =
+            new Tokens<>("unlock method", UnlockMethod.values(), UnlockMethod::token);
+    private static final Tokens<Refusal> REFUSALS = new Tokens<>("refusal", Refusal.values(), Refusal::token);
+    private static final Tokens<CallRecord.Direction> DIRECTIONS =
+            new Tokens<>("call direction", CallRecord.Direction.values(), CallRecord.Direction::token);
+    private static final Tokens<CallRecord.Outcome> OUTCOMES =
+            new Tokens<>("call outcome", CallRecord.Outcome.values(), CallRecord.Outcome::token);
 
     private final Jdbi jdbi;
     private final RecordTable<R> table;
@@ -79,15 +90,13 @@ public final class JdbcRecordStore<R> implements RecordStore<R> {
                             return new UnlockRecord(
                                     rs.getLong("id"),
                                     Instant.ofEpochMilli(rs.getLong("at")),
-                                    UnlockMethod.parse(method).orElseThrow(() -> unknown("unlock method", method)),
+                                    METHODS.of(method),
                                     rs.getString("room"),
                                     rs.getString("person"),
                                     rs.getLong("person_id"),
                                     rs.getString("credential"),
                                     rs.getInt("lock_no"),
-                                    refusal == null
-                                            ? null
-                                            : Refusal.parse(refusal).orElseThrow(() -> unknown("refusal", refusal)),
+                                    refusal == null ? null : REFUSALS.of(refusal),
                                     rs.getBoolean("duress"));
                         },
                         UnlockRecord::at,
@@ -119,12 +128,10 @@ public final class JdbcRecordStore<R> implements RecordStore<R> {
                         (rs, ctx) -> new CallRecord(
                                 rs.getLong("id"),
                                 Instant.ofEpochMilli(rs.getLong("at")),
-                                CallRecord.Direction.valueOf(
-                                        rs.getString("direction").toUpperCase(java.util.Locale.ROOT)),
+                                DIRECTIONS.of(rs.getString("direction")),
                                 rs.getString("peer"),
                                 rs.getString("room"),
-                                CallRecord.Outcome.valueOf(
-                                        rs.getString("outcome").toUpperCase(java.util.Locale.ROOT)),
+                                OUTCOMES.of(rs.getString("outcome")),
                                 rs.getString("answered_by"),
                                 Duration.ofMillis(rs.getLong("talk_ms")),
                                 rs.getBoolean("emergency")),
@@ -272,6 +279,25 @@ public final class JdbcRecordStore<R> implements RecordStore<R> {
             f.to().ifPresent(to -> s.bind("to", to.toEpochMilli()));
         }
         return s;
+    }
+
+    /** The enum constant of each stored token, found without building every constant's token per row. */
+    static final class Tokens<E extends Enum<E>> {
+        private final String what;
+        private final Map<String, E> byToken;
+
+        Tokens(String what, E[] values, Function<E, String> token) {
+            this.what = what;
+            this.byToken = Arrays.stream(values).collect(Collectors.toUnmodifiableMap(token, e -> e));
+        }
+
+        E of(String token) {
+            E e = byToken.get(token);
+            if (e == null) {
+                throw unknown(what, token);
+            }
+            return e;
+        }
     }
 
     static IllegalStateException unknown(String what, String token) {

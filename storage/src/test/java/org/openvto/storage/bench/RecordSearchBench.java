@@ -338,6 +338,14 @@ public final class RecordSearchBench {
                 () -> people.byPin(digests.pin(String.valueOf(100_000 + random.nextInt(peopleCount))))
                         .map(h -> 1)
                         .orElseThrow());
+
+        // privacy: a person's delete blanks their name in their unlock records (~85 each here), one durable commit
+        long[] ids = people.page("", 0, 100).stream().mapToLong(p -> p.id()).toArray();
+        int[] next = {0};
+        measure(
+                "delete person (+ blank name in ~85 unlock records)",
+                50,
+                () -> people.delete(ids[ids.length - 1 - next[0]++]) ? 1 : 0);
     }
 
     interface Run {
