@@ -32,7 +32,10 @@ CREATE INDEX credential_person ON credential (person_id, kind, id);
 CREATE UNIQUE INDEX credential_one_pin ON credential (person_id, kind) WHERE kind IN ('pin', 'duress-pin');
 
 -- The record tables share a shape: at (the record's time), id, and the three filter columns (type, room, result)
--- each indexed together with the time order, so a filtered newest-first page is one backward index range scan.
+-- indexed together with the time order, so a filtered newest-first page is one backward index range scan and a
+-- count one index range: (room, at, id, type, result) serves any search naming a room (a room is selective:
+-- JdbcRecordStore steers SQLite to it; the trailing type and result let the index alone decide which rows
+-- match), (type, result, at, id) the two low-cardinality filters together.
 CREATE TABLE unlock_record (
     id         ${identity_pk},
     at         BIGINT NOT NULL,
@@ -48,8 +51,9 @@ CREATE TABLE unlock_record (
 );
 CREATE INDEX unlock_record_at ON unlock_record (at, id);
 CREATE INDEX unlock_record_method_at ON unlock_record (method, at, id);
-CREATE INDEX unlock_record_room_at ON unlock_record (room, at, id);
+CREATE INDEX unlock_record_room_at ON unlock_record (room, at, id, method, result);
 CREATE INDEX unlock_record_result_at ON unlock_record (result, at, id);
+CREATE INDEX unlock_record_method_result_at ON unlock_record (method, result, at, id);
 -- deleting a person blanks their name in these records (privacy)
 CREATE INDEX unlock_record_person ON unlock_record (person_id);
 
@@ -66,8 +70,9 @@ CREATE TABLE call_record (
 );
 CREATE INDEX call_record_at ON call_record (at, id);
 CREATE INDEX call_record_direction_at ON call_record (direction, at, id);
-CREATE INDEX call_record_room_at ON call_record (room, at, id);
+CREATE INDEX call_record_room_at ON call_record (room, at, id, direction, outcome);
 CREATE INDEX call_record_outcome_at ON call_record (outcome, at, id);
+CREATE INDEX call_record_direction_outcome_at ON call_record (direction, outcome, at, id);
 
 -- at: when the alarm was raised
 CREATE TABLE alarm (
@@ -85,8 +90,9 @@ CREATE TABLE alarm (
 );
 CREATE INDEX alarm_at ON alarm (at, id);
 CREATE INDEX alarm_type_at ON alarm (alarm_type, at, id);
-CREATE INDEX alarm_room_at ON alarm (room, at, id);
+CREATE INDEX alarm_room_at ON alarm (room, at, id, alarm_type, state);
 CREATE INDEX alarm_state_at ON alarm (state, at, id);
+CREATE INDEX alarm_type_state_at ON alarm (alarm_type, state, at, id);
 
 -- The centre's persistent outbox: each destination takes its undelivered messages in id order.
 CREATE TABLE outbox (

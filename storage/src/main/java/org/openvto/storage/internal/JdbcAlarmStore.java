@@ -3,7 +3,6 @@ package org.openvto.storage.internal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -30,12 +29,15 @@ public final class JdbcAlarmStore implements AlarmStore {
             .filter(AlarmState::active)
             .map(s -> "'" + s.token() + "'")
             .collect(Collectors.joining(", ", "(", ")"));
+    private static final JdbcRecordStore.Tokens<AlarmType> TYPES =
+            new JdbcRecordStore.Tokens<>("alarm type", AlarmType.values(), AlarmType::token);
+    private static final JdbcRecordStore.Tokens<AlarmState> STATES =
+            new JdbcRecordStore.Tokens<>("alarm state", AlarmState.values(), AlarmState::token);
     private static final RowMapper<Alarm> MAPPER = (rs, ctx) -> {
-        String type = rs.getString("alarm_type");
         return new Alarm(
                 rs.getLong("id"),
-                AlarmType.parse(type).orElseThrow(() -> JdbcRecordStore.unknown("alarm type", type)),
-                AlarmState.valueOf(rs.getString("state").toUpperCase(Locale.ROOT)),
+                TYPES.of(rs.getString("alarm_type")),
+                STATES.of(rs.getString("state")),
                 rs.getString("detail"),
                 rs.getString("room"),
                 Instant.ofEpochMilli(rs.getLong("at")),
@@ -49,7 +51,8 @@ public final class JdbcAlarmStore implements AlarmStore {
     private final Jdbi jdbi;
     private final JdbcRecordStore<Alarm> records;
 
-    public JdbcAlarmStore(Jdbi jdbi) {
+    /** @param sqlite the database is SQLite (see {@link JdbcRecordStore}) */
+    public JdbcAlarmStore(Jdbi jdbi, boolean sqlite) {
         this.jdbi = jdbi;
         this.records = new JdbcRecordStore<>(
                 jdbi,
@@ -64,7 +67,8 @@ public final class JdbcAlarmStore implements AlarmStore {
                         Alarm::raisedAt,
                         Alarm::id,
                         JdbcAlarmStore::withId,
-                        "state = '" + AlarmState.CLEARED.token() + "'"));
+                        "state = '" + AlarmState.CLEARED.token() + "'"),
+                sqlite);
     }
 
     @Override

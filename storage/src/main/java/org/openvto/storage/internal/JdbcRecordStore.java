@@ -3,9 +3,13 @@ package org.openvto.storage.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -19,7 +23,9 @@ import org.openvto.records.UnlockRecord;
 
 /**
  * A {@link RecordStore} on one record table ({@link RecordTable}): newest first by {@code (at, id)}, each filter
- * term an exact match that an {@code (column, at, id)} index serves together with the order. {@link #forEach}
+ * term an exact match that an index serves together with the order: {@code (room, at, id)} whenever a room is
+ * asked for, else {@code (type, result, at, id)}, {@code (type, at, id)}, {@code (result, at, id)} or
+ * {@code (at, id)}. {@link #forEach}
  * reads by keyset ({@value #EXPORT_BATCH} rows per query, each on its own connection, released before the rows go
  * to the sink), so an export neither grows the heap nor holds a connection or a read transaction while a slow
  * client reads. Thread-safe.
@@ -29,17 +35,33 @@ public final class JdbcRecordStore<R> implements RecordStore<R> {
     static final int EXPORT_BATCH = 1_000;
 
     private static final String ORDER = " ORDER BY at DESC, id DESC";
+    private static final Tokens<UnlockMethod> METHODS =
+            new Tokens<>("unlock method", UnlockMethod.values(), UnlockMethod::token);
+    private static final Tokens<Refusal> REFUSALS = new Tokens<>("refusal", Refusal.values(), Refusal::token);
+    private static final Tokens<CallRecord.Direction> DIRECTIONS =
+            new Tokens<>("call direction", CallRecord.Direction.values(), CallRecord.Direction::token);
+    private static final Tokens<CallRecord.Outcome> OUTCOMES =
+            new Tokens<>("call outcome", CallRecord.Outcome.values(), CallRecord.Outcome::token);
 
     private final Jdbi jdbi;
     private final RecordTable<R> table;
+    private final boolean sqlite;
 
-    JdbcRecordStore(Jdbi jdbi, RecordTable<R> table) {
+    /**
+     * @param sqlite steer SQLite's planner: it has no statistics (the VTO never runs {@code ANALYZE}), so it rates
+     *               every {@code (column, at, id)} index alike and may scan a year's 100,000 refused records for a
+     *               room's twenty. When a room is asked for, the type and result terms are written {@code +column}
+     *               (SQLite's documented way to keep a term off the indexes), so the room index serves the query;
+     *               PostgreSQL plans from its statistics and has no unary {@code +} on text.
+     */
+    JdbcRecordStore(Jdbi jdbi, RecordTable<R> table, boolean sqlite) {
         this.jdbi = jdbi;
         this.table = table;
+        this.sqlite = sqlite;
     }
 
     /** The unlock records ({@code unlock_record}): type is the method token, result {@code granted}/{@code refused}. */
-    public static JdbcRecordStore<UnlockRecord> unlocks(Jdbi jdbi) {
+    public static JdbcRecordStore<UnlockRecord> unlocks(Jdbi jdbi, boolean sqlite) {
         return new JdbcRecordStore<>(
                 jdbi,
                 new RecordTable<>(
@@ -68,25 +90,24 @@ public final class JdbcRecordStore<R> implements RecordStore<R> {
                             return new UnlockRecord(
                                     rs.getLong("id"),
                                     Instant.ofEpochMilli(rs.getLong("at")),
-                                    UnlockMethod.parse(method).orElseThrow(() -> unknown("unlock method", method)),
+                                    METHODS.of(method),
                                     rs.getString("room"),
                                     rs.getString("person"),
                                     rs.getLong("person_id"),
                                     rs.getString("credential"),
                                     rs.getInt("lock_no"),
-                                    refusal == null
-                                            ? null
-                                            : Refusal.parse(refusal).orElseThrow(() -> unknown("refusal", refusal)),
+                                    refusal == null ? null : REFUSALS.of(refusal),
                                     rs.getBoolean("duress"));
                         },
                         UnlockRecord::at,
                         UnlockRecord::id,
                         UnlockRecord::withId,
-                        "1 = 1"));
+                        "1 = 1"),
+                sqlite);
     }
 
     /** The call records ({@code call_record}): type is the direction token, result the outcome token. */
-    public static JdbcRecordStore<CallRecord> calls(Jdbi jdbi) {
+    public static JdbcRecordStore<CallRecord> calls(Jdbi jdbi, boolean sqlite) {
         return new JdbcRecordStore<>(
                 jdbi,
                 new RecordTable<>(
@@ -107,19 +128,18 @@ public final class JdbcRecordStore<R> implements RecordStore<R> {
                         (rs, ctx) -> new CallRecord(
                                 rs.getLong("id"),
                                 Instant.ofEpochMilli(rs.getLong("at")),
-                                CallRecord.Direction.valueOf(
-                                        rs.getString("direction").toUpperCase(java.util.Locale.ROOT)),
+                                DIRECTIONS.of(rs.getString("direction")),
                                 rs.getString("peer"),
                                 rs.getString("room"),
-                                CallRecord.Outcome.valueOf(
-                                        rs.getString("outcome").toUpperCase(java.util.Locale.ROOT)),
+                                OUTCOMES.of(rs.getString("outcome")),
                                 rs.getString("answered_by"),
                                 Duration.ofMillis(rs.getLong("talk_ms")),
                                 rs.getBoolean("emergency")),
                         CallRecord::at,
                         CallRecord::id,
                         CallRecord::withId,
-                        "1 = 1"));
+                        "1 = 1"),
+                sqlite);
     }
 
     @Override
@@ -176,7 +196,8 @@ public final class JdbcRecordStore<R> implements RecordStore<R> {
             Query q = bind(
                     h.createQuery(
                             "SELECT * FROM " + table.table() + where(filter, last != null) + ORDER + " LIMIT :limit"),
-                    filter);
+                    filter,
+                    last != null);
             if (last != null) {
                 q.bind("afterAt", table.at().apply(last).toEpochMilli())
                         .bind("afterId", table.id().applyAsLong(last));
@@ -214,29 +235,36 @@ public final class JdbcRecordStore<R> implements RecordStore<R> {
     /** Only fixed SQL fragments here; every value is a bound parameter ({@link #bind}). */
     private String where(RecordFilter f, boolean after) {
         List<String> terms = new ArrayList<>(6);
+        // a room is the selective filter (hundreds of rooms, a handful of types and results): its index leads
+        String offIndex = sqlite && !f.room().isEmpty() ? "+" : "";
         if (!f.type().isEmpty()) {
-            terms.add(table.typeColumn() + " = :type");
+            terms.add(offIndex + table.typeColumn() + " = :type");
         }
         if (!f.room().isEmpty()) {
             terms.add("room = :room");
         }
         if (!f.result().isEmpty()) {
-            terms.add(table.resultColumn() + " = :result");
+            terms.add(offIndex + table.resultColumn() + " = :result");
         }
         if (f.from().isPresent()) {
             terms.add("at >= :from");
         }
-        if (f.to().isPresent()) {
-            terms.add("at < :to");
-        }
         if (after) {
-            // (at, id) < (:afterAt, :afterId), written so that the index range on at is plain to every planner
+            // (at, id) < (:afterAt, :afterId), written so that the index range on at is plain to every planner; it
+            // replaces at < :to (afterAt is below it), which would leave SQLite a choice of two upper bounds and,
+            // taking :to, every batch would scan again from the end of the range: quadratic
             terms.add("at <= :afterAt AND (at < :afterAt OR id < :afterId)");
+        } else if (f.to().isPresent()) {
+            terms.add("at < :to");
         }
         return terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
     }
 
     private static <S extends SqlStatement<S>> S bind(S s, RecordFilter f) {
+        return bind(s, f, false);
+    }
+
+    private static <S extends SqlStatement<S>> S bind(S s, RecordFilter f, boolean after) {
         if (!f.type().isEmpty()) {
             s.bind("type", f.type());
         }
@@ -247,8 +275,29 @@ public final class JdbcRecordStore<R> implements RecordStore<R> {
             s.bind("result", f.result());
         }
         f.from().ifPresent(from -> s.bind("from", from.toEpochMilli()));
-        f.to().ifPresent(to -> s.bind("to", to.toEpochMilli()));
+        if (!after) {
+            f.to().ifPresent(to -> s.bind("to", to.toEpochMilli()));
+        }
         return s;
+    }
+
+    /** The enum constant of each stored token, found without building every constant's token per row. */
+    static final class Tokens<E extends Enum<E>> {
+        private final String what;
+        private final Map<String, E> byToken;
+
+        Tokens(String what, E[] values, Function<E, String> token) {
+            this.what = what;
+            this.byToken = Arrays.stream(values).collect(Collectors.toUnmodifiableMap(token, e -> e));
+        }
+
+        E of(String token) {
+            E e = byToken.get(token);
+            if (e == null) {
+                throw unknown(what, token);
+            }
+            return e;
+        }
     }
 
     static IllegalStateException unknown(String what, String token) {
