@@ -165,14 +165,18 @@ class AccessControlIT {
     void invalidAccessControlValuesAreRefusedWithTheRuleAndChangeNothing() throws Exception {
         try (AccessVto v = AccessVto.start(dir.resolve("data2"), "AccessControlIT-rules", Map.of())) {
             JsonNode before = v.get("/api/v1/access-control");
-            var types = v.send("PUT", "/api/v1/access-control", "{'doorSensorCheck':'long',"
-                    + "'locks':{'card':'lock-9'},'doorContact':'maybe'}");
+            var types = v.send(
+                    "PUT",
+                    "/api/v1/access-control",
+                    "{'doorSensorCheck':'long'," + "'locks':{'card':'lock-9'},'doorContact':'maybe'}");
             assertThat(types.statusCode()).isEqualTo(400);
             assertThat(types.body())
                     .contains("\"field\":\"doorSensorCheck\"", "must be a whole number")
                     .contains("\"field\":\"locks.card\"", "\"field\":\"doorContact\"");
-            var rules = v.send("PUT", "/api/v1/access-control", "{'unlockPeriod':0,'firstUnlockCommand':'12ab',"
-                    + "'keypadLockAfter':2,'recordDays':0}");
+            var rules = v.send(
+                    "PUT",
+                    "/api/v1/access-control",
+                    "{'unlockPeriod':0,'firstUnlockCommand':'12ab'," + "'keypadLockAfter':2,'recordDays':0}");
             assertThat(rules.statusCode()).isEqualTo(400);
             assertThat(rules.body())
                     .contains("\"field\":\"unlockPeriod\"", "must be between 1 and 20 whole seconds")

@@ -242,8 +242,16 @@ public final class PeoplePage {
                                 "Nothing was imported: " + r.errors().size() + " problem"
                                         + (r.errors().size() == 1 ? "" : "s") + " in the file."),
                         typed,
-                        r.errors().stream().map(FieldError::message).toList());
+                        r.errors().stream().map(e -> csvText(e.message())).toList());
         }
+    }
+
+    /** An import error in the file's words: {@code line 4: card must be …} for {@code line 4: cards[0].number …}. */
+    static String csvText(String message) {
+        return message.replaceFirst("^(line [0-9]+: )room (room )", "$1$2")
+                .replaceFirst("cards\\[[0-9]+]\\.number ", "card ")
+                .replaceFirst("cards\\[[0-9]+]\\.validFrom ", "valid_from ")
+                .replaceFirst("cards\\[[0-9]+]\\.validTo ", "valid_to ");
     }
 
     /** A submitted form: the domain's form, the form shown again if rejected, and the row of each card given. */
