@@ -121,7 +121,7 @@ public final class WebRoutes {
     private void registerAccessPages(RoutesConfig routes, Installation in, org.openvto.web.AccessServices a) {
         new AccessControlPage(pages, in.access(), a.people(), a.digests()).register(routes);
         new PeoplePage(pages, a.people(), () -> in.facade().rooms(), services.zone()).register(routes);
-        new AlarmsPage(pages, a.alarms(), services.zone()).register(routes);
+        new AlarmsPage(pages, a.alarms(), a.outbox(), services.zone()).register(routes);
         new RecordsPage(pages, recordKinds(a), services.zone(), services.clock()).register(routes);
     }
 

@@ -10,6 +10,7 @@ import org.openvto.alarm.Alarm;
 import org.openvto.alarm.AlarmService;
 import org.openvto.alarm.AlarmState;
 import org.openvto.alarm.AlarmType;
+import org.openvto.centre.Outbox;
 import org.openvto.validation.Result;
 import org.openvto.web.internal.Pages;
 import org.openvto.web.internal.Saved;
@@ -26,11 +27,13 @@ public final class AlarmsPage {
     static final String PATH = "/console/alarms";
     private final Pages pages;
     private final AlarmService alarms;
+    private final Outbox outbox;
     private final ZoneId zone;
 
-    public AlarmsPage(Pages pages, AlarmService alarms, ZoneId zone) {
+    public AlarmsPage(Pages pages, AlarmService alarms, Outbox outbox, ZoneId zone) {
         this.pages = pages;
         this.alarms = alarms;
+        this.outbox = outbox;
         this.zone = zone;
     }
 
@@ -85,6 +88,11 @@ public final class AlarmsPage {
                 topics.add("alarm/" + t.token() + "/" + s.token());
             }
         }
-        return new AlarmsView(rows, String.join(" ", topics), notice);
+        List<String> destinations = outbox.destinationIds();
+        String centre = destinations.isEmpty()
+                ? "Management centre: no destination configured; alarms are kept here only."
+                : "Management centre (" + String.join(", ", destinations) + "): " + outbox.pending() + " "
+                        + (outbox.pending() == 1 ? "message" : "messages") + " waiting to be delivered.";
+        return new AlarmsView(rows, String.join(" ", topics), centre, notice);
     }
 }

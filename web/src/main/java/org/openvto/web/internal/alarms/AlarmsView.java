@@ -8,8 +8,9 @@ import org.openvto.web.internal.view.Notice;
  * Alarms.
  *
  * @param topics the event names the list follows, space-separated
+ * @param centre the state of delivery to the management centre (the outbox)
  */
-public record AlarmsView(List<Row> alarms, String topics, Notice notice) {
+public record AlarmsView(List<Row> alarms, String topics, String centre, Notice notice) {
     /**
      * One active alarm.
      *
