@@ -83,6 +83,16 @@ final class AccessVto implements AutoCloseable {
         }
     }
 
+    /** Logs {@code page} in to the console as admin. */
+    void login(com.microsoft.playwright.Page page) {
+        page.navigate(vto.baseUrl() + "/login");
+        page.fill("#username", "admin");
+        page.fill("#password", PASSWORD);
+        page.click("#login");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page)
+                .hasURL(java.util.regex.Pattern.compile(".*/$"));
+    }
+
     @Override
     public void close() throws InterruptedException {
         vto.close();

@@ -4,6 +4,7 @@ import org.openvto.access.AccessControl;
 import org.openvto.access.CredentialDigests;
 import org.openvto.access.PeopleService;
 import org.openvto.alarm.AlarmService;
+import org.openvto.centre.Outbox;
 import org.openvto.records.CallRecord;
 import org.openvto.records.RecordStore;
 import org.openvto.records.UnlockRecord;
@@ -12,6 +13,7 @@ import org.openvto.records.UnlockRecord;
  * Access control, alarms and records, as the web layer uses them (handed over by the composition root).
  *
  * @param digests for the public unlock password the Access Control page sets
+ * @param outbox  the messages to the management centre, whose pending count the Alarms page shows
  */
 public record AccessServices(
         PeopleService people,
@@ -19,4 +21,5 @@ public record AccessServices(
         AlarmService alarms,
         RecordStore<UnlockRecord> unlocks,
         RecordStore<CallRecord> calls,
-        CredentialDigests digests) {}
+        CredentialDigests digests,
+        Outbox outbox) {}

@@ -17,11 +17,17 @@ public final class Saved {
      * The banners a redirect may ask for with {@code ?saved=key}: a fixed set, so a crafted link cannot make the
      * console print text of its choosing; unknown keys show nothing.
      */
-    private static final Map<String, String> MESSAGES = Map.of(
-            "1", "Saved.",
-            "sip", "Saved. The SIP services restart with these settings.",
-            "imported", "Configuration imported.",
-            "cleared", "All rooms were deleted.");
+    private static final Map<String, String> MESSAGES = Map.ofEntries(
+            Map.entry("1", "Saved."),
+            Map.entry("sip", "Saved. The SIP services restart with these settings."),
+            Map.entry("imported", "Configuration imported."),
+            Map.entry("cleared", "All rooms were deleted."),
+            Map.entry("password", "Public unlock password saved."),
+            Map.entry("password-removed", "Public unlock password removed: # + password + # no longer opens."),
+            Map.entry("deleted", "Deleted."),
+            Map.entry("lost", "Card reported lost: it no longer opens."),
+            Map.entry("people-imported", "People imported."),
+            Map.entry("acknowledged", "Alarm acknowledged."));
 
     /** The notice every rejected form shows at its top (the error summary lists the fields). */
     public static final Notice NOTHING_SAVED = new Notice("error", "Nothing was saved.");
@@ -37,6 +43,9 @@ public final class Saved {
         String n = ctx.queryParam("n");
         if ("cleared".equals(ctx.queryParam("saved")) && n != null && n.matches("[0-9]{1,6}")) {
             text = n + (n.equals("1") ? " room was deleted." : " rooms were deleted.");
+        }
+        if ("people-imported".equals(ctx.queryParam("saved")) && n != null && n.matches("[0-9]{1,6}")) {
+            text = n + (n.equals("1") ? " person was imported." : " people were imported.");
         }
         return new Notice("ok", text);
     }

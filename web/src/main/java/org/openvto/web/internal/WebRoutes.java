@@ -7,9 +7,11 @@ import org.openvto.web.HttpConfig;
 import org.openvto.web.WebServices;
 import org.openvto.web.WebSessions;
 import org.openvto.web.internal.accesscontrol.AccessControlApi;
+import org.openvto.web.internal.accesscontrol.AccessControlPage;
 import org.openvto.web.internal.account.PasswordApi;
 import org.openvto.web.internal.account.PasswordPage;
 import org.openvto.web.internal.alarms.AlarmsApi;
+import org.openvto.web.internal.alarms.AlarmsPage;
 import org.openvto.web.internal.device.DeviceApi;
 import org.openvto.web.internal.device.DevicePage;
 import org.openvto.web.internal.events.EventStream;
@@ -25,8 +27,10 @@ import org.openvto.web.internal.login.LoginController;
 import org.openvto.web.internal.network.NetworkApi;
 import org.openvto.web.internal.network.NetworkPage;
 import org.openvto.web.internal.people.PeopleApi;
+import org.openvto.web.internal.people.PeoplePage;
 import org.openvto.web.internal.records.RecordKind;
 import org.openvto.web.internal.records.RecordsApi;
+import org.openvto.web.internal.records.RecordsPage;
 import org.openvto.web.internal.rooms.RoomListApi;
 import org.openvto.web.internal.rooms.RoomListPage;
 import org.openvto.web.internal.securitylog.SecurityLogApi;
@@ -110,6 +114,20 @@ public final class WebRoutes {
         registerAccountAndRecords(routes);
         registerInstallation(routes, services.installation(), instance);
         registerAccessApis(routes, services.installation(), services.access());
+        registerAccessPages(routes, services.installation(), services.access());
+    }
+
+    /** Local Setting › Access Control, Household Setting › People, Door Station › Alarms and the record searches. */
+    private void registerAccessPages(RoutesConfig routes, Installation in, org.openvto.web.AccessServices a) {
+        new AccessControlPage(pages, in.access(), a.people(), a.digests()).register(routes);
+        new PeoplePage(pages, a.people(), () -> in.facade().rooms(), services.zone()).register(routes);
+        new AlarmsPage(pages, a.alarms(), a.outbox(), services.zone()).register(routes);
+        new RecordsPage(pages, recordKinds(a), services.zone(), services.clock()).register(routes);
+    }
+
+    private static java.util.List<RecordKind<?>> recordKinds(org.openvto.web.AccessServices a) {
+        return java.util.List.of(
+                RecordKind.unlocks(a.unlocks()), RecordKind.alarms(a.alarms().store()), RecordKind.calls(a.calls()));
     }
 
     /** Access control, people, alarms and records (REST). */
@@ -117,14 +135,7 @@ public final class WebRoutes {
         new AccessControlApi(in.access(), a.access(), a.people(), a.digests()).register(routes);
         new PeopleApi(a.people()).register(routes);
         new AlarmsApi(a.alarms()).register(routes);
-        new RecordsApi(
-                        java.util.List.of(
-                                RecordKind.unlocks(a.unlocks()),
-                                RecordKind.alarms(a.alarms().store()),
-                                RecordKind.calls(a.calls())),
-                        services.zone(),
-                        services.clock())
-                .register(routes);
+        new RecordsApi(recordKinds(a), services.zone(), services.clock()).register(routes);
     }
 
     private void registerAccountAndRecords(RoutesConfig routes) {

@@ -11,8 +11,6 @@ import org.openvto.access.Decision;
 import org.openvto.access.LockChoice;
 import org.openvto.access.PeopleService;
 import org.openvto.household.AccessControlService;
-import org.openvto.household.Change;
-import org.openvto.validation.Result;
 import org.openvto.web.internal.ApiResults;
 import org.openvto.web.internal.Json;
 import org.openvto.web.internal.WebAuth;
@@ -27,15 +25,13 @@ import org.openvto.web.internal.WebAuth;
 public final class AccessControlApi {
     private final AccessControlService settings;
     private final AccessControl access;
-    private final PeopleService people;
-    private final CredentialDigests digests;
+    private final PublicPassword publicPassword;
 
     public AccessControlApi(
             AccessControlService settings, AccessControl access, PeopleService people, CredentialDigests digests) {
         this.settings = settings;
         this.access = access;
-        this.people = people;
-        this.digests = digests;
+        this.publicPassword = new PublicPassword(settings, digests, people);
     }
 
     public void register(RoutesConfig routes) {
@@ -62,29 +58,7 @@ public final class AccessControlApi {
         if (ApiResults.rejectedTypes(ctx)) {
             return;
         }
-        ApiResults.apply(ctx, () -> setPublicPassword(password), this::view);
-    }
-
-    private Result<Change> setPublicPassword(String password) {
-        if (password == null) {
-            return Result.rejected("password", "is required (empty removes the public unlock password)");
-        }
-        if (password.isEmpty()) {
-            return settings.publicPassword(Optional.empty());
-        }
-        if (!password.matches("[0-9]{6,8}")) {
-            return Result.rejected("password", "must be 6 to 8 digits (entered on the keypad as # + password + #)");
-        }
-        if (password.chars().distinct().count() == 1
-                || "0123456789".contains(password)
-                || "9876543210".contains(password)) {
-            return Result.rejected("password", "must not be one digit repeated or a run such as 123456");
-        }
-        String digest = digests.pin(password);
-        if (people.pinInUse(digest)) {
-            return Result.rejected("password", "is a person's PIN; choose another");
-        }
-        return settings.publicPassword(Optional.of(digest));
+        ApiResults.apply(ctx, () -> publicPassword.set(password), this::view);
     }
 
     private void open(Context ctx) {

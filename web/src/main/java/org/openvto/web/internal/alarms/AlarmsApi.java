@@ -7,10 +7,10 @@ import io.javalin.http.Context;
 import org.openvto.alarm.Alarm;
 import org.openvto.alarm.AlarmService;
 import org.openvto.validation.Result;
+import org.openvto.web.internal.AlarmJson;
 import org.openvto.web.internal.ApiResults;
 import org.openvto.web.internal.Json;
 import org.openvto.web.internal.WebAuth;
-import org.openvto.web.internal.records.AlarmJson;
 
 /**
  * {@code GET /api/v1/alarms}: the active alarms, newest first; {@code POST /api/v1/alarms/{id}/acknowledge}: the

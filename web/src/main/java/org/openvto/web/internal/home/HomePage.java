@@ -14,13 +14,7 @@ public final class HomePage {
             Map.entry(
                     "/console/local/video-audio",
                     "Video and audio settings are not available in this firmware version."),
-            Map.entry(
-                    "/console/local/access-control",
-                    "Access control settings are not available in this firmware version."),
-            Map.entry("/console/network/firewall", "Firewall settings are not available in this firmware version."),
-            Map.entry("/console/records/calls", "No call records."),
-            Map.entry("/console/records/alarms", "No alarm records."),
-            Map.entry("/console/records/unlocks", "No unlock records."));
+            Map.entry("/console/network/firewall", "Firewall settings are not available in this firmware version."));
 
     private final Pages pages;
     private final SetupChecklist checklist;

@@ -15,6 +15,7 @@ import org.openvto.alarm.AlarmType;
 import org.openvto.records.CallRecord;
 import org.openvto.records.RecordStore;
 import org.openvto.records.UnlockRecord;
+import org.openvto.web.internal.AlarmJson;
 import org.openvto.web.internal.Json;
 import org.openvto.web.internal.TimeQuery;
 

@@ -2,6 +2,7 @@ package org.openvto.web.internal.view;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.openvto.validation.FieldError;
 
 /**
@@ -13,6 +14,21 @@ public record FormErrors(List<FieldError> errors, Map<String, String> ids) {
 
     public FormErrors(List<FieldError> errors) {
         this(errors, Map.of());
+    }
+
+    /**
+     * The errors with each message led by its field's label ({@code Unlock Period must be …}), so the summary names
+     * the rule of every field; {@code label} answers {@code null} for a field whose message names it already.
+     */
+    public static FormErrors labelled(List<FieldError> errors, Function<String, String> label) {
+        return new FormErrors(errors.stream()
+                .map(e -> {
+                    String l = label.apply(e.field());
+                    return l == null || e.message().startsWith(l)
+                            ? e
+                            : new FieldError(e.field(), l + " " + e.message());
+                })
+                .toList());
     }
 
     public FormErrors withIds(Map<String, String> fieldIds) {

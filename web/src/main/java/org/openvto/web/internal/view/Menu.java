@@ -19,12 +19,17 @@ public final class Menu {
                             new MenuItem("Access Control", "/console/local/access-control"),
                             new MenuItem("System", "/console/local/system"),
                             new MenuItem("Security", "/console/local/security"))),
-            new MenuSection("Door Station", List.of(new MenuItem("Virtual Façade", "/console/facade/virtual"))),
+            new MenuSection(
+                    "Door Station",
+                    List.of(
+                            new MenuItem("Virtual Façade", "/console/facade/virtual"),
+                            new MenuItem("Alarms", "/console/alarms"))),
             new MenuSection(
                     "Household Setting",
                     List.of(
                             new MenuItem("VTO No. Management", "/console/household/vto"),
-                            new MenuItem("Room No. Management", "/console/household/rooms"))),
+                            new MenuItem("Room No. Management", "/console/household/rooms"),
+                            new MenuItem("People", "/console/household/people"))),
             new MenuSection(
                     "Network Setting",
                     List.of(

@@ -1,8 +1,7 @@
-package org.openvto.web.internal.records;
+package org.openvto.web.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.openvto.alarm.Alarm;
-import org.openvto.web.internal.Json;
 
 /** The JSON of an alarm (records, the Alarm page's API and its event stream). */
 public final class AlarmJson {
