@@ -19,7 +19,14 @@ import org.openvto.sip.server.SipServer;
  * after 1 s, doubling up to {@code maxBackOff}.
  */
 public record CentreConfig(
-        Optional<SipCentreDestination.Config> sip, Optional<WebhookConfig> webhook, Optional<SyslogConfig> syslog) {
+        Optional<SipCentreDestination.Config> sip,
+        Optional<WebhookConfig> webhook,
+        Optional<SyslogConfig> syslog,
+        java.time.Duration maxBackOff) {
+    public CentreConfig {
+        org.openvto.config.ConfigChecks.inRange(
+                "centre.max-backoff-seconds", (int) Math.min(Integer.MAX_VALUE, maxBackOff.toSeconds()), 1, 3600);
+    }
 
     /** The destinations, in a stable order; each is {@link AutoCloseable} where it holds connections. */
     public List<CentreDestination> destinations(
