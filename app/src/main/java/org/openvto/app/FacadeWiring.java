@@ -44,7 +44,13 @@ final class FacadeWiring implements AutoCloseable {
     private final FacadeFeedback feedback;
     private final EventBus.Subscription configSubscription;
 
-    FacadeWiring(FacadeService facade, RoomListService rooms, EventBus bus, Clock clock, HardwareConfig hardware) {
+    FacadeWiring(
+            FacadeService facade,
+            RoomListService rooms,
+            org.openvto.household.AccessControlService access,
+            EventBus bus,
+            Clock clock,
+            HardwareConfig hardware) {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("facade-timers").daemon().factory());
         // the drivers' threads look keys up here: from memory, reread on every config/*/changed, never a query
@@ -54,7 +60,7 @@ final class FacadeWiring implements AutoCloseable {
                 clock,
                 (m, k) -> CallKey.find(layout.get().layout(), layout.get().rooms(), m, k),
                 m -> kindOf(layout.get().layout(), m));
-        this.linux = hardware.linuxDrivers() ? startLinux(hardware.linux(), inputs, clock) : null;
+        this.linux = hardware.linuxDrivers() ? startLinux(hardware.linux(), inputs, clock, access) : null;
         this.simulated = new SimulatedFacade(
                 inputs,
                 facade::current,
@@ -84,10 +90,21 @@ final class FacadeWiring implements AutoCloseable {
         simulated.layoutChanged();
     }
 
-    private LinuxHardware startLinux(LinuxHardwareConfig config, FacadeInputsPublisher inputs, Clock clock) {
+    private LinuxHardware startLinux(
+            LinuxHardwareConfig config,
+            FacadeInputsPublisher inputs,
+            Clock clock,
+            org.openvto.household.AccessControlService access) {
         LOG.info("Façade: Linux drivers on {} (modules without a driver stay simulated)", config.chip());
+        // the door sensor's NO/NC is Access Control's Door Contact, read at every edge (a save applies at once)
         return LinuxHardware.start(
-                config, inputs, GpioEnvironment.linux(scheduler, clock, config.retry()), HidInputReader.files());
+                config,
+                inputs,
+                GpioEnvironment.linux(scheduler, clock, config.retry()),
+                HidInputReader.files(),
+                () -> access.current().doorContact() == org.openvto.access.AccessSettings.DoorContact.NO
+                        ? org.openvto.hardware.linux.LineConfig.Contact.NO
+                        : org.openvto.hardware.linux.LineConfig.Contact.NC);
     }
 
     /** The modules whose status the Linux drivers report: the camera module's user port and the readers. */

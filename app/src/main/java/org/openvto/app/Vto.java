@@ -108,6 +108,7 @@ final class Vto implements AutoCloseable {
             FacadeWiring facade = new FacadeWiring(
                     core.installation().facade(),
                     core.installation().rooms(),
+                    core.installation().access(),
                     core.bus(),
                     core.clock(),
                     config.hardware());

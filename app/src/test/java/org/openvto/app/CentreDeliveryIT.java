@@ -223,26 +223,7 @@ class CentreDeliveryIT {
                 Files.readString(Path.of("src/test/resources/sipp/centre-message-uas.xml"))
                         .replace("RESPONSE_CODE", "200")
                         .replace("RESPONSE_REASON", "OK"));
-        Process p = new ProcessBuilder(
-                        "sipp",
-                        "-sf",
-                        scenario.toString(),
-                        "-i",
-                        "127.0.0.1",
-                        "-p",
-                        String.valueOf(port),
-                        "-m",
-                        "1",
-                        "-nostdin",
-                        "-timeout",
-                        "30s",
-                        "-timeout_error",
-                        "-trace_msg",
-                        "-message_file",
-                        dir.resolve("centre.log").toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("centre.out").toFile())
-                .start();
+        Process p = Sipp.answering(scenario, port, dir.resolve("centre.log"));
         Await.until("SIPp centre on UDP " + port, Duration.ofSeconds(10), () -> Ports.udpBound(port));
         return p;
     }

@@ -178,26 +178,7 @@ class CentreSipMessageIT {
                 Files.readString(Path.of("src/test/resources/sipp/centre-message-uas.xml"))
                         .replace("RESPONSE_CODE", String.valueOf(code))
                         .replace("RESPONSE_REASON", reason));
-        Process p = new ProcessBuilder(
-                        "sipp",
-                        "-sf",
-                        scenario.toString(),
-                        "-i",
-                        "127.0.0.1",
-                        "-p",
-                        String.valueOf(port),
-                        "-m",
-                        "1",
-                        "-nostdin",
-                        "-timeout",
-                        "30s",
-                        "-timeout_error",
-                        "-trace_msg",
-                        "-message_file",
-                        dir.resolve("centre-" + code + ".log").toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("centre-" + code + ".out").toFile())
-                .start();
+        Process p = Sipp.answering(scenario, port, dir.resolve("centre-" + code + ".log"));
         Await.until("SIPp centre listening on UDP " + port, Duration.ofSeconds(10), () -> Ports.udpBound(port));
         return p;
     }

@@ -209,28 +209,7 @@ class GroupCallIT {
     }
 
     private Process uas(String scenario, int port) throws Exception {
-        return new ProcessBuilder(
-                        "sipp",
-                        "-sf",
-                        Path.of("src/test/resources/sipp", scenario)
-                                .toAbsolutePath()
-                                .toString(),
-                        "-i",
-                        "127.0.0.1",
-                        "-p",
-                        String.valueOf(port),
-                        "-m",
-                        "1",
-                        "-nostdin",
-                        "-timeout",
-                        "30s",
-                        "-timeout_error",
-                        "-trace_msg",
-                        "-message_file",
-                        dir.resolve("uas-" + port + ".log").toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("uas-" + port + ".out").toFile())
-                .start();
+        return Sipp.answering(Path.of("src/test/resources/sipp", scenario), port, dir.resolve("uas-" + port + ".log"));
     }
 
     private Sipp.Result sippFrom(int localPort, int sipPort, String scenario, Path csv) throws Exception {

@@ -20,7 +20,7 @@ import org.openvto.testkit.Await;
 /**
  * Issue 11: "kill -9 during 200 unlocks/s: every unlock reported done is in the database after restart; PRAGMA
  * integrity_check ok. The same on PostgreSQL." Remote unlocks (the same decision and record as a card) answer only
- * once their record is committed; the VTO is killed while four clients keep opening, then restarted.
+ * once their record is committed; the VTO is killed while eight clients keep opening, then restarted.
  */
 class UnlockDurabilityIT {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UnlockDurabilityIT.class);
@@ -59,7 +59,7 @@ class UnlockDurabilityIT {
             v.ok("PUT", "/api/v1/access-control", "{'unlockRespondingInterval':0}");
             started = System.nanoTime();
             List<Thread> clients = new java.util.ArrayList<>();
-            for (int t = 0; t < 4; t++) {
+            for (int t = 0; t < 8; t++) {
                 clients.add(Thread.ofPlatform().start(() -> open(v, started, acknowledged, failure)));
             }
             Await.until(
@@ -77,7 +77,9 @@ class UnlockDurabilityIT {
         assertThat(failure.get()).isNull();
         double rate = acknowledged.size() / ((killedAt - started) / 1e9);
         LOG.info("{} unlocks reported done at {} /s before the kill", acknowledged.size(), Math.round(rate));
-        assertThat(rate).as("the load ran near its 200/s").isGreaterThan(100);
+        assertThat(rate)
+                .as("the load ran (200/s offered; this VM commits about 140/s)")
+                .isGreaterThan(100);
         try (AccessVto again = AccessVto.restart(data, "UnlockDurabilityIT-2", env)) {
             Set<Long> stored = new HashSet<>();
             int total =
@@ -91,11 +93,11 @@ class UnlockDurabilityIT {
             assertThat(stored).containsAll(acknowledged);
             assertThat(total)
                     .as("at most the unlocks in flight at the kill are more")
-                    .isLessThanOrEqualTo(acknowledged.size() + 4);
+                    .isLessThanOrEqualTo(acknowledged.size() + 8);
         }
     }
 
-    /** Opens at 50/s per client (200/s for four) until the server dies. */
+    /** Opens at 25/s per client (200/s for eight: each waits for its record's commit) until the server dies. */
     private static void open(AccessVto v, long started, Set<Long> acknowledged, AtomicReference<Throwable> failure) {
         DigestClient client = new DigestClient("admin", AccessVto.PASSWORD, org.openvto.digest.DigestAlgorithm.SHA_256);
         try {
@@ -106,7 +108,7 @@ class UnlockDurabilityIT {
                 }
                 acknowledged.add(
                         AccessVto.MAPPER.readTree(r.body()).path("record").asLong());
-                long due = started + n * 20_000_000L;
+                long due = started + n * 40_000_000L;
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));

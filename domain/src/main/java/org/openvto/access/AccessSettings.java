@@ -140,4 +140,77 @@ public record AccessSettings(
                 field,
                 "must be 1 to 8 of the DTMF keys 0-9, * and #");
     }
+
+    /** A copy to change a few values of ({@code DEFAULTS.toBuilder().unlockPeriod(…).build()}). */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Changes some values of a settings record; {@link #build} makes the new one. Not thread-safe. */
+    public static final class Builder {
+        private Duration unlockRespondingInterval;
+        private Duration unlockPeriod;
+        private boolean doorSensorEnabled;
+        private boolean exitButtonEnabled;
+        private Map<UnlockMethod, LockChoice> locks;
+        private final AccessSettings base;
+
+        private Builder(AccessSettings s) {
+            base = s;
+            unlockRespondingInterval = s.unlockRespondingInterval;
+            unlockPeriod = s.unlockPeriod;
+            doorSensorEnabled = s.doorSensorEnabled;
+            exitButtonEnabled = s.exitButtonEnabled;
+            locks = s.locks;
+        }
+
+        public Builder unlockRespondingInterval(Duration d) {
+            unlockRespondingInterval = d;
+            return this;
+        }
+
+        public Builder unlockPeriod(Duration d) {
+            unlockPeriod = d;
+            return this;
+        }
+
+        public Builder doorSensorEnabled(boolean on) {
+            doorSensorEnabled = on;
+            return this;
+        }
+
+        public Builder exitButtonEnabled(boolean on) {
+            exitButtonEnabled = on;
+            return this;
+        }
+
+        public Builder lock(UnlockMethod method, LockChoice lock) {
+            Map<UnlockMethod, LockChoice> m = new EnumMap<>(locks);
+            m.put(method, lock);
+            locks = m;
+            return this;
+        }
+
+        public AccessSettings build() {
+            AccessSettings b = base;
+            return new AccessSettings(
+                    unlockRespondingInterval,
+                    unlockPeriod,
+                    doorSensorEnabled,
+                    b.doorContact,
+                    b.doorSensorCheck,
+                    exitButtonEnabled,
+                    locks,
+                    b.firstUnlockCommand,
+                    b.secondUnlockCommand,
+                    b.duressAlarm,
+                    b.doorNotClosedAlarm,
+                    b.forcedOpenAlarm,
+                    b.alarmSound,
+                    b.keypadLockAfter,
+                    b.keypadLockTime,
+                    b.recordCap,
+                    b.recordDays);
+        }
+    }
 }

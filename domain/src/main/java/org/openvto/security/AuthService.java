@@ -105,8 +105,10 @@ public final class AuthService {
             ok = false;
         }
         if (ok) {
-            locks.clear(ipKey(source));
-            locks.clear(accountKey(name));
+            // a success clears earlier failures; with none on record there is nothing to write (API clients
+            // authenticate every request: two write transactions each would cost more than the request)
+            clearIfCounted(ipKey(source));
+            clearIfCounted(accountKey(name));
             if (logSuccess) {
                 bus.publish(new SecurityEvent.LoginSucceeded(name, source, channel));
             }
@@ -129,6 +131,12 @@ public final class AuthService {
         }
         int used = Math.max(ip.failures(), acc.failures());
         return new LoginResult.Rejected(Math.max(0, config.lockoutThreshold() - used));
+    }
+
+    private void clearIfCounted(String key) {
+        if (!locks.get(key).equals(LoginLockStore.LockState.NONE)) {
+            locks.clear(key);
+        }
     }
 
     private Instant activeLock(String key, Instant now) {

@@ -190,24 +190,11 @@ class AccessControlTest {
 
     @Test
     void eachMethodOpensTheLockAccessControlAssignsAndRemoteMayAskForOne() {
-        f.settings = new AccessSettings(
-                Duration.ZERO,
-                Duration.ofSeconds(3),
-                true,
-                AccessSettings.DoorContact.NC,
-                Duration.ofSeconds(30),
-                true,
-                java.util.Map.of(UnlockMethod.CARD, LockChoice.LOCK_2),
-                "#",
-                "*",
-                true,
-                true,
-                true,
-                Duration.ofSeconds(15),
-                5,
-                Duration.ofMinutes(5),
-                100_000,
-                365);
+        f.settings = AccessSettings.DEFAULTS.toBuilder()
+                .unlockRespondingInterval(Duration.ZERO)
+                .unlockPeriod(Duration.ofSeconds(3))
+                .lock(UnlockMethod.CARD, LockChoice.LOCK_2)
+                .build();
         f.person("Anna", null, null, "", card("1"));
         f.access.unlock(new Credential.Presented("1", "r"));
         assertThat(f.lock2.pulses).containsExactly(Duration.ofSeconds(3));
@@ -246,24 +233,8 @@ class AccessControlTest {
 
     @Test
     void aDisabledExitButtonDoesNotOpen() {
-        f.settings = new AccessSettings(
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(2),
-                true,
-                AccessSettings.DoorContact.NC,
-                Duration.ofSeconds(30),
-                false,
-                java.util.Map.of(),
-                "#",
-                "*",
-                true,
-                true,
-                true,
-                Duration.ofSeconds(15),
-                5,
-                Duration.ofMinutes(5),
-                100_000,
-                365);
+        f.settings =
+                AccessSettings.DEFAULTS.toBuilder().exitButtonEnabled(false).build();
         assertThat(refusal(f.access.unlock(new Credential.ExitButton(1)))).isEqualTo(Refusal.EXIT_BUTTON_DISABLED);
         assertThat(f.lock1.pulses).isEmpty();
         assertThat(List.copyOf(f.outputs.played)).containsExactly("error");

@@ -75,24 +75,8 @@ class DoorMonitorTest {
 
     @Test
     void withTheDoorSensorDisabledNothingIsWatched() {
-        f.settings = new AccessSettings(
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(2),
-                false,
-                AccessSettings.DoorContact.NC,
-                Duration.ofSeconds(30),
-                true,
-                java.util.Map.of(),
-                "#",
-                "*",
-                true,
-                true,
-                true,
-                Duration.ofSeconds(15),
-                5,
-                Duration.ofMinutes(5),
-                100_000,
-                365);
+        f.settings =
+                AccessSettings.DEFAULTS.toBuilder().doorSensorEnabled(false).build();
         open();
         f.advance(Duration.ofMinutes(5));
         assertThat(f.alarmStore.rows).isEmpty();

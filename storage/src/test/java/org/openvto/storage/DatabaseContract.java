@@ -888,4 +888,45 @@ abstract class DatabaseContract {
         assertThat(outbox.pending("")).isEqualTo(2);
         assertThat(outbox.head("sip").orElseThrow().key()).isEqualTo("vto-alarm-2");
     }
+
+    @Test
+    void concurrentUnlockRecordsAreEachCommittedOnceWithTheirOwnIds() throws Exception {
+        var store = db.unlockRecords();
+        Instant t0 = Instant.parse("2026-12-02T10:00:00Z");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<org.openvto.records.UnlockRecord>> futures = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                var r = new org.openvto.records.UnlockRecord(
+                        0,
+                        t0.plusMillis(i),
+                        org.openvto.access.UnlockMethod.REMOTE,
+                        "101",
+                        "",
+                        0,
+                        "u" + i,
+                        1,
+                        null,
+                        false);
+                futures.add(pool.submit(() -> store.append(r)));
+            }
+            java.util.Set<Long> ids = new java.util.HashSet<>();
+            for (var f : futures) {
+                var stored = f.get();
+                assertThat(ids.add(stored.id())).as("one id per record").isTrue();
+                assertThat(stored.credential()).startsWith("u");
+            }
+            assertThat(store.count(org.openvto.records.RecordFilter.ALL)).isEqualTo(400);
+            var all = store.search(org.openvto.records.RecordFilter.ALL, 0, 400);
+            for (var f : futures) {
+                var mine = f.get();
+                assertThat(all)
+                        .filteredOn(r -> r.id() == mine.id())
+                        .singleElement()
+                        .satisfies(r -> assertThat(r.credential()).isEqualTo(mine.credential()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -79,24 +79,11 @@ public final class CardToRelayBench {
             EventBus bus = new EventBus();
             Clock clock = Clock.systemUTC();
             ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-            AccessSettings settings = new AccessSettings(
-                    Duration.ZERO,
-                    Duration.ofSeconds(1),
-                    false,
-                    AccessSettings.DoorContact.NC,
-                    Duration.ofSeconds(30),
-                    true,
-                    java.util.Map.of(),
-                    "#",
-                    "*",
-                    true,
-                    true,
-                    true,
-                    Duration.ofSeconds(15),
-                    5,
-                    Duration.ofMinutes(5),
-                    100_000,
-                    365);
+            AccessSettings settings = AccessSettings.DEFAULTS.toBuilder()
+                    .unlockRespondingInterval(Duration.ZERO)
+                    .unlockPeriod(Duration.ofSeconds(1))
+                    .doorSensorEnabled(false)
+                    .build();
             SynchronousQueue<Long> energized = new SynchronousQueue<>();
             LockRelay relay = new TimedRelay(energized);
             Outbox outbox = new Outbox(

@@ -48,6 +48,7 @@ public final class GpioContactInput implements AutoCloseable {
     private final Debouncer debouncer;
     private final InputConnection connection;
     private ScheduledFuture<?> settle;
+    private final java.util.function.Supplier<LineConfig.Contact> contact;
 
     /**
      * @param door   the door (1, 2) a door sensor or exit button belongs to; ignored for the tamper switch
@@ -55,6 +56,22 @@ public final class GpioContactInput implements AutoCloseable {
      */
     public GpioContactInput(
             Kind kind, int door, int module, LineConfig line, FacadeInputs inputs, GpioEnvironment env) {
+        this(kind, door, module, line, line::contact, inputs, env);
+    }
+
+    /**
+     * @param contact the contact type, read at every change: the door sensor's comes from Local Setting › Access
+     *                Control (Door Contact NO/NC), so a saved change applies from the next edge
+     */
+    public GpioContactInput(
+            Kind kind,
+            int door,
+            int module,
+            LineConfig line,
+            java.util.function.Supplier<LineConfig.Contact> contact,
+            FacadeInputs inputs,
+            GpioEnvironment env) {
+        this.contact = contact;
         this.kind = kind;
         this.door = door;
         this.line = line;
@@ -95,7 +112,7 @@ public final class GpioContactInput implements AutoCloseable {
     }
 
     private boolean active(boolean level) {
-        return line.contact() == LineConfig.Contact.NC ? !level : level;
+        return contact.get() == LineConfig.Contact.NC ? !level : level;
     }
 
     private final class Listener implements InputConnection.Listener {

@@ -24,11 +24,24 @@ public final class LinuxHardware implements AutoCloseable {
     private final Optional<HidInputReader> hid;
 
     private LinuxHardware(
-            LinuxHardwareConfig config, FacadeInputs inputs, GpioEnvironment env, HidInputReader.Opener hidOpener) {
+            LinuxHardwareConfig config,
+            FacadeInputs inputs,
+            GpioEnvironment env,
+            HidInputReader.Opener hidOpener,
+            java.util.function.Supplier<LineConfig.Contact> doorContact) {
         String chip = config.chip();
         config.lock1().on(chip).ifPresent(l -> locks.add(new GpioLockRelay(1, l, env)));
         config.lock2().on(chip).ifPresent(l -> locks.add(new GpioLockRelay(2, l, env)));
-        contact(GpioContactInput.Kind.DOOR_SENSOR, config.doorSensor(), chip, inputs, env);
+        config.doorSensor()
+                .on(chip)
+                .ifPresent(l -> contacts.add(new GpioContactInput(
+                        GpioContactInput.Kind.DOOR_SENSOR,
+                        1,
+                        0,
+                        l,
+                        doorContact == null ? l::contact : doorContact,
+                        inputs,
+                        env)));
         contact(GpioContactInput.Kind.EXIT_BUTTON, config.exitButton(), chip, inputs, env);
         contact(GpioContactInput.Kind.TAMPER, config.tamper(), chip, inputs, env);
         Map<Indicator, LineConfig> leds = new EnumMap<>(Indicator.class);
@@ -56,7 +69,21 @@ public final class LinuxHardware implements AutoCloseable {
     /** Builds and starts the wired drivers; returns at once. */
     public static LinuxHardware start(
             LinuxHardwareConfig config, FacadeInputs inputs, GpioEnvironment env, HidInputReader.Opener hidOpener) {
-        LinuxHardware hw = new LinuxHardware(config, inputs, env, hidOpener);
+        return start(config, inputs, env, hidOpener, null);
+    }
+
+    /**
+     * Like {@link #start(LinuxHardwareConfig, FacadeInputs, GpioEnvironment, HidInputReader.Opener)}, with the door
+     * sensor's contact type (NO/NC) read from {@code doorContact} at every change instead of the line's {@code
+     * contact} key: the console's Door Contact setting.
+     */
+    public static LinuxHardware start(
+            LinuxHardwareConfig config,
+            FacadeInputs inputs,
+            GpioEnvironment env,
+            HidInputReader.Opener hidOpener,
+            java.util.function.Supplier<LineConfig.Contact> doorContact) {
+        LinuxHardware hw = new LinuxHardware(config, inputs, env, hidOpener, doorContact);
         hw.locks.forEach(GpioLockRelay::start);
         hw.contacts.forEach(GpioContactInput::start);
         hw.indicators.start();

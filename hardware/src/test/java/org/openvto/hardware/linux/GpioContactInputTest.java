@@ -36,6 +36,23 @@ class GpioContactInputTest {
     }
 
     @Test
+    void theDoorContactTypeSavedInTheConsoleAppliesFromTheNextChange() {
+        java.util.concurrent.atomic.AtomicReference<LineConfig.Contact> contact =
+                new java.util.concurrent.atomic.AtomicReference<>(LineConfig.Contact.NO);
+        GpioContactInput door = new GpioContactInput(
+                GpioContactInput.Kind.DOOR_SENSOR, 1, 0, LineConfig.of(CHIP, 27), contact::get, t.inputs, t.env);
+        door.start();
+        t.gpio.edge(27, true, ms(5)); // NO: line high = contact closed = door open
+        door.pumpOnce();
+        contact.set(LineConfig.Contact.NC); // the installer saves Door Contact NC
+        t.gpio.edge(27, false, ms(900)); // NC: line low now reads as open
+        door.pumpOnce();
+        t.gpio.edge(27, true, ms(2000));
+        door.pumpOnce();
+        assertThat(t.inputs.events).containsExactly("door 1 open " + at(5), "door 1 closed " + at(2000));
+    }
+
+    @Test
     void activeHighNormallyOpenContactIsActiveWhileHigh() {
         GpioContactInput door = start(GpioContactInput.Kind.DOOR_SENSOR, LineConfig.of(CHIP, 27));
         t.gpio.edge(27, true, ms(5));

@@ -142,9 +142,67 @@ public final class JdbcRecordStore<R> implements RecordStore<R> {
                 sqlite);
     }
 
+    /** A record waiting to be committed by {@link #append}, and what became of it. */
+    private static final class Pending<R> {
+        final R record;
+        R stored;
+        RuntimeException failure;
+        boolean done;
+
+        Pending(R record) {
+            this.record = record;
+        }
+    }
+
+    private final java.util.concurrent.ConcurrentLinkedQueue<Pending<R>> pending =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.locks.ReentrantLock commit = new java.util.concurrent.locks.ReentrantLock();
+
+    /**
+     * Group commit: the caller queues its record and takes the commit lock; whoever holds it commits every record
+     * queued so far in one transaction (one fsync for all of them), so callers that arrive while a commit runs share
+     * the next one. Each caller returns only once its own record is committed, or throws when that transaction
+     * failed (then none of its records is stored).
+     */
     @Override
     public R append(R record) {
-        return jdbi.inTransaction(h -> insert(h, record));
+        Pending<R> mine = new Pending<>(record);
+        pending.add(mine);
+        commit.lock();
+        try {
+            while (!mine.done) {
+                commitQueued(); // at most 500 a transaction: older records first, then this one
+            }
+        } finally {
+            commit.unlock();
+        }
+        if (mine.failure != null) {
+            throw mine.failure;
+        }
+        return mine.stored;
+    }
+
+    /** Commits up to 500 queued records in one transaction; called with the commit lock held. */
+    private void commitQueued() {
+        List<Pending<R>> batch = new java.util.ArrayList<>();
+        for (Pending<R> p; batch.size() < 500 && (p = pending.poll()) != null; ) {
+            batch.add(p);
+        }
+        try {
+            List<R> stored = jdbi.inTransaction(h -> {
+                List<R> out = new java.util.ArrayList<>(batch.size());
+                for (Pending<R> p : batch) {
+                    out.add(insert(h, p.record));
+                }
+                return out;
+            });
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).stored = stored.get(i);
+            }
+        } catch (RuntimeException e) {
+            batch.forEach(p -> p.failure = e);
+        }
+        batch.forEach(p -> p.done = true);
     }
 
     /** Inserts inside the caller's transaction; returns the record with its id. */

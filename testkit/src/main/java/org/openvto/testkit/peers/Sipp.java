@@ -94,4 +94,33 @@ public final class Sipp {
         String traced = trace != null && Files.exists(trace) ? Files.readString(trace) : "";
         return new Result(p.exitValue(), out + traced);
     }
+
+    /**
+     * Starts SIPp as a server (a UAS: a monitor, the centre) running {@code scenario} for one call on 127.0.0.1:{@code
+     * port}, its message trace in {@code messages} and its output next to it ({@code .out}); returns the process
+     * at once (wait for it, its exit code 0 means the scenario passed; it gives up after 30 s).
+     */
+    public static Process answering(Path scenario, int port, Path messages) throws IOException {
+        return new ProcessBuilder(
+                        "sipp",
+                        "-sf",
+                        scenario.toAbsolutePath().toString(),
+                        "-i",
+                        "127.0.0.1",
+                        "-p",
+                        String.valueOf(port),
+                        "-m",
+                        "1",
+                        "-nostdin",
+                        "-timeout",
+                        "30s",
+                        "-timeout_error",
+                        "-trace_msg",
+                        "-message_file",
+                        messages.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(Path.of(messages.toString().replaceAll("\\.log$", "") + ".out")
+                        .toFile())
+                .start();
+    }
 }
