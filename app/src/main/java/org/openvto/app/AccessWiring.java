@@ -70,8 +70,9 @@ final class AccessWiring implements AutoCloseable {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("access-timers").daemon().factory());
         CredentialDigests digests = new CredentialDigests(deviceKey);
+        org.openvto.access.PeopleStore peopleStore = db.people(cipher);
         PeopleService people = new PeopleService(
-                db.people(cipher),
+                peopleStore,
                 digests,
                 () -> installation.facade().rooms(),
                 () -> installation.access().publicPasswordDigest(),
@@ -94,7 +95,7 @@ final class AccessWiring implements AutoCloseable {
         RecordStore<UnlockRecord> unlocks = db.unlockRecords();
         RecordStore<CallRecord> calls = db.callRecords();
         AccessDecision decision = new AccessDecision(
-                db.people(cipher),
+                peopleStore,
                 digests,
                 () -> installation.access().current(),
                 () -> installation.access().publicPasswordDigest(),
@@ -164,9 +165,9 @@ final class AccessWiring implements AutoCloseable {
         try {
             var s = installation.access().current();
             var before = clock.instant().minus(Duration.ofDays(s.recordDays()));
-            int n = db.unlockRecords().prune(before, s.recordCap())
+            int n = services.unlocks().prune(before, s.recordCap())
                     + db.alarms().prune(before, s.recordCap())
-                    + db.callRecords().prune(before, s.recordCap());
+                    + services.calls().prune(before, s.recordCap());
             pruned.increment(n);
             db.outbox().pruneDelivered(before);
             if (n > 0) {

@@ -34,8 +34,8 @@ import org.openvto.validation.Result;
  * delivered; answering 500 → failed with that answer; SIPp gone → failed after the destination's own timeout; before
  * the registration and after it is removed → {@code 888888 is not registered}.
  *
- * <p>In-process rather than {@link VtoProcess}: the destination is not wired into the composition root yet, and it
- * must run where the SIP server's registrar is.
+ * <p>In-process rather than {@link VtoProcess}: it drives the destination directly to see each answer's outcome (the
+ * running VTO's outbox is covered end to end by {@code CentreDeliveryIT}).
  */
 class CentreSipMessageIT {
     private static final String CENTRE_PASSWORD = "Centre-Pw-7";

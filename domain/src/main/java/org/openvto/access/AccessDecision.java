@@ -125,10 +125,7 @@ public final class AccessDecision {
 
     private static Identity unknown(Credential c) {
         return switch (c) {
-            case Credential.Presented card ->
-                Identity.anonymous(
-                        UnlockMethod.CARD,
-                        "…" + card.number().substring(Math.max(0, card.number().length() - 4)));
+            case Credential.Presented card -> Identity.anonymous(UnlockMethod.CARD, Card.reference(card.number()));
             case Credential.Finger f -> Identity.anonymous(UnlockMethod.FINGERPRINT, "fingerprint");
             case Credential.Keypad k -> Identity.anonymous(UnlockMethod.PASSWORD, "");
             case Credential.Remote r -> Identity.anonymous(UnlockMethod.REMOTE, r.user());

@@ -53,7 +53,13 @@ public record Card(
 
     /** The last 4 digits, for records and pages: a card number is a credential and is not shown whole. */
     public String reference() {
-        return "…" + number.substring(Math.max(0, number.length() - 4));
+        return reference(number);
+    }
+
+    /** {@code …4711}: the last 4 digits of any card number as presented (known or not). */
+    public static String reference(String number) {
+        String n = number == null ? "" : number.strip();
+        return "…" + n.substring(Math.max(0, n.length() - 4));
     }
 
     public Card withStatus(Status newStatus) {

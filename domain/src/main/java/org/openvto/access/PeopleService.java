@@ -127,7 +127,7 @@ public final class PeopleService {
         Person q = p.get();
         store.update(new PeopleStore.PersonRow(
                 id, q.room(), q.name(), q.schedule(), PeopleStore.PinUpdate.KEEP, PeopleStore.PinUpdate.KEEP, cards));
-        changed("card …" + last4(number) + " of person " + id + " " + status.token());
+        changed("card " + Card.reference(number) + " of person " + id + " " + status.token());
         return Result.applied(store.get(id).orElseThrow());
     }
 
@@ -373,14 +373,14 @@ public final class PeopleService {
             }
             String digest = digests.card(number);
             if (!mine.add(digest)) {
-                v.add(field + ".number", "card …" + last4(number) + " is listed twice");
+                v.add(field + ".number", "card " + Card.reference(number) + " is listed twice");
             } else if (otherDigests.contains(digest)) {
-                v.add(field + ".number", "card …" + last4(number) + " is already on line " + lines.get(digest));
+                v.add(field + ".number", "card " + Card.reference(number) + " is already on line " + lines.get(digest));
             } else {
                 store.holderOf(digest)
                         .filter(holder -> holder != id)
-                        .ifPresent(holder ->
-                                v.add(field + ".number", "card …" + last4(number) + " belongs to person " + holder));
+                        .ifPresent(holder -> v.add(
+                                field + ".number", "card " + Card.reference(number) + " belongs to person " + holder));
             }
             Optional<Card.Kind> kind = blank(c.kind()) ? Optional.of(Card.Kind.NORMAL) : Card.kind(c.kind());
             v.check(kind.isPresent(), field + ".kind", "must be main or normal");
@@ -420,11 +420,6 @@ public final class PeopleService {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    private static String last4(String number) {
-        String n = number == null ? "" : number.strip();
-        return n.substring(Math.max(0, n.length() - 4));
     }
 
     private void changed(String what) {

@@ -62,8 +62,7 @@ public final class AccessControlApi {
     }
 
     private void open(Context ctx) {
-        Optional<LockChoice> lock = LockChoice.parse(ctx.pathParam("lock"))
-                .or(() -> ctx.pathParam("lock").equals("both") ? Optional.of(LockChoice.BOTH) : Optional.empty());
+        Optional<LockChoice> lock = LockChoice.parse(ctx.pathParam("lock"));
         if (lock.isEmpty()) {
             ApiResults.notFound(ctx, "lock " + ctx.pathParam("lock") + " (1, 2 or both)");
             return;
