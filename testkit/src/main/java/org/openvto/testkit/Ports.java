@@ -1,9 +1,12 @@
 package org.openvto.testkit;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -30,12 +33,29 @@ public final class Ports {
         return freeOffset(0);
     }
 
-    /** True while some process has {@code port} bound on loopback UDP (a peer that started listening). */
+    /**
+     * True while some process has {@code port} bound for UDP (a peer that started listening). Read from the
+     * kernel's socket tables ({@code /proc/net/udp}, {@code /proc/net/udp6}) rather than by trying to bind the port:
+     * a probe that binds, even for a moment, can make the peer's own bind fail with "Address already in use" (seen
+     * in CI: a SIPp monitor exited at start-up while the test polled its port).
+     */
     public static boolean udpBound(int port) {
-        try (DatagramSocket probe = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
-            return !probe.isBound(); // we could bind it: nobody else has
-        } catch (IOException inUse) {
-            return true;
+        return boundIn(Path.of("/proc/net/udp"), port) || boundIn(Path.of("/proc/net/udp6"), port);
+    }
+
+    /** Whether a {@code /proc/net/udp}-format table has a socket whose local port is {@code port}. */
+    static boolean boundIn(Path table, int port) {
+        if (!Files.isReadable(table)) {
+            return false;
+        }
+        String suffix = String.format(":%04X", port);
+        try (var lines = Files.lines(table)) {
+            return lines.skip(1)
+                    .map(String::trim)
+                    .map(l -> l.split("\\s+"))
+                    .anyMatch(f -> f.length > 1 && f[1].endsWith(suffix));
+        } catch (IOException | UncheckedIOException unreadable) {
+            return false;
         }
     }
 
