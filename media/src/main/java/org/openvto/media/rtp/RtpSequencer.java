@@ -56,6 +56,11 @@ public final class RtpSequencer {
         return out;
     }
 
+    /** The sequence number the next packet will carry (for RTSP's {@code RTP-Info}, RFC 2326 §12.33). */
+    public int nextSequence() {
+        return sequence;
+    }
+
     /** Packets sent, for the sender report's packet count (§6.4.1). */
     public long packets() {
         return packets;
