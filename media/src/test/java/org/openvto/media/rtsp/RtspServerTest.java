@@ -91,6 +91,109 @@ class RtspServerTest {
         assertThat(run.getValue()).contains("404");
     }
 
+    @Test
+    void theSeventhStreamGets453AndIsAdmittedWhenOneLeaves() throws Exception {
+        List<RawRtspClient> viewers = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                RawRtspClient c = new RawRtspClient(server.port());
+                assertThat(c.play(url("/cam/realmonitor?channel=1&subtype=" + (i % 2))))
+                        .startsWith("RTSP/1.0 200");
+                viewers.add(c);
+            }
+            try (RawRtspClient seventh = new RawRtspClient(server.port())) {
+                assertThat(seventh.request(
+                                "SETUP",
+                                url("/live/main/trackID=0"),
+                                "Transport: RTP/AVP;unicast;client_port=40000-40001"))
+                        .startsWith("RTSP/1.0 453 Not Enough Bandwidth");
+            }
+            assertThat(server.stats().refusedBusy()).isEqualTo(1);
+            viewers.removeFirst().close();
+            org.openvto.testkit.Await.until("the slot freed", java.time.Duration.ofSeconds(5), () -> slots.used() == 5);
+            RawRtspClient again = new RawRtspClient(server.port());
+            viewers.add(again);
+            assertThat(again.play(url("/live/sub"))).startsWith("RTSP/1.0 200");
+        } finally {
+            for (RawRtspClient c : viewers) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    void aViewerThatStopsReadingDoesNotSlowTheOthers() throws Exception {
+        main.close(); // large pictures (≈ 8 Mbit/s) fill a stalled viewer's buffers within seconds
+        main = new EncodedStream(new FileLoopSource(
+                FileLoopSource.encode(dir, 640, 360, 25, 2, 25, ",noise=alls=80:allf=t", "8M"), 640, 360, 25));
+        try (RawRtspClient stalled = new RawRtspClient(server.port());
+                RawRtspClient reader = new RawRtspClient(server.port())) {
+            stalled.socket.setReceiveBufferSize(4096);
+            stalled.play(url("/live/main"));
+            reader.play(url("/live/main"));
+            for (int s = 0; s < 60 && server.stats().droppedPictures() == 0; s++) {
+                reader.countPictures(1000); // until the stalled viewer's buffers are full
+            }
+            int pictures = reader.countPictures(3000);
+            assertThat(pictures).as("25 fps for 3 s at the reading viewer").isBetween(70, 80);
+            assertThat(server.stats().droppedPictures())
+                    .as("the stalled viewer's pictures were dropped")
+                    .isPositive();
+        }
+    }
+
+    @Test
+    void connectPlayTeardownCyclesAndAbruptKillsLeaveNothingBehind() throws Exception {
+        int threads = Thread.activeCount();
+        for (int i = 0; i < 200; i++) {
+            try (RawRtspClient c = new RawRtspClient(server.port())) {
+                c.play(url("/live/sub"));
+                assertThat(c.request("TEARDOWN", url("/live/sub"))).startsWith("RTSP/1.0 200");
+            }
+            RawRtspClient killed = new RawRtspClient(server.port());
+            killed.play(url("/live/main"));
+            killed.abort();
+        }
+        org.openvto.testkit.Await.until("every connection gone", java.time.Duration.ofSeconds(10), () -> {
+            var s = server.stats();
+            return s.connections() == 0 && s.sessions() == 0 && slots.used() == 0;
+        });
+        assertThat(main.viewers() + sub.viewers()).isZero();
+        assertThat(Thread.activeCount()).isLessThanOrEqualTo(threads + 2);
+    }
+
+    @Test
+    void malformedRequestsGet400AndAreCounted() throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write("GARBAGE\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("RTSP/1.0 400 Bad Request");
+        }
+        assertThat(server.stats().malformed()).isEqualTo(1);
+    }
+
+    @Test
+    void gstreamerRtspsrcPlaysIt() throws Exception {
+        var run = run(
+                "gst-launch-1.0",
+                "-q",
+                "rtspsrc",
+                "location=" + url("/cam/realmonitor?channel=1&subtype=0"),
+                "protocols=tcp",
+                "!",
+                "rtph264depay",
+                "!",
+                "h264parse",
+                "!",
+                "avdec_h264",
+                "!",
+                "identity",
+                "eos-after=50",
+                "!",
+                "fakesink");
+        assertThat(run.getKey()).as(run.getValue()).isZero();
+    }
+
     private String probe(String path) throws Exception {
         var run = run(
                 "ffprobe",

@@ -51,7 +51,17 @@ public final class FileLoopSource implements VideoSource {
 
     /** An ffmpeg-encoded test pattern: constrained baseline, one key frame per {@code gop} pictures. */
     public static Path encode(Path dir, int width, int height, int fps, int seconds, int gop) throws Exception {
-        Path out = dir.resolve("pattern-" + width + "x" + height + ".h264");
+        return encode(dir, width, height, fps, seconds, gop, "", "1M");
+    }
+
+    /**
+     * @param filter extra lavfi filters after the pattern, e.g. {@code ,noise=alls=60:allf=t} for large pictures
+     * @param bitrate the encoder's target, e.g. {@code 8M}
+     */
+    public static Path encode(
+            Path dir, int width, int height, int fps, int seconds, int gop, String filter, String bitrate)
+            throws Exception {
+        Path out = dir.resolve("pattern-" + width + "x" + height + "-" + bitrate + ".h264");
         Process p = new ProcessBuilder(
                         "ffmpeg",
                         "-v",
@@ -60,7 +70,7 @@ public final class FileLoopSource implements VideoSource {
                         "-f",
                         "lavfi",
                         "-i",
-                        "testsrc=size=" + width + "x" + height + ":rate=" + fps,
+                        "testsrc=size=" + width + "x" + height + ":rate=" + fps + filter,
                         "-t",
                         String.valueOf(seconds),
                         "-c:v",
@@ -71,6 +81,8 @@ public final class FileLoopSource implements VideoSource {
                         "yuv420p",
                         "-g",
                         String.valueOf(gop),
+                        "-b:v",
+                        bitrate,
                         "-x264-params",
                         "slices=1",
                         "-f",

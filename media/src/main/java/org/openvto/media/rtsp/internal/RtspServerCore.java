@@ -39,6 +39,7 @@ public final class RtspServerCore {
     /** Above this many bytes queued for one connection, its viewer drops pictures up to the next key frame. */
     static final int HIGH_WATER = 1 << 20;
 
+    static final int SEND_BUFFER = 256 << 10;
     static final int LOW_WATER = 256 << 10;
     static final int REPORT_SECONDS = 5;
 
@@ -85,6 +86,8 @@ public final class RtspServerCore {
                 .group(group)
                 .channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                // bounds what the kernel holds for a viewer that stopped reading, before our own buffer counts
+                .childOption(ChannelOption.SO_SNDBUF, SEND_BUFFER)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(LOW_WATER, HIGH_WATER))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
