@@ -63,7 +63,7 @@ final class ConfigTree {
         }
         if (portOffset != 0) {
             for (var entry : merged.entrySet()) {
-                if (isPort(entry.getKey())) {
+                if (isPort(entry.getKey()) && !entry.getValue().equals("0")) { // 0: any free port, stays so
                     ConfigTree single = new ConfigTree(Map.of(entry.getKey(), entry.getValue()));
                     entry.setValue(String.valueOf(single.integer(entry.getKey()) + portOffset));
                 }

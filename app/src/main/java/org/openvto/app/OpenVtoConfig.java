@@ -22,7 +22,8 @@ record OpenVtoConfig(
         SecurityConfig security,
         SipConfig sip,
         HardwareConfig hardware,
-        org.openvto.app.centre.CentreConfig centre) {
+        org.openvto.app.centre.CentreConfig centre,
+        org.openvto.app.video.RtspConfig rtsp) {
 
     /** Reads and validates; throws {@link org.openvto.config.ConfigException} naming the first bad key. */
     static OpenVtoConfig load(Path userFile, Map<String, String> env, int portOffset) {
@@ -69,7 +70,13 @@ record OpenVtoConfig(
                         t.integer("sip.connections-max"),
                         t.integer("sip.warmup-registrations")),
                 hardware(t),
-                centre(t));
+                centre(t),
+                new org.openvto.app.video.RtspConfig(
+                        t.integer("rtsp.rtp-port"),
+                        t.integer("rtsp.session-timeout-seconds"),
+                        t.integer("rtsp.max-connections"),
+                        t.bool("rtsp.digest-qop"),
+                        t.bool("rtsp.basic-auth")));
     }
 
     private static org.openvto.app.centre.CentreConfig centre(ConfigTree t) {

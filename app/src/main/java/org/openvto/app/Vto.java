@@ -130,6 +130,19 @@ final class Vto implements AutoCloseable {
                     core.clock(),
                     metrics);
             stack.push(access);
+            org.openvto.app.video.VideoWiring video = new org.openvto.app.video.VideoWiring(
+                    core.device(),
+                    core.installation(),
+                    config.http().bindAddress(),
+                    config.rtsp(),
+                    core.accounts(),
+                    auth,
+                    config.security(),
+                    core.bus(),
+                    core.clock());
+            stack.push(video);
+            video.start();
+            video.bindMetrics(metrics);
             WebServices services = new WebServices(
                     core.bus(),
                     core.device(),

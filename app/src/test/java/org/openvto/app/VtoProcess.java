@@ -39,7 +39,7 @@ final class VtoProcess implements AutoCloseable {
 
     VtoProcess(Path dataDir, String name, Map<String, String> env) {
         this.dataDir = dataDir;
-        this.portOffset = Ports.freeOffset(8080, 5060, 5061); // HTTP, SIP UDP/TCP, SIP TLS move together
+        this.portOffset = Ports.freeOffset(8080, 5060, 5061, 8554); // HTTP, SIP UDP/TCP, SIP TLS, RTSP move together
         this.env = env;
         this.log = Path.of("target", "it-logs", name + ".log");
     }
@@ -94,6 +94,12 @@ final class VtoProcess implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new IllegalStateException("OpenVTO not ready in 30 s:\n" + logText());
+    }
+
+    /** The RTSP URL of {@code pathAndQuery} on this VTO (RTSP port 8554 moved by the offset), with credentials. */
+    String rtspUrl(String userInfo, String pathAndQuery) {
+        return "rtsp://" + (userInfo.isEmpty() ? "" : userInfo + "@") + "127.0.0.1:" + (8554 + portOffset)
+                + pathAndQuery;
     }
 
     String baseUrl() {

@@ -42,7 +42,12 @@ public final class RtspAuth implements RtspAuthenticator {
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
     public RtspAuth(
-            AccountService accounts, AuthService auth, SecurityConfig security, Clock clock, boolean offerQop, boolean basic) {
+            AccountService accounts,
+            AuthService auth,
+            SecurityConfig security,
+            Clock clock,
+            boolean offerQop,
+            boolean basic) {
         this.accounts = accounts;
         this.auth = auth;
         this.nonces = new NonceService(clock, security.nonceLifetime(), 10_000);

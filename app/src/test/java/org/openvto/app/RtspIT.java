@@ -1,0 +1,124 @@
+package org.openvto.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Quick Start Guide 1.2 "Be monitored": the built-in test camera through the VTO's RTSP server, read by Debian's
+ * ffprobe, ffmpeg and GStreamer at the URLs Dahua clients use, with the device account's Digest credentials.
+ */
+class RtspIT {
+    static final String PASSWORD = "Door-Bell42x";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void playersDecodeTheCameraWithDigestCredentialsOverUdpAndTcp() throws Exception {
+        Path data = dir.resolve("data");
+        assertThat(VtoProcess.cli("init", "--data-dir", data.toString(), "--password", PASSWORD)
+                        .exitCode())
+                .isZero();
+        try (VtoProcess vto = new VtoProcess(data, "RtspIT").start()) {
+            String user = "admin:" + PASSWORD;
+            String main = vto.rtspUrl(user, "/cam/realmonitor?channel=1&subtype=0");
+            for (String transport : List.of("udp", "tcp")) {
+                var run = run(
+                        "ffmpeg",
+                        "-v",
+                        "error",
+                        "-rtsp_transport",
+                        transport,
+                        "-i",
+                        main,
+                        "-frames:v",
+                        "100",
+                        "-f",
+                        "null",
+                        "-");
+                assertThat(run.output()).as(transport).isEmpty();
+                assertThat(run.exit()).as(transport).isZero();
+            }
+            assertThat(probe(main)).isEqualTo("640,360");
+            assertThat(probe(vto.rtspUrl(user, "/cam/realmonitor?channel=1&subtype=1&unicast=true&proto=Onvif")))
+                    .isEqualTo("320,180");
+            assertThat(probe(vto.rtspUrl(user, "/live/sub"))).isEqualTo("320,180");
+
+            var wrong = run("ffprobe", "-v", "error", vto.rtspUrl("admin:wrong-password", "/live/main"));
+            assertThat(wrong.exit()).isNotZero();
+            assertThat(wrong.output()).contains("401");
+
+            var gst = run(
+                    "gst-launch-1.0",
+                    "-q",
+                    "rtspsrc",
+                    "location=" + vto.rtspUrl("", "/cam/realmonitor?channel=1&subtype=0"),
+                    "user-id=admin",
+                    "user-pw=" + PASSWORD,
+                    "protocols=tcp",
+                    "!",
+                    "rtph264depay",
+                    "!",
+                    "h264parse",
+                    "!",
+                    "avdec_h264",
+                    "!",
+                    "identity",
+                    "eos-after=30",
+                    "!",
+                    "fakesink");
+            assertThat(gst.exit()).as(gst.output()).isZero();
+
+            var api = new DigestClient("admin", PASSWORD, org.openvto.digest.DigestAlgorithm.SHA_256);
+            String metrics = api.send(vto.baseUrl(), "GET", "/metrics", null).body();
+            assertThat(metrics)
+                    .contains("openvto_rtsp_connections ")
+                    .containsPattern("(?m)^openvto_video_streams_used 0\\.0$")
+                    .containsPattern("(?m)^openvto_video_viewers\\{stream=\"main\"} 0\\.0$");
+        }
+    }
+
+    private static String probe(String url) throws Exception {
+        var run = run(
+                "ffprobe",
+                "-v",
+                "error",
+                "-rtsp_transport",
+                "tcp",
+                "-select_streams",
+                "v",
+                "-show_entries",
+                "stream=width,height",
+                "-of",
+                "csv=p=0",
+                url);
+        assertThat(run.exit()).as(run.output()).isZero();
+        return run.output().strip();
+    }
+
+    record Run(int exit, String output) {}
+
+    static Run run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        var out = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                return e.toString();
+            }
+        });
+        if (!p.waitFor(90, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not finish in 90 s");
+        }
+        return new Run(p.exitValue(), out.get());
+    }
+}
