@@ -79,9 +79,10 @@ class RtspIT {
             var api = new DigestClient("admin", PASSWORD, org.openvto.digest.DigestAlgorithm.SHA_256);
             String metrics = api.send(vto.baseUrl(), "GET", "/metrics", null).body();
             assertThat(metrics)
-                    .contains("openvto_rtsp_connections ")
-                    .containsPattern("(?m)^openvto_video_streams_used 0\\.0$")
-                    .containsPattern("(?m)^openvto_video_viewers\\{stream=\"main\"} 0\\.0$");
+                    .as("every stream slot and viewer released after the players left")
+                    .containsPattern("(?m)^openvto_rtsp_sessions\\{[^}]*} 0\\.0$")
+                    .containsPattern("(?m)^openvto_video_streams_used\\{[^}]*} 0\\.0$")
+                    .containsPattern("(?m)^openvto_video_viewers\\{[^}]*stream=\"main\"} 0\\.0$");
         }
     }
 
