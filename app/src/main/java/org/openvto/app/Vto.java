@@ -158,7 +158,8 @@ final class Vto implements AutoCloseable {
                     new WebSessions(core.clock(), config.security().sessionIdleTimeout()),
                     HostAddresses.system(),
                     facade.control(),
-                    access.services());
+                    access.services(),
+                    video.camera());
             WebSupervisor web = new WebSupervisor(config.http(), services, core.bus());
             stack.push(web);
             web.start();

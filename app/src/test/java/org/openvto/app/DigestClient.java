@@ -52,6 +52,19 @@ final class DigestClient {
                 request(base, method, path, json, lastAuthorization, headers), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** An authenticated GET whose body is bytes (a JPEG snapshot). */
+    HttpResponse<byte[]> getBytes(String base, String path) throws Exception {
+        HttpResponse<byte[]> first =
+                VtoProcess.HTTP.send(request(base, "GET", path, null, null), HttpResponse.BodyHandlers.ofByteArray());
+        if (first.statusCode() != 401) {
+            return first;
+        }
+        Map<String, String> challenge = pick(first.headers().allValues("WWW-Authenticate"));
+        return VtoProcess.HTTP.send(
+                request(base, "GET", path, null, authorization(challenge, "GET", path)),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     private Map<String, String> cached;
     private int nc;
 

@@ -77,6 +77,24 @@ class RtspIT {
             assertThat(gst.exit()).as(gst.output()).isZero();
 
             var api = new DigestClient("admin", PASSWORD, org.openvto.digest.DigestAlgorithm.SHA_256);
+            for (var stream : List.of("main:640x360", "sub:320x180")) {
+                String[] nameSize = stream.split(":");
+                var jpeg = api.getBytes(vto.baseUrl(), "/api/v1/snapshot?stream=" + nameSize[0]);
+                assertThat(jpeg.statusCode()).isEqualTo(200);
+                assertThat(jpeg.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+                var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg.body()));
+                assertThat(image.getWidth() + "x" + image.getHeight()).isEqualTo(nameSize[1]);
+            }
+            assertThat(api.getBytes(vto.baseUrl(), "/cgi-bin/snapshot.cgi?channel=1")
+                            .statusCode())
+                    .isEqualTo(200);
+            var bad = api.send(vto.baseUrl(), "GET", "/api/v1/snapshot?stream=third", null);
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(bad.body()).contains("stream must be main or sub");
+            assertThat(vto.get("/api/v1/snapshot").statusCode())
+                    .as("no snapshot without credentials")
+                    .isEqualTo(401);
+
             String metrics = api.send(vto.baseUrl(), "GET", "/metrics", null).body();
             assertThat(metrics)
                     .as("every stream slot and viewer released after the players left")

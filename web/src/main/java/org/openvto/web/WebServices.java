@@ -37,7 +37,8 @@ public record WebServices(
         WebSessions sessions,
         HostAddresses hostAddresses,
         FacadeControl facade,
-        AccessServices access) {
+        AccessServices access,
+        Camera camera) {
     /** The VTO's local time zone, in which the console shows times: the host's zone (TZ, /etc/localtime). */
     public java.time.ZoneId zone() {
         return java.time.ZoneId.systemDefault();

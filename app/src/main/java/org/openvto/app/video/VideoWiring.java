@@ -90,6 +90,11 @@ public final class VideoWiring implements AutoCloseable {
         return streams.get(kind).source().snapshotJpeg();
     }
 
+    /** The console's view of the camera (snapshots). */
+    public org.openvto.web.Camera camera() {
+        return stream -> snapshot(stream == org.openvto.web.Camera.Stream.MAIN ? StreamKind.MAIN : StreamKind.SUB);
+    }
+
     /** The bound RTSP port, or -1 while the server is not running. */
     public int rtspPort() {
         RtspServer s = server;

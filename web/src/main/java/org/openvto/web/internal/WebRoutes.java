@@ -115,6 +115,7 @@ public final class WebRoutes {
         registerInstallation(routes, services.installation(), instance);
         registerAccessApis(routes, services.installation(), services.access());
         registerAccessPages(routes, services.installation(), services.access());
+        new org.openvto.web.internal.snapshot.SnapshotApi(services.camera()).register(routes);
     }
 
     /** Local Setting › Access Control, Household Setting › People, Door Station › Alarms and the record searches. */
