@@ -17,7 +17,8 @@ import java.time.format.DateTimeFormatter;
  * is. Everything moves with the frame index, so the same index always draws the same picture (tests, and motion
  * that compresses well: smooth, not noise).
  *
- * <p>Not thread-safe: one scene per drawing thread (drawing reuses the image when asked to).
+ * <p>Thread-safe: the scene is immutable and each call draws into its own image (the producer thread reuses one,
+ * a snapshot makes a new one).
  */
 public final class TestScene {
     private static final Color[] BARS = {
