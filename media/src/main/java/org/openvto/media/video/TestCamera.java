@@ -52,6 +52,13 @@ public final class TestCamera implements VideoSource {
     private static final Duration FPS_WINDOW = Duration.ofSeconds(2);
 
     /**
+     * JCodec's motion search range, pixels each way: 8 instead of its default 16 costs about 30 % less encoding at
+     * the same QP for this scene (its fastest motion, the ball, moves about 16 px per frame at 10 fps in 640×360,
+     * but the bars' and the caption's do not).
+     */
+    static final int MOTION_SEARCH_RANGE = 8;
+
+    /**
      * The camera's configuration.
      *
      * @param width even, 160…1920
@@ -360,6 +367,7 @@ public final class TestCamera implements VideoSource {
             this.rate = new FrameRateControl(settings.bitrateKbps(), settings.fps());
             this.encoder = new H264Encoder(rate);
             encoder.setKeyInterval(settings.keyFrameInterval());
+            encoder.setMotionSearchRange(MOTION_SEARCH_RANGE);
             this.image = new BufferedImage(settings.width(), settings.height(), BufferedImage.TYPE_INT_RGB);
             this.picture = Yuv.allocate(settings.width(), settings.height());
             // JCodec's own slice buffer is one byte per pixel; the output holds that plus SPS/PPS

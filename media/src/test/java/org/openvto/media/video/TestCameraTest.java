@@ -180,6 +180,26 @@ class TestCameraTest {
     }
 
     @Test
+    void anEncodedStreamStartsTheCameraForItsFirstViewerAndStopsItAfterTheLast() {
+        TestCamera camera = camera(320, 180, 10);
+        try (EncodedStream stream = new EncodedStream(camera)) {
+            List<AccessUnit> late = new ArrayList<>();
+            EncodedStream.Subscription first = stream.subscribe(units::add);
+            scheduler.advance(Duration.ZERO);
+            frames(2);
+            EncodedStream.Subscription second = stream.subscribe(late::add);
+            assertThat(late).hasSize(3); // the cached group of pictures, from its key frame
+            assertThat(late.getFirst().keyFrame()).isTrue();
+            first.close();
+            assertThat(camera.status().state()).isEqualTo(SourceStatus.State.RUNNING);
+            second.close();
+            assertThat(camera.status().state()).isEqualTo(SourceStatus.State.IDLE);
+            frames(3);
+            assertThat(units).hasSize(3);
+        }
+    }
+
+    @Test
     void settingsAreValidated() {
         assertThatThrownBy(() -> new TestCamera.Settings(641, 360, 10, 300, 10, "d", "1"))
                 .isInstanceOf(IllegalArgumentException.class);
