@@ -118,6 +118,20 @@ class TestCameraTest {
     }
 
     @Test
+    void aWallClockStepEitherWayNeitherPausesNorJumps() {
+        TestCamera camera = camera(320, 180, 30);
+        camera.start(units::add);
+        scheduler.advance(Duration.ZERO);
+        clock.advance(Duration.ofHours(-1)); // NTP stepped the clock back
+        frames(2);
+        clock.advance(Duration.ofHours(2)); // and forward
+        frames(2);
+
+        assertThat(units).extracting(AccessUnit::micros).containsExactly(0L, 100_000L, 200_000L, 300_000L, 400_000L);
+        assertThat(camera.skippedFrames()).isZero();
+    }
+
+    @Test
     void snapshotIsAJpegAtTheStreamSizeWhileIdle() throws Exception {
         TestCamera camera = camera(640, 360, 10);
         byte[] jpeg = camera.snapshotJpeg().orElseThrow();
