@@ -139,6 +139,22 @@ class CommandSourceTest {
     }
 
     @Test
+    void stopCancelsAPendingRestart() {
+        CommandSource source = source(command -> {
+            launches++;
+            throw new IOException("no device");
+        });
+        source.start(units::add);
+        assertThat(scheduler.pending()).isEqualTo(1);
+        source.stop();
+        assertThat(scheduler.pending()).isZero();
+        scheduler.advance(Duration.ofMinutes(5));
+        assertThat(launches).isEqualTo(1);
+        assertThat(source.status().state()).isEqualTo(SourceStatus.State.IDLE);
+        assertThat(source.status().error()).isEmpty();
+    }
+
+    @Test
     void backoffSequence() {
         assertThat(CommandSource.backoff(0)).isEqualTo(Duration.ofSeconds(1));
         assertThat(CommandSource.backoff(3)).isEqualTo(Duration.ofSeconds(8));

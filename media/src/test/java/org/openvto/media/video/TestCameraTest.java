@@ -118,6 +118,20 @@ class TestCameraTest {
     }
 
     @Test
+    void aWallClockStepEitherWayNeitherPausesNorJumps() {
+        TestCamera camera = camera(320, 180, 30);
+        camera.start(units::add);
+        scheduler.advance(Duration.ZERO);
+        clock.advance(Duration.ofHours(-1)); // NTP stepped the clock back
+        frames(2);
+        clock.advance(Duration.ofHours(2)); // and forward
+        frames(2);
+
+        assertThat(units).extracting(AccessUnit::micros).containsExactly(0L, 100_000L, 200_000L, 300_000L, 400_000L);
+        assertThat(camera.skippedFrames()).isZero();
+    }
+
+    @Test
     void snapshotIsAJpegAtTheStreamSizeWhileIdle() throws Exception {
         TestCamera camera = camera(640, 360, 10);
         byte[] jpeg = camera.snapshotJpeg().orElseThrow();
@@ -177,6 +191,26 @@ class TestCameraTest {
         String out = new String(ffprobe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertThat(ffprobe.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(out).isEqualTo("352,288,30");
+    }
+
+    @Test
+    void anEncodedStreamStartsTheCameraForItsFirstViewerAndStopsItAfterTheLast() {
+        TestCamera camera = camera(320, 180, 10);
+        try (EncodedStream stream = new EncodedStream(camera)) {
+            List<AccessUnit> late = new ArrayList<>();
+            EncodedStream.Subscription first = stream.subscribe(units::add);
+            scheduler.advance(Duration.ZERO);
+            frames(2);
+            EncodedStream.Subscription second = stream.subscribe(late::add);
+            assertThat(late).hasSize(3); // the cached group of pictures, from its key frame
+            assertThat(late.getFirst().keyFrame()).isTrue();
+            first.close();
+            assertThat(camera.status().state()).isEqualTo(SourceStatus.State.RUNNING);
+            second.close();
+            assertThat(camera.status().state()).isEqualTo(SourceStatus.State.IDLE);
+            frames(3);
+            assertThat(units).hasSize(3);
+        }
     }
 
     @Test
