@@ -22,7 +22,8 @@ public record Installation(
         SetupChecklist checklist,
         RebootService reboot,
         FacadeService facade,
-        AccessControlService access) {
+        AccessControlService access,
+        VideoService video) {
 
     /**
      * @param settings        the device settings (secret ones sealed by the store)
@@ -40,6 +41,22 @@ public record Installation(
             NetworkDefaults networkDefaults,
             int defaultHttpPort,
             DeviceModel defaultModel) {
+        return open(settings, household, bus, defaultName, networkDefaults, defaultHttpPort, defaultModel, false);
+    }
+
+    /**
+     * As above, and whether Local Setting › Video &amp; Audio may configure external commands (encoder, audio
+     * capture), from {@code video.allow-commands}: they run as the VTO's system user.
+     */
+    public static Installation open(
+            SettingsStore settings,
+            HouseholdStore household,
+            EventBus bus,
+            String defaultName,
+            NetworkDefaults networkDefaults,
+            int defaultHttpPort,
+            DeviceModel defaultModel,
+            boolean allowCommands) {
         InstallationContext ctx = new InstallationContext(
                 settings, household, bus, defaultName, networkDefaults, defaultHttpPort, defaultModel);
         return new Installation(
@@ -52,6 +69,7 @@ public record Installation(
                 new SetupChecklist(ctx),
                 new RebootService(ctx),
                 new FacadeService(ctx),
-                new AccessControlService(ctx));
+                new AccessControlService(ctx),
+                new VideoService(ctx, allowCommands));
     }
 }

@@ -18,17 +18,30 @@ import java.util.function.Consumer;
  * <p><b>Threading.</b> {@link #subscribe} and {@link Subscription#close} may be called from any thread. Viewers are
  * called on the source's producer thread (and, for the cache replay, on the subscribing thread, before any live
  * unit); they must not block. A viewer that throws is removed: one broken viewer never stops the others.
+ *
+ * <p><b>Switching sources.</b> {@link #replaceSource} changes the source under running viewers (new settings on the
+ * Video &amp; Audio page): the old source is stopped and closed, the cache emptied, and the viewers go on with the
+ * new source's first key frame, which carries its SPS and PPS in band (RFC 6184 §8.4), so players follow a change
+ * of resolution without reconnecting. Timestamps are re-based to continue from the last published one.
  */
 public final class EncodedStream implements AutoCloseable {
     /** The most access units the cache holds; a source whose key-frame interval is longer is replayed from the tail. */
     public static final int MAX_GOP = 300;
 
-    private final VideoSource source;
+    /** The gap put between the last picture of a replaced source and the first of the new one. */
+    static final long SWITCH_GAP_MICROS = 100_000;
+
+    private volatile VideoSource source; // written under lock
     private final CopyOnWriteArrayList<Consumer<AccessUnit>> viewers = new CopyOnWriteArrayList<>();
-    private final Object lock = new Object();
+    private final Object lock = new Object(); // the cache, the viewers, the timestamps: held while publishing
+    private final Object lifecycle =
+            new Object(); // orders start, stop and replace of the source; never while publishing
     private final List<AccessUnit> gop = new ArrayList<>();
     private boolean gopComplete; // the cache starts with a key frame
     private long delivered;
+    private long lastMicros = Long.MIN_VALUE; // as published, after re-basing
+    private long offsetMicros; // added to the current source's timestamps
+    private boolean rebase; // the next unit sets offsetMicros
 
     public EncodedStream(VideoSource source) {
         this.source = source;
@@ -42,18 +55,20 @@ public final class EncodedStream implements AutoCloseable {
 
     /** Adds a viewer; it receives the cached group of pictures first, then every new access unit. */
     public Subscription subscribe(Consumer<AccessUnit> viewer) {
-        boolean first;
-        synchronized (lock) {
-            if (gopComplete) {
-                for (AccessUnit cached : gop) {
-                    viewer.accept(cached);
+        synchronized (lifecycle) {
+            boolean first;
+            synchronized (lock) {
+                if (gopComplete) {
+                    for (AccessUnit cached : gop) {
+                        viewer.accept(cached);
+                    }
                 }
+                viewers.add(viewer);
+                first = viewers.size() == 1;
             }
-            viewers.add(viewer);
-            first = viewers.size() == 1;
-        }
-        if (first) {
-            source.start(this::publish);
+            if (first) {
+                start(source);
+            }
         }
         return new Subscription() {
             private boolean closed;
@@ -72,21 +87,62 @@ public final class EncodedStream implements AutoCloseable {
     }
 
     private void unsubscribe(Consumer<AccessUnit> viewer) {
-        boolean last;
-        synchronized (lock) {
-            last = viewers.remove(viewer) && viewers.isEmpty();
-            if (last) {
-                gop.clear(); // a stopped source's pictures are stale by the next start
-                gopComplete = false;
+        synchronized (lifecycle) {
+            boolean last;
+            synchronized (lock) {
+                last = viewers.remove(viewer) && viewers.isEmpty();
+                if (last) {
+                    gop.clear(); // a stopped source's pictures are stale by the next start
+                    gopComplete = false;
+                }
             }
-        }
-        if (last) {
-            source.stop();
+            if (last) {
+                source.stop();
+            }
         }
     }
 
-    private void publish(AccessUnit unit) {
+    private void start(VideoSource from) {
+        from.start(unit -> publish(from, unit));
+    }
+
+    /**
+     * Replaces the source (see the class comment); the old one is closed. With viewers, the new source is started at
+     * once. Returns after the old source is stopped: no unit of it is published afterwards.
+     */
+    public void replaceSource(VideoSource next) {
+        synchronized (lifecycle) {
+            VideoSource old;
+            boolean watched;
+            synchronized (lock) {
+                old = source;
+                source = next;
+                gop.clear();
+                gopComplete = false;
+                rebase = true;
+                watched = !viewers.isEmpty();
+            }
+            old.stop();
+            old.close();
+            if (watched) {
+                start(next);
+            }
+        }
+    }
+
+    private void publish(VideoSource from, AccessUnit unit) {
         synchronized (lock) {
+            if (from != source) {
+                return; // a replaced source's last unit, racing its stop
+            }
+            if (rebase) {
+                rebase = false;
+                offsetMicros = lastMicros == Long.MIN_VALUE ? 0 : lastMicros + SWITCH_GAP_MICROS - unit.micros();
+            }
+            if (offsetMicros != 0) {
+                unit = new AccessUnit(unit.nals(), unit.micros() + offsetMicros, unit.keyFrame(), unit.capturedNanos());
+            }
+            lastMicros = unit.micros();
             if (unit.keyFrame()) {
                 gop.clear();
                 gopComplete = true;
