@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +23,7 @@ import org.openvto.media.h264.AnnexBReader;
 import org.openvto.media.video.internal.AccessUnitAssembler;
 import org.openvto.media.video.internal.H264Pictures;
 import org.openvto.media.video.internal.Jpeg;
+import org.openvto.media.video.internal.RateMeter;
 
 /**
  * An external encoder: any command writing an H.264 Annex-B byte stream to its stdout, e.g. {@code ffmpeg -f v4l2
@@ -88,7 +88,7 @@ public final class CommandSource implements VideoSource {
     private AccessUnit snapshotOf;
     private byte[] snapshot;
     private long lastMicros = Long.MIN_VALUE;
-    private final ArrayDeque<Instant> deliveries = new ArrayDeque<>();
+    private final RateMeter deliveries = new RateMeter(FPS_WINDOW);
     private boolean closed;
 
     /**
@@ -373,12 +373,7 @@ public final class CommandSource implements VideoSource {
                 learnFormat(unit);
             }
             sink.accept(unit);
-            Instant now = clock.instant();
-            deliveries.addLast(now);
-            while (deliveries.size() > 1
-                    && Duration.between(deliveries.peekFirst(), now).compareTo(FPS_WINDOW) > 0) {
-                deliveries.removeFirst();
-            }
+            deliveries.record(clock.instant(), cpuNanos(run.process()));
         }
     }
 
@@ -447,12 +442,23 @@ public final class CommandSource implements VideoSource {
     }
 
     private double measuredFps() {
-        if (state != SourceStatus.State.RUNNING || deliveries.size() < 2) {
-            return 0;
+        return state == SourceStatus.State.RUNNING ? deliveries.perSecond() : 0;
+    }
+
+    /** The command's CPU (user + system, from the kernel) over the last seconds; negative when unknown. */
+    @Override
+    public double cpuPercent() {
+        synchronized (lock) {
+            return state == SourceStatus.State.RUNNING ? deliveries.cpuPercent() : 0;
         }
-        long nanos =
-                Duration.between(deliveries.peekFirst(), deliveries.peekLast()).toNanos();
-        return nanos <= 0 ? 0 : (deliveries.size() - 1) * 1e9 / nanos;
+    }
+
+    private static long cpuNanos(Process process) {
+        try {
+            return process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+        } catch (UnsupportedOperationException noHandle) { // a Process that is not an OS process
+            return -1;
+        }
     }
 
     private void enter(SourceStatus.State next) {

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +19,7 @@ import org.jcodec.common.model.Picture;
 import org.openvto.media.h264.AnnexB;
 import org.openvto.media.video.internal.FrameRateControl;
 import org.openvto.media.video.internal.Jpeg;
+import org.openvto.media.video.internal.RateMeter;
 import org.openvto.media.video.internal.TestScene;
 import org.openvto.media.video.internal.Yuv;
 
@@ -52,6 +52,9 @@ import org.openvto.media.video.internal.Yuv;
 public final class TestCamera implements VideoSource {
     /** Frames over which {@link SourceStatus#measuredFps} is averaged, at most. */
     private static final Duration FPS_WINDOW = Duration.ofSeconds(2);
+
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     /**
      * JCodec's motion search range, pixels each way: 8 instead of its default 16 costs about 30 % less encoding at
@@ -127,7 +130,8 @@ public final class TestCamera implements VideoSource {
     private String lastError = "";
     private SourceStatus.State state = SourceStatus.State.IDLE;
     private Instant since;
-    private final ArrayDeque<Instant> deliveries = new ArrayDeque<>();
+    private final RateMeter deliveries = new RateMeter(FPS_WINDOW);
+    private long encodeCpuNanos; // this camera's drawing and encoding, summed over its frames
     private boolean closed;
 
     /** A camera on its own {@code test-camera} thread and the system clock. */
@@ -293,6 +297,7 @@ public final class TestCamera implements VideoSource {
         }
         Instant now = clock.instant();
         AccessUnit unit;
+        long cpuBefore = THREADS.getCurrentThreadCpuTime();
         try {
             unit = s.encode(frame, now);
         } catch (RuntimeException e) { // never let the periodic task die: it would stop the stream silently
@@ -307,11 +312,8 @@ public final class TestCamera implements VideoSource {
                 return;
             }
             s.sink.accept(unit);
-            deliveries.addLast(now);
-            while (deliveries.size() > 1
-                    && Duration.between(deliveries.peekFirst(), now).compareTo(FPS_WINDOW) > 0) {
-                deliveries.removeFirst();
-            }
+            encodeCpuNanos += Math.max(0, THREADS.getCurrentThreadCpuTime() - cpuBefore);
+            deliveries.record(now, encodeCpuNanos);
         }
     }
 
@@ -322,12 +324,18 @@ public final class TestCamera implements VideoSource {
     }
 
     private double measuredFps() {
-        if (state != SourceStatus.State.RUNNING || deliveries.size() < 2) {
-            return 0;
+        return state == SourceStatus.State.RUNNING ? deliveries.perSecond() : 0;
+    }
+
+    /** Drawing and encoding CPU over the last seconds, percent of one core; 0 while idle (nothing is encoded). */
+    @Override
+    public double cpuPercent() {
+        synchronized (lock) {
+            if (state != SourceStatus.State.RUNNING) {
+                return 0;
+            }
+            return Math.max(0, deliveries.cpuPercent());
         }
-        long nanos =
-                Duration.between(deliveries.peekFirst(), deliveries.peekLast()).toNanos();
-        return nanos <= 0 ? 0 : (deliveries.size() - 1) * 1e9 / nanos;
     }
 
     private String detail() {

@@ -34,6 +34,14 @@ public interface VideoSource extends AutoCloseable {
      */
     Optional<byte[]> snapshotJpeg();
 
+    /**
+     * The producer's share of one core over the last seconds, percent (encoding for the test camera, the process for
+     * an external command); 0 while idle, negative when the source cannot measure it.
+     */
+    default double cpuPercent() {
+        return -1;
+    }
+
     /** Stops and releases threads and processes. */
     @Override
     void close();
