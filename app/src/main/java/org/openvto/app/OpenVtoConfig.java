@@ -23,7 +23,8 @@ record OpenVtoConfig(
         SipConfig sip,
         HardwareConfig hardware,
         org.openvto.app.centre.CentreConfig centre,
-        org.openvto.app.video.RtspConfig rtsp) {
+        org.openvto.app.video.RtspConfig rtsp,
+        org.openvto.app.video.VideoConfig video) {
 
     /** Reads and validates; throws {@link org.openvto.config.ConfigException} naming the first bad key. */
     static OpenVtoConfig load(Path userFile, Map<String, String> env, int portOffset) {
@@ -76,7 +77,8 @@ record OpenVtoConfig(
                         t.integer("rtsp.session-timeout-seconds"),
                         t.integer("rtsp.max-connections"),
                         t.bool("rtsp.digest-qop"),
-                        t.bool("rtsp.basic-auth")));
+                        t.bool("rtsp.basic-auth")),
+                new org.openvto.app.video.VideoConfig(t.bool("video.allow-commands")));
     }
 
     private static org.openvto.app.centre.CentreConfig centre(ConfigTree t) {

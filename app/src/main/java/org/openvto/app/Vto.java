@@ -72,7 +72,8 @@ final class Vto implements AutoCloseable {
                     config.device().defaultName(),
                     config.network(),
                     config.http().port(),
-                    DeviceModel.parse(config.device().model()).orElse(DeviceModel.VTO4202F_P));
+                    DeviceModel.parse(config.device().model()).orElse(DeviceModel.VTO4202F_P),
+                    config.video().allowCommands());
             return new Core(dir, db, bus, clock, device, accounts, installation, cipher, key);
         }
     }
@@ -135,6 +136,7 @@ final class Vto implements AutoCloseable {
                     core.installation(),
                     config.http().bindAddress(),
                     config.rtsp(),
+                    config.video(),
                     core.accounts(),
                     auth,
                     config.security(),

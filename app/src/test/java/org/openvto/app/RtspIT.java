@@ -105,6 +105,13 @@ class RtspIT {
     }
 
     private static String probe(String url) throws Exception {
+        String size = probeOrFailure(url);
+        assertThat(size).doesNotStartWith("failed");
+        return size;
+    }
+
+    /** {@code width,height} of the video, or {@code failed: <ffprobe's output>}. */
+    static String probeOrFailure(String url) throws Exception {
         var run = run(
                 "ffprobe",
                 "-v",
@@ -118,22 +125,27 @@ class RtspIT {
                 "-of",
                 "csv=p=0",
                 url);
-        assertThat(run.exit()).as(run.output()).isZero();
-        return run.output().strip();
+        return run.exit() == 0 ? run.output().strip() : "failed: " + run.output();
     }
 
     record Run(int exit, String output) {}
 
+    /** Output readers and background players: never the common pool (one thread on two cores). */
+    static final java.util.concurrent.ExecutorService THREADS =
+            java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+
     static Run run(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         p.getOutputStream().close();
-        var out = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (java.io.IOException e) {
-                return e.toString();
-            }
-        });
+        var out = CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    } catch (java.io.IOException e) {
+                        return e.toString();
+                    }
+                },
+                THREADS);
         if (!p.waitFor(90, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError(String.join(" ", command) + " did not finish in 90 s");

@@ -141,6 +141,11 @@ final class VtoProcess implements AutoCloseable {
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
+    /** The VTO's process, to find the commands it started. */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     boolean alive() {
         return process != null && process.isAlive();
     }

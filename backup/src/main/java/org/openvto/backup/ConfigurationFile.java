@@ -25,6 +25,10 @@ import org.openvto.network.ServerType;
 import org.openvto.network.SipServerSettings;
 import org.openvto.validation.Result;
 import org.openvto.validation.Violations;
+import org.openvto.video.AudioKind;
+import org.openvto.video.SourceKind;
+import org.openvto.video.StreamSettings;
+import org.openvto.video.VideoSettings;
 
 /**
  * The JSON form of the installer configuration, shared by the REST API, the console's backup/restore and
@@ -374,6 +378,76 @@ public final class ConfigurationFile {
             }
         }
         into.add(new FacadeModule(kind, rooms));
+    }
+
+    /** Local Setting › Video &amp; Audio; the relay password is never written (the API never reads it back). */
+    public static ObjectNode video(VideoSettings s) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("source", s.source().token());
+        n.set("main", stream(s.main()));
+        n.set("sub", stream(s.sub()));
+        n.put("mainCommand", s.mainCommand())
+                .put("subCommand", s.subCommand())
+                .put("relayMainUrl", s.relayMainUrl())
+                .put("relaySubUrl", s.relaySubUrl())
+                .put("relayUsername", s.relayUsername())
+                .put("relayPasswordSet", !s.relayPassword().isEmpty())
+                .put("maxStreams", s.maxStreams())
+                .put("audio", s.audio().token())
+                .put("audioCommand", s.audioCommand());
+        return n;
+    }
+
+    private static ObjectNode stream(StreamSettings s) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("width", s.width())
+                .put("height", s.height())
+                .put("fps", s.fps())
+                .put("bitrateKbps", s.bitrateKbps())
+                .put("keyFrameInterval", s.keyFrameInterval());
+        return n;
+    }
+
+    /** Video &amp; Audio from JSON; missing fields keep {@code c}'s, a missing or empty password keeps the stored one. */
+    public static VideoSettings video(JsonNode n, Reader r, VideoSettings c) {
+        String sourceText = r.str(n, "source", c.source().token());
+        var source = SourceKind.parse(sourceText).orElse(null);
+        if (source == null) {
+            r.error("source", "Source must be test-camera, command or relay");
+            source = c.source();
+        }
+        String audioText = r.str(n, "audio", c.audio().token());
+        var audio = AudioKind.parse(audioText).orElse(null);
+        if (audio == null) {
+            r.error("audio", "Audio must be none, tone or command");
+            audio = c.audio();
+        }
+        return new VideoSettings(
+                source,
+                stream(n == null ? null : n.get("main"), r.nested("main."), c.main()),
+                stream(n == null ? null : n.get("sub"), r.nested("sub."), c.sub()),
+                r.str(n, "mainCommand", c.mainCommand()),
+                r.str(n, "subCommand", c.subCommand()),
+                r.str(n, "relayMainUrl", c.relayMainUrl()),
+                r.str(n, "relaySubUrl", c.relaySubUrl()),
+                r.str(n, "relayUsername", c.relayUsername()),
+                r.str(n, "relayPassword", ""),
+                r.integer(n, "maxStreams", c.maxStreams()),
+                audio,
+                r.str(n, "audioCommand", c.audioCommand()));
+    }
+
+    private static StreamSettings stream(JsonNode n, Reader r, StreamSettings c) {
+        if (n != null && !n.isNull() && !n.isObject()) {
+            r.error("width", "the stream must be an object");
+            return c;
+        }
+        return new StreamSettings(
+                r.integer(n, "width", c.width()),
+                r.integer(n, "height", c.height()),
+                r.integer(n, "fps", c.fps()),
+                r.integer(n, "bitrateKbps", c.bitrateKbps()),
+                r.integer(n, "keyFrameInterval", c.keyFrameInterval()));
     }
 
     private static JsonNode sub(Violations v, JsonNode root, String field) {

@@ -16,7 +16,7 @@ public final class VideoRules {
     static final int COMMAND_MAX = 2000;
     static final int CREDENTIAL_MAX = 64;
     private static final String PRINTABLE = "[^\\p{Cntrl}]*";
-    static final String COMMANDS_OFF = "external commands are off: set video.allow-commands: true in the "
+    static final String COMMANDS_OFF = "is refused: external commands are off: set video.allow-commands: true in the "
             + "configuration file to allow them (they run as the VTO's system user)";
 
     private VideoRules() {}
@@ -37,8 +37,8 @@ public final class VideoRules {
         if (s.source() == SourceKind.RELAY) {
             rtspUrl(v, "relayMainUrl", s.relayMainUrl(), true);
             rtspUrl(v, "relaySubUrl", s.relaySubUrl(), false);
-            credential(v, "relayUsername", s.relayUsername(), "Username");
-            credential(v, "relayPassword", s.relayPassword(), "Password");
+            credential(v, "relayUsername", s.relayUsername());
+            credential(v, "relayPassword", s.relayPassword());
         }
         if (s.audio() == AudioKind.COMMAND) {
             command(v, "audioCommand", s.audioCommand(), true, commandsAllowed);
@@ -46,32 +46,32 @@ public final class VideoRules {
     }
 
     private static void stream(Violations v, String prefix, StreamSettings s) {
-        if (!v.check(s != null, prefix + "width", "the stream's settings are missing")) {
+        if (!v.check(s != null, prefix + "width", "is missing: the stream's settings are required")) {
             return;
         }
         v.check(
                 s.width() % 2 == 0 && s.width() >= 160 && s.width() <= 1920,
                 prefix + "width",
-                "Width must be an even number of pixels, 160 to 1920");
+                "must be an even number of pixels, 160 to 1920");
         v.check(
                 s.height() % 2 == 0 && s.height() >= 120 && s.height() <= 1080,
                 prefix + "height",
-                "Height must be an even number of pixels, 120 to 1080");
-        v.check(s.fps() >= 1 && s.fps() <= 30, prefix + "fps", "Frame Rate must be 1 to 30 fps");
+                "must be an even number of pixels, 120 to 1080");
+        v.check(s.fps() >= 1 && s.fps() <= 30, prefix + "fps", "must be 1 to 30 fps");
         v.check(
                 s.bitrateKbps() >= 16 && s.bitrateKbps() <= 20_000,
                 prefix + "bitrateKbps",
-                "Bit Rate must be 16 to 20000 kbit/s");
+                "must be 16 to 20000 kbit/s");
         v.check(
                 s.keyFrameInterval() >= 1 && s.keyFrameInterval() <= 300,
                 prefix + "keyFrameInterval",
-                "I-Frame Interval must be 1 to 300 pictures");
+                "must be 1 to 300 pictures");
     }
 
     private static void command(Violations v, String field, String line, boolean required, boolean allowed) {
         String text = line == null ? "" : line.strip();
         if (text.isEmpty()) {
-            v.check(!required, field, "a command is required for this source");
+            v.check(!required, field, "is required for this source");
             return;
         }
         if (!v.check(allowed, field, COMMANDS_OFF)) {
@@ -80,17 +80,17 @@ public final class VideoRules {
         if (!v.check(
                 text.length() <= COMMAND_MAX && text.matches(PRINTABLE),
                 field,
-                "a command is one line of at most " + COMMAND_MAX + " characters")) {
+                "must be one line of at most " + COMMAND_MAX + " characters")) {
             return;
         }
         Optional<List<String>> words = CommandLine.split(text);
-        v.check(words.isPresent(), field, "a quote is not closed, or the line ends in a backslash");
+        v.check(words.isPresent(), field, "has a quote that is not closed, or ends in a backslash");
     }
 
     private static void rtspUrl(Violations v, String field, String url, boolean required) {
         String text = url == null ? "" : url.strip();
         if (text.isEmpty()) {
-            v.check(!required, field, "the camera's RTSP URL is required for this source");
+            v.check(!required, field, "is required for this source");
             return;
         }
         String rule = "must be rtsp://host[:port]/path";
@@ -106,20 +106,20 @@ public final class VideoRules {
                     || !v.check(
                             u.getRawUserInfo() == null,
                             field,
-                            "put the camera's user and password in their own fields, not in the URL")) {
+                            "must not hold a user or password: put them in their own fields")) {
                 return;
             }
-            v.check(text.length() <= 500, field, "a URL is at most 500 characters");
+            v.check(text.length() <= 500, field, "must be at most 500 characters");
         } catch (URISyntaxException e) {
             v.add(field, rule);
         }
     }
 
-    private static void credential(Violations v, String field, String value, String label) {
+    private static void credential(Violations v, String field, String value) {
         String text = value == null ? "" : value;
         v.check(
                 text.length() <= CREDENTIAL_MAX && text.matches(PRINTABLE),
                 field,
-                label + " must be at most " + CREDENTIAL_MAX + " printable characters");
+                "must be at most " + CREDENTIAL_MAX + " printable characters");
     }
 }

@@ -8,18 +8,20 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.ToDoubleFunction;
 import org.openvto.app.supervision.Supervised;
 import org.openvto.app.supervision.Supervisor;
 import org.openvto.device.DeviceService;
 import org.openvto.event.EventBus;
+import org.openvto.household.ConfigChanged;
 import org.openvto.household.Installation;
 import org.openvto.household.Service;
 import org.openvto.media.rtsp.RtspServer;
 import org.openvto.media.video.EncodedStream;
 import org.openvto.media.video.StreamKind;
 import org.openvto.media.video.StreamSlots;
-import org.openvto.media.video.TestCamera;
 import org.openvto.media.video.VideoSource;
 import org.openvto.security.AccountService;
 import org.openvto.security.AuthService;
@@ -28,14 +30,25 @@ import org.openvto.security.SecurityConfig;
 /**
  * The camera module in the composition root: the main and sub streams (each one {@link VideoSource} behind an
  * {@link EncodedStream}, encoding only while watched), the device-wide {@link StreamSlots}, and the RTSP server,
- * restarted by a {@link Supervisor} when the TCP/IP page changes the RTSP port. Closes in reverse.
+ * restarted by a {@link Supervisor} when the TCP/IP page changes the RTSP port.
+ *
+ * <p><b>Settings.</b> Each stream's source follows Local Setting › Video &amp; Audio (and the device name and VTO
+ * No. drawn by the test camera): after every {@code config/…/changed} the streams' {@link SourceSpec}s are computed
+ * again and only a stream whose spec differs gets a new source ({@link EncodedStream#replaceSource}: its viewers stay
+ * connected); the stream limit is applied to the next stream. This runs on a virtual thread of its own, in order,
+ * never on the publisher's thread. Closes in reverse.
  */
 public final class VideoWiring implements AutoCloseable {
     /** Quick Start Guide 1.2: "support maximum 6-channel video stream". */
     public static final int DEFAULT_MAX_STREAMS = 6;
 
     private final Map<StreamKind, EncodedStream> streams = new EnumMap<>(StreamKind.class);
+    private final Map<StreamKind, SourceSpec> specs = new EnumMap<>(StreamKind.class); // guarded by this
     private final StreamSlots slots = new StreamSlots(DEFAULT_MAX_STREAMS);
+    private final boolean commandsAllowed;
+    private final ExecutorService reconfigure = Executors.newSingleThreadExecutor(
+            Thread.ofVirtual().name("video-settings").factory());
+    private final EventBus.Subscription settingsSubscription;
     private final RtspAuth auth;
     private final Supervisor supervisor;
     private final Installation installation;
@@ -51,6 +64,7 @@ public final class VideoWiring implements AutoCloseable {
             Installation installation,
             String bindAddress,
             RtspConfig config,
+            VideoConfig video,
             AccountService accounts,
             AuthService authService,
             SecurityConfig security,
@@ -61,15 +75,60 @@ public final class VideoWiring implements AutoCloseable {
         this.bindAddress = bindAddress;
         this.config = config;
         this.clock = clock;
-        var id = device.identity();
-        streams.put(
-                StreamKind.MAIN,
-                new EncodedStream(new TestCamera(TestCamera.Settings.main(id.deviceName(), id.vtoNumber()))));
-        streams.put(
-                StreamKind.SUB,
-                new EncodedStream(new TestCamera(TestCamera.Settings.sub(id.deviceName(), id.vtoNumber()))));
+        this.commandsAllowed = video.allowCommands();
+        EncodedStream main = null;
+        for (StreamKind kind : StreamKind.values()) {
+            SourceSpec spec = spec(kind);
+            EncodedStream stream = new EncodedStream(spec.create(main, clock));
+            main = main == null ? stream : main;
+            streams.put(kind, stream);
+            specs.put(kind, spec);
+        }
+        slots.setLimit(installation.video().current().maxStreams());
+        this.settingsSubscription =
+                bus.subscribe(ConfigChanged.class, "config", e -> reconfigure.execute(this::applySettings));
         this.auth = new RtspAuth(accounts, authService, security, clock, config.digestQop(), config.basicAuth());
         this.supervisor = new Supervisor(new Rtsp(), Service.RTSP, bus, Supervisor.virtualThreads("rtsp-restart"));
+    }
+
+    private SourceSpec spec(StreamKind kind) {
+        return SourceSpec.of(kind, installation.video().current(), device.identity(), commandsAllowed);
+    }
+
+    /** Gives each stream whose spec changed a new source, and applies the stream limit. */
+    synchronized void applySettings() {
+        for (StreamKind kind : StreamKind.values()) {
+            SourceSpec next = spec(kind);
+            if (!next.equals(specs.get(kind))) {
+                streams.get(kind).replaceSource(next.create(streams.get(StreamKind.MAIN), clock));
+                specs.put(kind, next);
+            }
+        }
+        slots.setLimit(installation.video().current().maxStreams());
+    }
+
+    /** What each stream does now, for the Video &amp; Audio page. */
+    public synchronized java.util.List<org.openvto.web.Camera.StreamStatus> status() {
+        java.util.List<org.openvto.web.Camera.StreamStatus> out = new java.util.ArrayList<>();
+        for (StreamKind kind : StreamKind.values()) {
+            EncodedStream stream = streams.get(kind);
+            VideoSource source = stream.source();
+            var status = source.status();
+            var format = source.format();
+            out.add(new org.openvto.web.Camera.StreamStatus(
+                    kind == StreamKind.MAIN ? org.openvto.web.Camera.Stream.MAIN : org.openvto.web.Camera.Stream.SUB,
+                    specs.get(kind).label(),
+                    status.state().name().toLowerCase(java.util.Locale.ROOT),
+                    status.detail(),
+                    status.since(),
+                    format.map(f -> f.width()).orElse(0),
+                    format.map(f -> f.height()).orElse(0),
+                    status.measuredFps(),
+                    source.cpuPercent(),
+                    status.restarts(),
+                    stream.viewers()));
+        }
+        return out;
     }
 
     /** Starts the RTSP server; a port that cannot be bound is reported in the status, not thrown. */
@@ -90,9 +149,19 @@ public final class VideoWiring implements AutoCloseable {
         return streams.get(kind).source().snapshotJpeg();
     }
 
-    /** The console's view of the camera (snapshots). */
+    /** The console's view of the camera (snapshots, status). */
     public org.openvto.web.Camera camera() {
-        return stream -> snapshot(stream == org.openvto.web.Camera.Stream.MAIN ? StreamKind.MAIN : StreamKind.SUB);
+        return new org.openvto.web.Camera() {
+            @Override
+            public Optional<byte[]> snapshotJpeg(Stream stream) {
+                return snapshot(stream == Stream.MAIN ? StreamKind.MAIN : StreamKind.SUB);
+            }
+
+            @Override
+            public java.util.List<StreamStatus> status() {
+                return VideoWiring.this.status();
+            }
+        };
     }
 
     /** The bound RTSP port, or -1 while the server is not running. */
@@ -125,6 +194,13 @@ public final class VideoWiring implements AutoCloseable {
         Gauge.builder("openvto.video.streams.limit", slots, StreamSlots::limit).register(registry);
         for (StreamKind kind : StreamKind.values()) {
             EncodedStream stream = streams.get(kind);
+            Gauge.builder(
+                            "openvto.video.encoder.cpu.percent",
+                            stream,
+                            st -> Math.max(0, st.source().cpuPercent()))
+                    .tag("stream", kind.name().toLowerCase(java.util.Locale.ROOT))
+                    .description("the stream's encoder (or command) CPU, percent of one core")
+                    .register(registry);
             String name = kind.name().toLowerCase(java.util.Locale.ROOT);
             Gauge.builder("openvto.video.viewers", stream, EncodedStream::viewers)
                     .tag("stream", name)
@@ -218,6 +294,8 @@ public final class VideoWiring implements AutoCloseable {
 
     @Override
     public void close() {
+        settingsSubscription.close();
+        reconfigure.close(); // waits for a change being applied
         supervisor.close();
         streams.values().forEach(EncodedStream::close);
         auth.close();

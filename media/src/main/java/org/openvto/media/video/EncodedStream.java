@@ -1,9 +1,14 @@
 package org.openvto.media.video;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -182,6 +187,40 @@ public final class EncodedStream implements AutoCloseable {
 
     public Optional<StreamFormat> format() {
         return source.format();
+    }
+
+    /**
+     * The format, waiting for it when the source learns it from its stream (an external encoder, a relayed camera):
+     * a temporary viewer starts the source, and the future completes with the first unit after which the format is
+     * known, or empty after {@code timeout} (timed by {@code timer}). The temporary viewer then leaves; a source that
+     * nobody else watches stops again.
+     */
+    public CompletableFuture<Optional<StreamFormat>> formatWithin(Duration timeout, ScheduledExecutorService timer) {
+        Optional<StreamFormat> now = format();
+        if (now.isPresent()) {
+            return CompletableFuture.completedFuture(now);
+        }
+        CompletableFuture<Optional<StreamFormat>> result = new CompletableFuture<>();
+        AtomicReference<Subscription> probe = new AtomicReference<>();
+        Subscription s = subscribe(unit -> {
+            Optional<StreamFormat> f = format();
+            if (f.isPresent()) {
+                result.complete(f);
+            }
+        });
+        probe.set(s);
+        var timeoutTask = timer.schedule(() -> result.complete(format()), timeout.toNanos(), TimeUnit.NANOSECONDS);
+        // leave off the producer thread: unsubscribing may stop the source, which waits for that thread
+        result.whenCompleteAsync(
+                (f, e) -> {
+                    timeoutTask.cancel(false);
+                    probe.get().close();
+                },
+                timer);
+        if (format().isPresent()) {
+            result.complete(format());
+        }
+        return result;
     }
 
     @Override

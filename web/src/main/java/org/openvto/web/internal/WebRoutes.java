@@ -39,6 +39,8 @@ import org.openvto.web.internal.sipserver.SipServerApi;
 import org.openvto.web.internal.sipserver.SipServerPage;
 import org.openvto.web.internal.system.SystemApi;
 import org.openvto.web.internal.system.SystemPage;
+import org.openvto.web.internal.video.VideoApi;
+import org.openvto.web.internal.video.VideoPage;
 import org.openvto.web.internal.vtos.VtoListApi;
 import org.openvto.web.internal.vtos.VtoListPage;
 import org.slf4j.Logger;
@@ -163,6 +165,8 @@ public final class WebRoutes {
         new SystemPage(pages, in.backup(), in.reboot(), instance).register(routes);
         new SystemApi(in.backup(), in.reboot()).register(routes);
         new FacadePage(pages, in.facade(), in.rooms(), services.facade()).register(routes);
+        new VideoPage(pages, in.video(), services.camera()).register(routes);
+        new VideoApi(in.video(), services.camera()).register(routes);
         new FacadeApi(in.facade(), services.facade()).register(routes);
         new VirtualFacadePage(pages, in.facade(), services.facade(), services.clock()).register(routes);
         new VirtualFacadeApi(services.facade()).register(routes);

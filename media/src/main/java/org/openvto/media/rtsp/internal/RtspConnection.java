@@ -156,6 +156,9 @@ final class RtspConnection extends SimpleChannelInboundHandler<Inbound> {
         }
     }
 
+    /** How long DESCRIBE waits for a starting source's SPS and PPS before answering 503. */
+    static final java.time.Duration FORMAT_WAIT = java.time.Duration.ofSeconds(5);
+
     private void describe(RtspRequest request) {
         Optional<RtspPaths.Target> target = RtspPaths.resolve(request.uri());
         if (target.isEmpty() || target.get().track().isPresent()) {
@@ -163,15 +166,22 @@ final class RtspConnection extends SimpleChannelInboundHandler<Inbound> {
             return;
         }
         EncodedStream stream = core.streams.apply(target.get().kind());
-        Optional<StreamFormat> format = stream.format();
-        if (format.isEmpty()) {
-            send(RtspResponse.to(request, 503, "Service Unavailable").header("Retry-After", "2"));
-            return;
-        }
-        byte[] sdp = sdp(format.get()).getBytes(StandardCharsets.UTF_8);
-        send(RtspResponse.to(request, 200, "OK")
-                .header("Content-Base", target.get().presentation() + "/")
-                .body("application/sdp", sdp));
+        // an external encoder or a relayed camera tells its SPS/PPS only once started: wait for them a little
+        stream.formatWithin(FORMAT_WAIT, ctx.executor())
+                .whenComplete((format, failure) -> ctx.executor().execute(() -> {
+                    if (!ctx.channel().isActive()) {
+                        return;
+                    }
+                    if (format == null || format.isEmpty()) {
+                        send(RtspResponse.to(request, 503, "Service Unavailable")
+                                .header("Retry-After", "2"));
+                        return;
+                    }
+                    byte[] sdp = sdp(format.get()).getBytes(StandardCharsets.UTF_8);
+                    send(RtspResponse.to(request, 200, "OK")
+                            .header("Content-Base", target.get().presentation() + "/")
+                            .body("application/sdp", sdp));
+                }));
     }
 
     private String sdp(StreamFormat f) {

@@ -11,9 +11,6 @@ import org.openvto.web.internal.Pages;
  */
 public final class HomePage {
     private static final Map<String, String> NOT_YET = Map.ofEntries(
-            Map.entry(
-                    "/console/local/video-audio",
-                    "Video and audio settings are not available in this firmware version."),
             Map.entry("/console/network/firewall", "Firewall settings are not available in this firmware version."));
 
     private final Pages pages;
