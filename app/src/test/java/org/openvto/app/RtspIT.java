@@ -95,6 +95,21 @@ class RtspIT {
                     .as("no snapshot without credentials")
                     .isEqualTo(401);
 
+            // the suite's benchmark of PLAY → first decodable picture (bench/rtsp-first-frame.py; target < 300 ms)
+            var firstFrame = run(
+                    "/usr/bin/python3",
+                    Path.of("..", "bench", "rtsp-first-frame.py").toString(),
+                    vto.rtspUrl(user, "/cam/realmonitor?channel=1&subtype=0"),
+                    "20");
+            assertThat(firstFrame.exit()).as(firstFrame.output()).isZero();
+            System.out.println("RtspIT PLAY → first IDR, main stream: "
+                    + firstFrame.output().strip());
+            var median = java.util.regex.Pattern.compile("median ([0-9.]+) ms").matcher(firstFrame.output());
+            assertThat(median.find()).as(firstFrame.output()).isTrue();
+            assertThat(Double.parseDouble(median.group(1)))
+                    .as("the GOP cache gives a new viewer its first picture at once")
+                    .isLessThan(300);
+
             String metrics = api.send(vto.baseUrl(), "GET", "/metrics", null).body();
             assertThat(metrics)
                     .as("every stream slot and viewer released after the players left")
