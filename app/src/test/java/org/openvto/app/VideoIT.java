@@ -82,7 +82,8 @@ class VideoIT {
         return RtspIT.probeOrFailure(url);
     }
 
-    private static CompletableFuture<RtspIT.Run> viewer(String url, int frames) {
+    /** An ffmpeg player decoding {@code frames} pictures of {@code url} over TCP, on its own thread. */
+    static CompletableFuture<RtspIT.Run> viewer(String url, int frames) {
         return CompletableFuture.supplyAsync(
                 () -> {
                     try {

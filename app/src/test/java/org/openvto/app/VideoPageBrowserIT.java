@@ -35,21 +35,11 @@ class VideoPageBrowserIT {
                                 .nth(2))
                         .containsText("idle");
 
-                var viewer = RtspIT.THREADS.submit(() -> RtspIT.run(
-                        "ffmpeg",
-                        "-v",
-                        "error",
-                        "-rtsp_transport",
-                        "tcp",
-                        "-i",
+                var viewer = VideoIT.viewer(
                         v.vto.rtspUrl(
                                 "admin:" + URLEncoder.encode(AccessVto.PASSWORD, StandardCharsets.UTF_8),
                                 "/cam/realmonitor?channel=1&subtype=0"),
-                        "-frames:v",
-                        "120",
-                        "-f",
-                        "null",
-                        "-"));
+                        120);
                 page.evaluate("() => { window.notReloaded = true; }");
                 assertThat(page.locator("#stream-status tr[data-stream=main] td")
                                 .nth(2))
