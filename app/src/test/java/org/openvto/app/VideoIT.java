@@ -205,6 +205,9 @@ class VideoIT {
             JsonNode running =
                     awaitStream(vto, "main", s -> s.get("state").asText().equals("running"));
             assertThat(running.get("source").asText()).isEqualTo("command: ffmpeg");
+            assertThat(running.get("restarts").asInt())
+                    .as("an encoder writing pictures for well over the stall timeout is left alone")
+                    .isZero();
             assertThat(jpegSize(vto, "main")).isEqualTo("400x224");
 
             List<ProcessHandle> encoders = vto.handle()

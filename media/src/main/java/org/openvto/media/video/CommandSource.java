@@ -39,7 +39,9 @@ import org.openvto.media.video.internal.RateMeter;
  *
  * <p><b>Failures.</b> Nothing throws. When the process exits (or cannot be executed at all: a missing binary or
  * device) while started, the state is {@code RESTARTING} with the reason and the last non-empty stderr line, and it
- * is started again after a back-off of 1 s, 2 s, 4 s… at most 30 s, reset to 1 s once a process ran for 60 s.
+ * is started again after a back-off of 1 s, 2 s, 4 s… at most 30 s, reset to 1 s once a process ran for 60 s. A
+ * process that is alive but writes no picture for {@link #STALL_TIMEOUT} (a hung driver) is terminated by a watchdog
+ * and restarted the same way, its status saying so.
  * {@link #stop} destroys the process and its descendants (gracefully, then forcibly after 2 s).
  *
  * <p><b>Threading.</b> Each process has a reader thread for stdout (the producer: units reach the sink on it, one
@@ -56,6 +58,10 @@ public final class CommandSource implements VideoSource {
     static final Duration STABLE_RUN = Duration.ofSeconds(60);
 
     static final Duration KILL_GRACE = Duration.ofSeconds(2);
+    /** A running command that writes no picture for this long is stuck (a hung camera driver): killed, restarted. */
+    static final Duration STALL_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final Duration STALL_CHECK = Duration.ofSeconds(2);
     private static final Duration FPS_WINDOW = Duration.ofSeconds(2);
     private static final int MAX_DETAIL = 300;
 
@@ -187,6 +193,9 @@ public final class CommandSource implements VideoSource {
             }
             stopped = current;
             current = null; // its reader delivers nothing more, and its exit restarts nothing
+            if (stopped != null && stopped.watchdog != null) {
+                stopped.watchdog.cancel(false);
+            }
             deliveries.clear();
             reason = "";
             enter(SourceStatus.State.IDLE);
@@ -284,6 +293,34 @@ public final class CommandSource implements VideoSource {
         }
         threads.execute(() -> readStderr(run));
         threads.execute(() -> readStdout(run));
+        try {
+            run.watchdog = scheduler.scheduleAtFixedRate(
+                    () -> watch(run), STALL_CHECK.toNanos(), STALL_CHECK.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RuntimeException shutDown) {
+            // closing: the process is about to be destroyed anyway
+        }
+    }
+
+    /** The stall watchdog: a process that delivers nothing for {@link #STALL_TIMEOUT} is terminated; its exit restarts it. */
+    private void watch(Run run) {
+        synchronized (lock) {
+            if (current != run) {
+                run.watchdog.cancel(false);
+                return;
+            }
+            if (run.pictures != run.picturesAtCheck) {
+                run.picturesAtCheck = run.pictures;
+                run.quietChecks = 0;
+                return;
+            }
+            run.quietChecks++;
+            if (run.stalled || STALL_CHECK.multipliedBy(run.quietChecks).compareTo(STALL_TIMEOUT) < 0) {
+                return;
+            }
+            run.stalled = true;
+            run.watchdog.cancel(false);
+        }
+        terminate(run.process); // its reader then sees the end of the output and reports the exit
     }
 
     /** Under the lock: RESTARTING, and a restart after the back-off. */
@@ -368,12 +405,13 @@ public final class CommandSource implements VideoSource {
             if (current != run || sink == null) {
                 return; // stopped, or a stale process
             }
+            run.pictures++;
             if (unit.keyFrame()) {
                 latestKeyFrame = unit;
                 learnFormat(unit);
             }
             sink.accept(unit);
-            deliveries.record(clock.instant(), cpuNanos(run.process()));
+            deliveries.record(clock.instant(), cpuNanos(run.process));
         }
     }
 
@@ -403,8 +441,14 @@ public final class CommandSource implements VideoSource {
             why = "interrupted";
         }
         synchronized (lock) {
+            if (run.watchdog != null) {
+                run.watchdog.cancel(false);
+            }
             if (current != run) {
                 return; // stopped (or already replaced): nothing to restart
+            }
+            if (run.stalled) {
+                why = "wrote no picture for " + STALL_TIMEOUT.toSeconds() + " s (stopped and started again)";
             }
             if (Duration.between(run.started, clock.instant()).compareTo(STABLE_RUN) >= 0) {
                 failures = 0;
@@ -468,6 +512,19 @@ public final class CommandSource implements VideoSource {
         }
     }
 
-    /** One process of the command. */
-    private record Run(Process process, Instant started) {}
+    /** One process of the command; the counters are guarded by the source's lock. */
+    private static final class Run {
+        final Process process;
+        final Instant started;
+        long pictures; // delivered by this process
+        long picturesAtCheck;
+        int quietChecks; // consecutive watchdog checks without a new picture
+        boolean stalled;
+        ScheduledFuture<?> watchdog;
+
+        Run(Process process, Instant started) {
+            this.process = process;
+            this.started = started;
+        }
+    }
 }

@@ -139,6 +139,36 @@ class CommandSourceTest {
     }
 
     @Test
+    void aCommandThatWritesNoPictureForTenSecondsIsKilledAndStartedAgain() {
+        List<FakeProcess> processes = new ArrayList<>();
+        CommandSource source = source(command -> {
+            launches++;
+            FakeProcess p = new FakeProcess(new byte[0], "", Duration.ZERO);
+            processes.add(p);
+            return p;
+        });
+        source.start(units::add);
+        // its reader is blocked: nothing arrives (a hung camera driver)
+        scheduler.advance(CommandSource.STALL_TIMEOUT.minus(MS));
+        assertThat(processes.getFirst().destroyed).as("not yet").isFalse();
+        assertThat(source.status().state()).isEqualTo(SourceStatus.State.RUNNING);
+        scheduler.advance(MS);
+        assertThat(processes.getFirst().destroyed).isTrue();
+        runReaders(); // the killed process's output ends
+        assertThat(source.status().state()).isEqualTo(SourceStatus.State.RESTARTING);
+        assertThat(source.status().detail()).contains("wrote no picture for 10 s");
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(launches).isEqualTo(2);
+        assertThat(source.status().restarts()).isEqualTo(1);
+        source.stop();
+        scheduler.advance(Duration.ofMinutes(1));
+        assertThat(processes.get(1).destroyed)
+                .as("stopped by stop(), not by the watchdog")
+                .isTrue();
+        assertThat(launches).isEqualTo(2);
+    }
+
+    @Test
     void stopCancelsAPendingRestart() {
         CommandSource source = source(command -> {
             launches++;
