@@ -62,6 +62,9 @@ public final class ConfigurationFile {
         if (s.facade() != null) {
             root.set("facade", facade(s.facade()));
         }
+        if (s.video() != null) {
+            root.set("video", video(s.video()));
+        }
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -104,8 +107,11 @@ public final class ConfigurationFile {
         // a file written before the façade layout existed has none: the import keeps the stored layout
         FacadeLayout facade =
                 root.has("facade") ? facade(sub(v, root, "facade"), new Reader(v, "facade."), null) : null;
+        // likewise for Video & Audio; fields missing from the section take their factory values
+        VideoSettings video =
+                root.has("video") ? video(sub(v, root, "video"), new Reader(v, "video."), VideoSettings.FACTORY) : null;
         return v.isEmpty()
-                ? Result.applied(new InstallationSnapshot(device, network, sip, vtos, rooms, facade))
+                ? Result.applied(new InstallationSnapshot(device, network, sip, vtos, rooms, facade, video))
                 : Result.rejected(v.list());
     }
 

@@ -11,6 +11,8 @@ import org.openvto.device.SettingKey;
 import org.openvto.facade.FacadeRules;
 import org.openvto.validation.Result;
 import org.openvto.validation.Violations;
+import org.openvto.video.VideoRules;
+import org.openvto.video.VideoSettings;
 
 /**
  * Local Setting › System, backup and restore: the whole installer configuration as one
@@ -32,7 +34,8 @@ public final class BackupService {
                 ctx.sipServer(),
                 ctx.household.vtos(),
                 rooms,
-                ctx.facade().working(ctx.household.roomBases()));
+                ctx.facade().working(ctx.household.roomBases()),
+                ctx.video().withRelayPassword(""));
     }
 
     /**
@@ -59,6 +62,9 @@ public final class BackupService {
             if (s.facade() != null) {
                 all.putAll(FacadeKeys.write(s.facade()));
             }
+            if (s.video() != null) {
+                all.putAll(VideoKeys.write(importedVideo(s.video())));
+            }
             ctx.household.replaceAll(all, s.vtos(), s.rooms());
             return ctx.changed(
                     "import",
@@ -68,7 +74,13 @@ public final class BackupService {
         });
     }
 
-    private static Violations check(InstallationSnapshot s) {
+    /** The file's video settings; its blank relay password keeps the stored one (a file never holds it). */
+    private VideoSettings importedVideo(VideoSettings fromFile) {
+        return fromFile.withRelayPassword(
+                Strings.keep(fromFile.relayPassword(), ctx.video().relayPassword()));
+    }
+
+    private Violations check(InstallationSnapshot s) {
         Violations v = new Violations();
         Set<String> bases = bases(s.rooms());
         prefixed(v, "device", sub -> InstallationRules.checkDevice(sub, s.device(), bases));
@@ -89,6 +101,9 @@ public final class BackupService {
         checkRoomStructure(v, s.rooms(), vtoNumbers);
         if (s.facade() != null) {
             prefixed(v, "facade", sub -> FacadeRules.check(sub, s.facade(), bases));
+        }
+        if (s.video() != null) {
+            prefixed(v, "video", sub -> VideoRules.check(sub, importedVideo(s.video()), ctx.commandsAllowed));
         }
         return v;
     }

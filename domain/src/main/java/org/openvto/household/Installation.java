@@ -58,7 +58,7 @@ public record Installation(
             DeviceModel defaultModel,
             boolean allowCommands) {
         InstallationContext ctx = new InstallationContext(
-                settings, household, bus, defaultName, networkDefaults, defaultHttpPort, defaultModel);
+                settings, household, bus, defaultName, networkDefaults, defaultHttpPort, defaultModel, allowCommands);
         return new Installation(
                 new DevicePropertiesService(ctx),
                 new NetworkService(ctx),
@@ -70,6 +70,6 @@ public record Installation(
                 new RebootService(ctx),
                 new FacadeService(ctx),
                 new AccessControlService(ctx),
-                new VideoService(ctx, allowCommands));
+                new VideoService(ctx));
     }
 }

@@ -30,6 +30,8 @@ final class InstallationContext {
     private final int defaultHttpPort;
     private final DeviceModel defaultModel;
     private final ReentrantLock lock = new ReentrantLock();
+    /** {@code video.allow-commands}: whether Video &amp; Audio may configure external commands. */
+    final boolean commandsAllowed;
 
     InstallationContext(
             SettingsStore settings,
@@ -38,7 +40,9 @@ final class InstallationContext {
             String defaultName,
             NetworkDefaults networkDefaults,
             int defaultHttpPort,
-            DeviceModel defaultModel) {
+            DeviceModel defaultModel,
+            boolean commandsAllowed) {
+        this.commandsAllowed = commandsAllowed;
         this.settings = settings;
         this.household = household;
         this.bus = bus;
@@ -72,6 +76,10 @@ final class InstallationContext {
 
     FacadeLayout facade() {
         return FacadeKeys.read(settings, defaultModel);
+    }
+
+    org.openvto.video.VideoSettings video() {
+        return VideoKeys.read(settings);
     }
 
     /** The numbers taken by VTOs: the list's Rec Nos. and this VTO's own number. */

@@ -10,6 +10,8 @@ import org.openvto.network.SipServerSettings;
  * The whole installer configuration: what export writes and import restores.
  *
  * @param facade the façade layout; {@code null} in a file written before it existed, which keeps the layout
+ * @param video Local Setting › Video &amp; Audio without the relay password (never exported: the stored one is kept);
+ *     {@code null} in a file written before it existed, which keeps the settings
  */
 public record InstallationSnapshot(
         DeviceProperties device,
@@ -17,4 +19,5 @@ public record InstallationSnapshot(
         SipServerSettings sipServer,
         List<VtoEntry> vtos,
         List<RoomDevice> rooms,
-        FacadeLayout facade) {}
+        FacadeLayout facade,
+        org.openvto.video.VideoSettings video) {}

@@ -15,21 +15,19 @@ import org.openvto.video.VideoSettings;
  */
 public final class VideoService {
     private final InstallationContext ctx;
-    private final boolean commandsAllowed;
 
-    VideoService(InstallationContext ctx, boolean commandsAllowed) {
+    VideoService(InstallationContext ctx) {
         this.ctx = ctx;
-        this.commandsAllowed = commandsAllowed;
     }
 
     /** The stored settings, or the factory ones before the first save. */
     public VideoSettings current() {
-        return VideoKeys.read(ctx.settings);
+        return ctx.video();
     }
 
     /** Whether external commands may be configured ({@code video.allow-commands} in the configuration file). */
     public boolean commandsAllowed() {
-        return commandsAllowed;
+        return ctx.commandsAllowed;
     }
 
     /** Saves, or rejects with field errors and writes nothing. */
@@ -38,7 +36,7 @@ public final class VideoService {
             VideoSettings old = current();
             VideoSettings n = incoming.withRelayPassword(Strings.keep(incoming.relayPassword(), old.relayPassword()));
             Violations v = new Violations();
-            VideoRules.check(v, n, commandsAllowed);
+            VideoRules.check(v, n, ctx.commandsAllowed);
             if (!v.isEmpty()) {
                 return Result.rejected(v.list());
             }

@@ -81,6 +81,22 @@ class InstallationServicesTest {
                         List.of(
                                 new FacadeModule(ModuleKind.CAMERA, List.of("101")),
                                 FacadeModule.of(ModuleKind.INDICATOR))));
+        var f = org.openvto.video.VideoSettings.FACTORY;
+        installation
+                .video()
+                .update(new org.openvto.video.VideoSettings(
+                        f.source(),
+                        new org.openvto.video.StreamSettings(480, 270, 15, 500, 30),
+                        f.sub(),
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        4,
+                        org.openvto.video.AudioKind.TONE,
+                        ""));
 
         MemoryHousehold fresh = new MemoryHousehold();
         Result<Change> restored =

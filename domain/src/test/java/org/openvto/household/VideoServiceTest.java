@@ -177,4 +177,28 @@ class VideoServiceTest {
         assertThat(store.settings).isEqualTo(before);
         assertThat(changes).isEmpty();
     }
+
+    @Test
+    void anImportRestoresVideoKeepsTheStoredRelayPasswordAndABadSectionChangesNothing() {
+        Installation i = installation(false);
+        i.video().update(relay("S3cret-cam"));
+        InstallationSnapshot exported = i.backup().snapshot();
+        assertThat(exported.video().relayPassword()).as("never exported").isEmpty();
+        assertThat(i.backup().restore(exported)).isInstanceOf(Result.Applied.class);
+        assertThat(i.video().current()).isEqualTo(relay("S3cret-cam"));
+
+        Map<String, String> before = Map.copyOf(store.settings);
+        InstallationSnapshot bad = new InstallationSnapshot(
+                exported.device(),
+                exported.network(),
+                exported.sipServer(),
+                exported.vtos(),
+                exported.rooms(),
+                exported.facade(),
+                command("ffmpeg -f lavfi -i testsrc -f h264 -"));
+        assertThat(errors(i.backup().restore(bad)))
+                .extracting(FieldError::field)
+                .containsExactly("video.mainCommand");
+        assertThat(store.settings).isEqualTo(before);
+    }
 }
