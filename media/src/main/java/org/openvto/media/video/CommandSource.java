@@ -21,8 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.openvto.media.h264.AnnexBReader;
 import org.openvto.media.video.internal.AccessUnitAssembler;
-import org.openvto.media.video.internal.H264Pictures;
-import org.openvto.media.video.internal.Jpeg;
+import org.openvto.media.video.internal.KeyFrames;
 import org.openvto.media.video.internal.RateMeter;
 
 /**
@@ -89,10 +88,7 @@ public final class CommandSource implements VideoSource {
     private Instant since;
     private String reason = "";
     private String lastStderr = "";
-    private StreamFormat format;
-    private AccessUnit latestKeyFrame;
-    private AccessUnit snapshotOf;
-    private byte[] snapshot;
+    private final KeyFrames keyFrames;
     private long lastMicros = Long.MIN_VALUE;
     private final RateMeter deliveries = new RateMeter(FPS_WINDOW);
     private boolean closed;
@@ -133,6 +129,7 @@ public final class CommandSource implements VideoSource {
             throw new IllegalArgumentException("fps must be 1..60: " + fps);
         }
         this.fps = fps;
+        this.keyFrames = new KeyFrames(fps);
         this.clock = clock;
         this.scheduler = scheduler;
         this.ownsScheduler = ownsScheduler;
@@ -207,9 +204,7 @@ public final class CommandSource implements VideoSource {
 
     @Override
     public Optional<StreamFormat> format() {
-        synchronized (lock) {
-            return Optional.ofNullable(format);
-        }
+        return keyFrames.format();
     }
 
     @Override
@@ -222,29 +217,7 @@ public final class CommandSource implements VideoSource {
 
     @Override
     public Optional<byte[]> snapshotJpeg() {
-        AccessUnit key;
-        synchronized (lock) {
-            key = latestKeyFrame;
-            if (key == null) {
-                return Optional.empty();
-            }
-            if (key == snapshotOf) {
-                return Optional.of(snapshot); // decoding costs tens of ms: once per key frame is enough
-            }
-        }
-        Optional<byte[]> jpeg;
-        try {
-            jpeg = H264Pictures.decodeKeyFrame(key.nals()).map(Jpeg::encode);
-        } catch (RuntimeException e) {
-            jpeg = Optional.empty();
-        }
-        synchronized (lock) {
-            if (jpeg.isPresent()) {
-                snapshotOf = key;
-                snapshot = jpeg.get();
-            }
-        }
-        return jpeg;
+        return keyFrames.snapshotJpeg();
     }
 
     @Override
@@ -407,23 +380,11 @@ public final class CommandSource implements VideoSource {
             }
             run.pictures++;
             if (unit.keyFrame()) {
-                latestKeyFrame = unit;
-                learnFormat(unit);
+                keyFrames.keyFrame(unit);
             }
             sink.accept(unit);
             deliveries.record(clock.instant(), cpuNanos(run.process));
         }
-    }
-
-    private void learnFormat(AccessUnit key) {
-        byte[] sps = key.nals().get(0);
-        byte[] pps = key.nals().get(1);
-        if (format != null
-                && java.util.Arrays.equals(format.sps(), sps)
-                && java.util.Arrays.equals(format.pps(), pps)) {
-            return;
-        }
-        H264Pictures.size(sps).ifPresent(wh -> format = new StreamFormat(wh[0], wh[1], fps, sps, pps));
     }
 
     /** The process's stdout ended: reap it, and restart if it was not stopped. */
