@@ -2,11 +2,8 @@ package org.openvto.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,19 +124,7 @@ class RtspIT {
 
     /** {@code width,height} of the video, or {@code failed: <ffprobe's output>}. */
     static String probeOrFailure(String url) throws Exception {
-        var run = run(
-                "ffprobe",
-                "-v",
-                "error",
-                "-rtsp_transport",
-                "tcp",
-                "-select_streams",
-                "v",
-                "-show_entries",
-                "stream=width,height",
-                "-of",
-                "csv=p=0",
-                url);
+        var run = org.openvto.testkit.peers.Commands.videoSize(url);
         return run.exit() == 0 ? run.output().strip() : "failed: " + run.output();
     }
 
@@ -150,21 +135,7 @@ class RtspIT {
             java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
     static Run run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        var out = CompletableFuture.supplyAsync(
-                () -> {
-                    try {
-                        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                    } catch (java.io.IOException e) {
-                        return e.toString();
-                    }
-                },
-                THREADS);
-        if (!p.waitFor(90, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish in 90 s");
-        }
-        return new Run(p.exitValue(), out.get());
+        var r = org.openvto.testkit.peers.Commands.run(java.time.Duration.ofSeconds(90), command);
+        return new Run(r.exit(), r.output());
     }
 }

@@ -1,7 +1,6 @@
 package org.openvto.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.openvto.app.RtspIT.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,19 +86,8 @@ class VideoIT {
         return CompletableFuture.supplyAsync(
                 () -> {
                     try {
-                        return run(
-                                "ffmpeg",
-                                "-v",
-                                "error",
-                                "-rtsp_transport",
-                                "tcp",
-                                "-i",
-                                url,
-                                "-frames:v",
-                                String.valueOf(frames),
-                                "-f",
-                                "null",
-                                "-");
+                        var r = org.openvto.testkit.peers.Commands.decode(url, frames);
+                        return new RtspIT.Run(r.exit(), r.output());
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }

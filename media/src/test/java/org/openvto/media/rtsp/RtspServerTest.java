@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -195,38 +194,14 @@ class RtspServerTest {
     }
 
     private String probe(String path) throws Exception {
-        var run = run(
-                "ffprobe",
-                "-v",
-                "error",
-                "-rtsp_transport",
-                "tcp",
-                "-select_streams",
-                "v",
-                "-show_entries",
-                "stream=width,height",
-                "-of",
-                "csv=p=0",
-                url(path));
-        assertThat(run.getKey()).as(run.getValue()).isZero();
-        return run.getValue().strip();
+        var run = org.openvto.testkit.peers.Commands.videoSize(url(path));
+        assertThat(run.exit()).as(run.output()).isZero();
+        return run.output().strip();
     }
 
     /** Exit code and combined output. */
     static Map.Entry<Integer, String> run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        var out = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (java.io.IOException e) {
-                return e.toString();
-            }
-        });
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish in 60 s");
-        }
-        return Map.entry(p.exitValue(), out.get());
+        var r = org.openvto.testkit.peers.Commands.run(java.time.Duration.ofSeconds(90), command);
+        return Map.entry(r.exit(), r.output());
     }
 }
