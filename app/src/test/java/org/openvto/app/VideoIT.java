@@ -218,4 +218,55 @@ class VideoIT {
             watching.get(); // the viewer that kept the encoder wanted through the kill (its gap may show as errors)
         }
     }
+
+    @Test
+    void anotherDoorStationsCameraIsRelayedWithDigestAndAWrongPasswordIsShown() throws Exception {
+        Path cameraData = dir.resolve("camera");
+        assertThat(VtoProcess.cli("init", "--data-dir", cameraData.toString(), "--password", PASSWORD)
+                        .exitCode())
+                .isZero();
+        Path data = init();
+        try (VtoProcess camera = new VtoProcess(cameraData, "VideoIT-camera").start();
+                VtoProcess vto = new VtoProcess(data, "VideoIT-relay").start()) {
+            String upstream = camera.rtspUrl("", "/cam/realmonitor?channel=1&subtype=");
+            put(
+                    vto,
+                    JSON.writeValueAsString(Map.of(
+                            "source",
+                            "relay",
+                            "relayMainUrl",
+                            upstream + "0",
+                            "relaySubUrl",
+                            upstream + "1",
+                            "relayUsername",
+                            "admin",
+                            "relayPassword",
+                            PASSWORD)),
+                    200);
+            JsonNode settings = get(vto, "/api/v1/video");
+            assertThat(settings.get("relayPasswordSet").asBoolean()).isTrue();
+            assertThat(settings.toString()).doesNotContain(PASSWORD);
+
+            String main = vto.rtspUrl("admin:" + PASSWORD, "/cam/realmonitor?channel=1&subtype=0");
+            var r = viewer(main, 100).get();
+            assertThat(r.output()).isEmpty();
+            assertThat(r.exit()).isZero();
+            assertThat(probe(main)).isEqualTo("640,360");
+            assertThat(probe(vto.rtspUrl("admin:" + PASSWORD, "/live/sub"))).isEqualTo("320,180");
+            var watching = viewer(main, 100);
+            JsonNode running =
+                    awaitStream(vto, "main", s -> s.get("state").asText().equals("running"));
+            assertThat(running.get("source").asText()).isEqualTo("relay: 127.0.0.1");
+            assertThat(jpegSize(vto, "main")).isEqualTo("640x360");
+            watching.get();
+
+            put(vto, "{\"relayPassword\":\"Not-the-password1\"}", 200);
+            var refused = viewer(vto.rtspUrl("admin:" + PASSWORD, "/live/main"), 10);
+            JsonNode shown =
+                    awaitStream(vto, "main", s -> s.get("detail").asText().contains("401"));
+            assertThat(shown.get("state").asText()).isEqualTo("restarting");
+            assertThat(shown.get("detail").asText()).contains("wrong user or password");
+            refused.cancel(true);
+        }
+    }
 }

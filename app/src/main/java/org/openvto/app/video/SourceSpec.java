@@ -1,10 +1,12 @@
 package org.openvto.app.video;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import org.openvto.device.DeviceIdentity;
 import org.openvto.media.video.CommandSource;
 import org.openvto.media.video.EncodedStream;
+import org.openvto.media.video.RelaySource;
 import org.openvto.media.video.StreamKind;
 import org.openvto.media.video.TestCamera;
 import org.openvto.media.video.VideoSource;
@@ -49,7 +51,17 @@ sealed interface SourceSpec {
                         ? new Unavailable("the command is empty or malformed")
                         : new Command(argv, s.fps());
             }
-            case RELAY -> new Unavailable("the RTSP relay is not in this build yet");
+            case RELAY -> {
+                String url = kind == StreamKind.MAIN ? v.relayMainUrl() : v.relaySubUrl();
+                if (kind == StreamKind.SUB && url.isBlank()) {
+                    yield new Mirror();
+                }
+                try {
+                    yield new Relay(URI.create(url.strip()), v.relayUsername(), v.relayPassword(), s.fps());
+                } catch (IllegalArgumentException e) {
+                    yield new Unavailable("the camera's URL is not valid: " + e.getMessage());
+                }
+            }
         };
     }
 
@@ -74,6 +86,25 @@ sealed interface SourceSpec {
         @Override
         public String label() {
             return "command: " + argv.getFirst();
+        }
+    }
+
+    /** The password is part of the value (a new password reconnects) but never of its text. */
+    record Relay(URI url, String username, String password, int fps) implements SourceSpec {
+        @Override
+        public VideoSource create(EncodedStream main, Clock clock) {
+            // Digest only: a relay never sends the camera's password in clear
+            return new RelaySource(new RelaySource.Settings(url, username, password, false, fps));
+        }
+
+        @Override
+        public String label() {
+            return "relay: " + url.getHost();
+        }
+
+        @Override
+        public String toString() {
+            return "Relay[" + url + ", " + username + "]";
         }
     }
 
