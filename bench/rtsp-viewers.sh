@@ -8,6 +8,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 SAMPLE=${1:-15}
+SERVERS=${SERVERS:-"openvto gst vlc"}   # which servers to measure
+COUNTS=${COUNTS:-"1 6 60"}
 WORK=$(mktemp -d /tmp/rtsp-bench.XXXXXX)
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 pids=()
@@ -56,11 +58,17 @@ sleep 5
 
 echo "| server | transport | viewers | playing | CPU % of one core | CPU % per viewer | RSS MB |"
 echo "|---|---|---|---|---|---|---|"
-for n in 1 6 60; do
-  measure OpenVTO "$OPENVTO" rtsp://127.0.0.1:18554/live/main "$n"
-  measure OpenVTO "$OPENVTO" rtsp://127.0.0.1:18554/live/main "$n" udp
-  measure GStreamer "$GST" rtsp://127.0.0.1:18555/live/main "$n"
-  measure GStreamer "$GST" rtsp://127.0.0.1:18555/live/main "$n" udp
-  VLC=$(pgrep -f "bin/vlc -I dummy.*$WORK" | head -1)
-  measure VLC "$VLC" rtsp://127.0.0.1:18556/live/main "$n" udp
+for n in $COUNTS; do
+  if [[ $SERVERS == *openvto* ]]; then
+    measure OpenVTO "$OPENVTO" rtsp://127.0.0.1:18554/live/main "$n"
+    measure OpenVTO "$OPENVTO" rtsp://127.0.0.1:18554/live/main "$n" udp
+  fi
+  if [[ $SERVERS == *gst* ]]; then
+    measure GStreamer "$GST" rtsp://127.0.0.1:18555/live/main "$n"
+    measure GStreamer "$GST" rtsp://127.0.0.1:18555/live/main "$n" udp
+  fi
+  if [[ $SERVERS == *vlc* ]]; then
+    VLC=$(pgrep -f "bin/vlc -I dummy.*$WORK" | head -1)
+    measure VLC "$VLC" rtsp://127.0.0.1:18556/live/main "$n" udp
+  fi
 done

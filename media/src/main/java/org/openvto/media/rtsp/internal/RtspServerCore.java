@@ -4,6 +4,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
@@ -16,6 +17,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -24,9 +26,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.openvto.media.h264.H264Packetizer;
 import org.openvto.media.rtp.ReceiverReport;
 import org.openvto.media.rtsp.RtspAuthenticator;
 import org.openvto.media.rtsp.RtspServer;
+import org.openvto.media.video.AccessUnit;
 import org.openvto.media.video.EncodedStream;
 import org.openvto.media.video.StreamKind;
 import org.openvto.media.video.StreamSlots;
@@ -62,6 +66,9 @@ public final class RtspServerCore {
     private Channel server;
     private UdpMedia udp;
     private ScheduledFuture<?> ticker;
+    private volatile boolean closed;
+    private final Map<StreamKind, PackedCache> packed = new EnumMap<>(StreamKind.class);
+    private final Map<EventLoop, Outbox> outboxes = new ConcurrentHashMap<>();
 
     public RtspServerCore(
             RtspServer.Settings settings,
@@ -78,6 +85,36 @@ public final class RtspServerCore {
         byte[] id = new byte[6];
         random.nextBytes(id);
         this.cname = "openvto-" + HexFormat.of().formatHex(id);
+        for (StreamKind kind : StreamKind.values()) {
+            packed.put(kind, new PackedCache());
+        }
+    }
+
+    /** The RTP payloads of {@code unit}, cut once for every viewer of its stream. */
+    H264Packetizer.Packed packed(StreamKind kind, AccessUnit unit) {
+        return packed.get(kind).of(unit);
+    }
+
+    Outbox outbox(EventLoop loop) {
+        return outboxes.computeIfAbsent(loop, Outbox::new);
+    }
+
+    /**
+     * The latest access unit of one stream and its payloads: the stream hands the same unit to every viewer in
+     * turn, so only the first packetises it. (A new viewer's cache replay packetises the cached units once more.)
+     */
+    private static final class PackedCache {
+        private static final H264Packetizer PACKETIZER = new H264Packetizer(RtspSession.MAX_PAYLOAD);
+        private AccessUnit unit;
+        private H264Packetizer.Packed packed;
+
+        synchronized H264Packetizer.Packed of(AccessUnit u) {
+            if (u != unit) {
+                packed = PACKETIZER.pack(u.nals());
+                unit = u;
+            }
+            return packed;
+        }
     }
 
     public void start() throws InterruptedException {
@@ -207,7 +244,12 @@ public final class RtspServerCore {
                 malformedRtcp.get());
     }
 
+    /** Idempotent. */
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (ticker != null) {
             ticker.cancel(false);
         }

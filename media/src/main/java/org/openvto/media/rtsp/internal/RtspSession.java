@@ -4,10 +4,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import java.time.Instant;
-import java.util.List;
 import java.util.random.RandomGenerator;
 import org.openvto.media.h264.H264Packetizer;
-import org.openvto.media.rtp.RtpPacket;
 import org.openvto.media.rtp.RtpSequencer;
 import org.openvto.media.rtp.SenderReport;
 import org.openvto.media.rtsp.Transport;
@@ -32,7 +30,6 @@ final class RtspSession {
     }
 
     static final int MAX_PAYLOAD = 1400;
-    private static final H264Packetizer PACKETIZER = new H264Packetizer(MAX_PAYLOAD);
 
     final String id;
     final StreamKind kind;
@@ -42,13 +39,11 @@ final class RtspSession {
     final InetSocketAddress rtpPeer; // UDP only
     final InetSocketAddress rtcpPeer; // UDP only
     private final RtspServerCore core;
-    private final RtpSequencer sequencer;
+    private final RtpTrack video;
     private final ViewerGate gate = new ViewerGate();
     private volatile State state = State.READY;
     private volatile long lastSeenNanos;
     private EncodedStream.Subscription subscription;
-    private long lastMicros = -1;
-    private long lastMicrosAtNanos;
     private long droppedReported;
 
     RtspSession(
@@ -65,15 +60,9 @@ final class RtspSession {
         this.connection = connection;
         this.transport = transport;
         this.core = core;
-        this.sequencer = new RtpSequencer(96, 90_000, random);
-        if (transport instanceof Transport.Udp u) {
-            var ip = ((InetSocketAddress) connection.remoteAddress()).getAddress();
-            rtpPeer = new InetSocketAddress(ip, u.clientRtpPort());
-            rtcpPeer = new InetSocketAddress(ip, u.clientRtcpPort());
-        } else {
-            rtpPeer = null;
-            rtcpPeer = null;
-        }
+        this.video = new RtpTrack(0, transport, connection, core.udp().rtpChannel(), 96, 90_000, random);
+        this.rtpPeer = video.rtpPeer;
+        this.rtcpPeer = video.rtcpPeer;
         touch();
     }
 
@@ -91,7 +80,7 @@ final class RtspSession {
 
     /** PLAY in Ready or Playing (A.2); returns {@code seq} for RTP-Info. Caller writes the response first. */
     synchronized int nextSequence() {
-        return sequencer.nextSequence();
+        return video.sequencer.nextSequence();
     }
 
     /** Ready → Playing: subscribes; the GOP cache is replayed at once, live pictures follow. */
@@ -129,7 +118,10 @@ final class RtspSession {
         }
     }
 
-    /** One picture from the stream: packetized and written, or dropped when this viewer's queue is full. */
+    /**
+     * One picture from the stream: queued for this viewer's event loop with its own sequence numbers and timestamp
+     * (the payloads are packetised once per stream and shared), or dropped when this viewer's queue is full.
+     */
     synchronized void deliver(AccessUnit unit) {
         if (state != State.PLAYING) {
             return;
@@ -141,39 +133,21 @@ final class RtspSession {
             droppedReported = dropped;
             return;
         }
-        List<H264Packetizer.Payload> payloads = PACKETIZER.packetize(unit.nals());
-        List<RtpPacket> packets = sequencer.frame(
-                unit.micros(),
-                payloads.stream().map(H264Packetizer.Payload::data).toList(),
-                payloads.stream().map(H264Packetizer.Payload::marker).toList());
-        lastMicros = unit.micros();
-        lastMicrosAtNanos = System.nanoTime();
-        if (transport instanceof Transport.Interleaved i) {
-            connection.writeAndFlush(interleaved(packets, i.rtpChannel()));
-        } else {
-            core.udp().sendRtp(packets, rtpPeer);
-        }
-    }
-
-    private ByteBuf interleaved(List<RtpPacket> packets, int channel) {
-        int size = 0;
-        for (RtpPacket p : packets) {
-            size += 4 + RtpPacket.HEADER + p.payloadLength();
-        }
-        ByteBuf buf = connection.alloc().buffer(size);
-        for (RtpPacket p : packets) {
-            byte[] bytes = p.encode();
-            buf.writeByte('$').writeByte(channel).writeShort(bytes.length).writeBytes(bytes);
-        }
-        return buf;
+        H264Packetizer.Packed packed = core.packed(kind, unit);
+        RtpSequencer seq = video.sequencer;
+        int first = seq.reserve(packed.count(), packed.data().length - 0L);
+        video.lastMicros = unit.micros();
+        video.lastMicrosAtNanos = System.nanoTime();
+        core.outbox(video.loop()).add(new Outbox.Entry(video, packed, first, seq.timestamp(unit.micros()), true));
     }
 
     /** An RTCP sender report (RFC 3550 §6.4.1) for what was sent so far; none before the first packet. */
     synchronized void sendReport(Instant now) {
-        if (state != State.PLAYING || lastMicros < 0) {
+        if (state != State.PLAYING || video.lastMicros < 0) {
             return;
         }
-        long micros = lastMicros + (System.nanoTime() - lastMicrosAtNanos) / 1000;
+        RtpSequencer sequencer = video.sequencer;
+        long micros = video.lastMicros + (System.nanoTime() - video.lastMicrosAtNanos) / 1000;
         byte[] sr = new SenderReport(
                         sequencer.ssrc(),
                         now,
@@ -189,7 +163,7 @@ final class RtspSession {
                         .writeByte(i.rtcpChannel())
                         .writeShort(sr.length)
                         .writeBytes(sr);
-                connection.writeAndFlush(buf);
+                connection.writeAndFlush(buf, connection.voidPromise());
             }
         } else {
             core.udp().sendRtcp(sr, rtcpPeer);
