@@ -27,8 +27,11 @@ final class Outbox implements Runnable {
     /** One picture (or audio frame) for one track of one session, with the header fields it takes. */
     record Entry(RtpTrack track, H264Packetizer.Packed packed, int firstSequence, long timestamp, boolean markLast) {}
 
+    /** An RTCP packet for an interleaved track, kept in order with its RTP packets. */
+    private record Rtcp(RtpTrack track, byte[] packet) {}
+
     private final EventLoop loop;
-    private final Queue<Entry> queue = new ConcurrentLinkedQueue<>();
+    private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Set<Channel> touched = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Channel> toFlush = new ArrayList<>();
@@ -40,6 +43,16 @@ final class Outbox implements Runnable {
     /** From any thread; the entries of one track are written in the order they were added. */
     void add(Entry entry) {
         queue.add(entry);
+        schedule();
+    }
+
+    /** An RTCP packet on an interleaved track's RTCP channel, after the RTP packets added before it. */
+    void addRtcp(RtpTrack interleaved, byte[] packet) {
+        queue.add(new Rtcp(interleaved, packet));
+        schedule();
+    }
+
+    private void schedule() {
         if (scheduled.compareAndSet(false, true)) {
             loop.execute(this);
         }
@@ -48,9 +61,9 @@ final class Outbox implements Runnable {
     @Override
     public void run() {
         scheduled.set(false); // an add from now on schedules another run: nothing is left behind
-        Entry e;
-        while ((e = queue.poll()) != null) {
-            Channel channel = write(e);
+        Object next;
+        while ((next = queue.poll()) != null) {
+            Channel channel = next instanceof Entry e ? write(e) : write((Rtcp) next);
             if (touched.add(channel)) {
                 toFlush.add(channel);
             }
@@ -60,6 +73,14 @@ final class Outbox implements Runnable {
         }
         toFlush.clear();
         touched.clear();
+    }
+
+    private static Channel write(Rtcp r) {
+        Channel ch = r.track().connection;
+        ByteBuf buf = ch.alloc().directBuffer(4 + r.packet().length);
+        buf.writeByte('$').writeByte(r.track().rtcpChannel).writeShort(r.packet().length);
+        ch.write(buf.writeBytes(r.packet()), ch.voidPromise());
+        return ch;
     }
 
     private static Channel write(Entry e) {

@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.openvto.media.audio.AudioFrame;
+import org.openvto.media.audio.AudioSource;
 import org.openvto.media.h264.H264Packetizer;
 import org.openvto.media.rtp.ReceiverReport;
 import org.openvto.media.rtsp.RtspAuthenticator;
@@ -49,6 +51,7 @@ public final class RtspServerCore {
 
     final RtspServer.Settings settings;
     final Function<StreamKind, EncodedStream> streams;
+    final Function<StreamKind, Optional<AudioSource>> audio;
     final RtspAuthenticator authenticator;
     final StreamSlots slots;
     final Clock clock;
@@ -68,16 +71,19 @@ public final class RtspServerCore {
     private ScheduledFuture<?> ticker;
     private volatile boolean closed;
     private final Map<StreamKind, PackedCache> packed = new EnumMap<>(StreamKind.class);
+    private final Map<StreamKind, AudioCache> packedAudio = new EnumMap<>(StreamKind.class);
     private final Map<EventLoop, Outbox> outboxes = new ConcurrentHashMap<>();
 
     public RtspServerCore(
             RtspServer.Settings settings,
             Function<StreamKind, EncodedStream> streams,
+            Function<StreamKind, Optional<AudioSource>> audio,
             RtspAuthenticator authenticator,
             StreamSlots slots,
             Clock clock) {
         this.settings = settings;
         this.streams = streams;
+        this.audio = audio;
         this.authenticator = authenticator;
         this.slots = slots;
         this.clock = clock;
@@ -87,12 +93,33 @@ public final class RtspServerCore {
         this.cname = "openvto-" + HexFormat.of().formatHex(id);
         for (StreamKind kind : StreamKind.values()) {
             packed.put(kind, new PackedCache());
+            packedAudio.put(kind, new AudioCache());
         }
     }
 
     /** The RTP payloads of {@code unit}, cut once for every viewer of its stream. */
     H264Packetizer.Packed packed(StreamKind kind, AccessUnit unit) {
         return packed.get(kind).of(unit);
+    }
+
+    /** An audio frame as one RTP payload, made once for every listener of the stream's microphone. */
+    H264Packetizer.Packed packedAudio(StreamKind kind, AudioFrame frame) {
+        return packedAudio.get(kind).of(frame);
+    }
+
+    private static final class AudioCache {
+        private static final int[] AT_ZERO = {0};
+        private static final int[] ONE_FRAME = {AudioSource.FRAME_BYTES};
+        private AudioFrame frame;
+        private H264Packetizer.Packed packed;
+
+        synchronized H264Packetizer.Packed of(AudioFrame f) {
+            if (f != frame) {
+                packed = new H264Packetizer.Packed(f.alaw(), AT_ZERO, ONE_FRAME);
+                frame = f;
+            }
+            return packed;
+        }
     }
 
     Outbox outbox(EventLoop loop) {
@@ -171,8 +198,8 @@ public final class RtspServerCore {
 
     void registered(RtspSession session) {
         sessions.put(session.id, session);
-        if (session.rtcpPeer != null) {
-            byRtcpPeer.put(session.rtcpPeer, session);
+        for (InetSocketAddress peer : session.rtcpPeers()) {
+            byRtcpPeer.put(peer, session);
         }
     }
 
@@ -183,8 +210,8 @@ public final class RtspServerCore {
     /** Called once per session when it closes: the slot goes back. */
     void sessionClosed(RtspSession session) {
         if (sessions.remove(session.id, session)) {
-            if (session.rtcpPeer != null) {
-                byRtcpPeer.remove(session.rtcpPeer, session);
+            for (InetSocketAddress peer : session.rtcpPeers()) {
+                byRtcpPeer.remove(peer, session);
             }
             slots.release();
         }
@@ -217,7 +244,7 @@ public final class RtspServerCore {
         var now = clock.instant();
         long timeout = TimeUnit.SECONDS.toNanos(settings.sessionTimeoutSeconds());
         for (RtspSession s : sessions.values()) {
-            if (s.rtpPeer != null && s.idleNanos() > timeout) {
+            if (s.udp() && s.idleNanos() > timeout) {
                 LOG.info("RTSP session {} timed out", s.id);
                 s.connection.eventLoop().execute(s::close);
                 continue;
