@@ -18,6 +18,7 @@ import org.openvto.event.EventBus;
 import org.openvto.household.ConfigChanged;
 import org.openvto.household.Installation;
 import org.openvto.household.Service;
+import org.openvto.media.audio.AudioSource;
 import org.openvto.media.rtsp.RtspServer;
 import org.openvto.media.video.EncodedStream;
 import org.openvto.media.video.StreamKind;
@@ -264,6 +265,7 @@ public final class VideoWiring implements AutoCloseable {
                             config.maxConnections(),
                             device.identity().deviceName()),
                     streams::get,
+                    kind -> Optional.<AudioSource>empty(), // no microphone configured yet: video-only SDP
                     auth,
                     slots,
                     clock);

@@ -50,6 +50,66 @@ public final class H264Packetizer {
         return payloads;
     }
 
+    /**
+     * The payloads of one access unit laid end to end in one array, as {@link #packetize} cuts them: payload
+     * {@code i} is {@code data[offsets[i] .. offsets[i] + lengths[i])}; only the last one carries the marker. One
+     * allocation an access unit, so a server packetises a picture once and every viewer copies from it.
+     */
+    public record Packed(byte[] data, int[] offsets, int[] lengths) {
+        public int count() {
+            return offsets.length;
+        }
+    }
+
+    /** {@link #packetize} into one array (see {@link Packed}). */
+    public Packed pack(List<byte[]> accessUnit) {
+        int count = 0;
+        int size = 0;
+        int chunk = maxPayload - 2;
+        for (byte[] nal : accessUnit) {
+            if (nal.length == 0) {
+                continue;
+            }
+            if (nal.length <= maxPayload) {
+                count++;
+                size += nal.length;
+            } else {
+                int fragments = (nal.length - 1 + chunk - 1) / chunk;
+                count += fragments;
+                size += nal.length - 1 + 2 * fragments;
+            }
+        }
+        byte[] data = new byte[size];
+        int[] offsets = new int[count];
+        int[] lengths = new int[count];
+        int at = 0;
+        int i = 0;
+        for (byte[] nal : accessUnit) {
+            if (nal.length == 0) {
+                continue;
+            }
+            if (nal.length <= maxPayload) {
+                System.arraycopy(nal, 0, data, at, nal.length);
+                offsets[i] = at;
+                lengths[i++] = nal.length;
+                at += nal.length;
+                continue;
+            }
+            int indicator = (nal[0] & 0xE0) | FU_A;
+            int type = nal[0] & 0x1F;
+            for (int pos = 1; pos < nal.length; pos += chunk) {
+                int len = Math.min(chunk, nal.length - pos);
+                offsets[i] = at;
+                lengths[i++] = 2 + len;
+                data[at] = (byte) indicator;
+                data[at + 1] = (byte) ((pos == 1 ? 0x80 : 0) | (pos + len == nal.length ? 0x40 : 0) | type);
+                System.arraycopy(nal, pos, data, at + 2, len);
+                at += 2 + len;
+            }
+        }
+        return new Packed(data, offsets, lengths);
+    }
+
     private void fragment(byte[] nal, List<byte[]> out) {
         int indicator = (nal[0] & 0xE0) | FU_A;
         int type = nal[0] & 0x1F;

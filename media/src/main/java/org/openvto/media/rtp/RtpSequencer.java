@@ -56,6 +56,24 @@ public final class RtpSequencer {
         return out;
     }
 
+    /**
+     * Takes {@code count} consecutive sequence numbers for packets whose header the caller writes itself (with
+     * {@link #ssrc()}, {@link #payloadType()} and {@link #timestamp}); counts them for the sender report.
+     *
+     * @return the first of them
+     */
+    public int reserve(int count, long payloadOctets) {
+        int first = sequence;
+        sequence = (sequence + count) & 0xFFFF;
+        packets += count;
+        octets += payloadOctets;
+        return first;
+    }
+
+    public int payloadType() {
+        return payloadType;
+    }
+
     /** The sequence number the next packet will carry (for RTSP's {@code RTP-Info}, RFC 2326 §12.33). */
     public int nextSequence() {
         return sequence;

@@ -1,7 +1,9 @@
 package org.openvto.media.rtsp;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Function;
+import org.openvto.media.audio.AudioSource;
 import org.openvto.media.rtsp.internal.RtspServerCore;
 import org.openvto.media.video.EncodedStream;
 import org.openvto.media.video.StreamKind;
@@ -10,6 +12,13 @@ import org.openvto.media.video.StreamSlots;
 /**
  * The door camera's RTSP 1.0 server (RFC 2326): OPTIONS, DESCRIBE, SETUP (RTP/AVP over UDP, or interleaved on the
  * connection), PLAY, PAUSE, TEARDOWN, GET_PARAMETER and SET_PARAMETER as keep-alives, sessions that time out.
+ * Each stream is an H.264 video track and, when a microphone is configured for it, a G.711 A-law audio track (one
+ * session, one SETUP per track).
+ *
+ * <p><b>Cost.</b> Each picture is packetised once per stream (RFC 6184 single NAL unit and FU-A payloads); each
+ * viewer only writes its own RTP headers (SSRC, sequence numbers, timestamp) in front of the shared payloads into a
+ * pooled buffer, and the writes of every viewer served by one event loop go out in one task, one flush per
+ * connection.
  *
  * <p><b>Limits.</b> At most {@link Settings#maxConnections()} connections and 4 sessions per connection; request heads
  * up to 8 KiB; each video session holds one of the device's {@link StreamSlots} from SETUP to TEARDOWN (the next
@@ -73,13 +82,29 @@ public final class RtspServer implements AutoCloseable {
             long receiverReports,
             long malformedRtcp) {}
 
+    /** A server without audio: every stream's SDP is video only. */
     public RtspServer(
             Settings settings,
             Function<StreamKind, EncodedStream> streams,
             RtspAuthenticator authenticator,
             StreamSlots slots,
             Clock clock) {
-        this.core = new RtspServerCore(settings, streams, authenticator, slots, clock);
+        this(settings, streams, kind -> Optional.empty(), authenticator, slots, clock);
+    }
+
+    /**
+     * @param audio each stream's microphone, if it has one: its SDP then has a second track, {@code m=audio} PCMA
+     *     ({@code trackID=1}), which clients may set up next to the video (UDP or interleaved channels 2-3); asked at
+     *     each DESCRIBE, SETUP and PLAY, so it may change while the server runs
+     */
+    public RtspServer(
+            Settings settings,
+            Function<StreamKind, EncodedStream> streams,
+            Function<StreamKind, Optional<AudioSource>> audio,
+            RtspAuthenticator authenticator,
+            StreamSlots slots,
+            Clock clock) {
+        this.core = new RtspServerCore(settings, streams, audio, authenticator, slots, clock);
     }
 
     /** Binds the RTSP port and the RTP/RTCP pair. */

@@ -93,4 +93,26 @@ class H264PacketizerTest {
         assertThat(AnnexB.split(new byte[] {1, 2, 3})).isEmpty();
         assertThat(AnnexB.split(new byte[0])).isEmpty();
     }
+
+    @Test
+    void packCutsExactlyAsPacketizeInOneArray() {
+        var packetizer = new H264Packetizer(100);
+        for (int size : new int[] {1, 2, 99, 100, 101, 197, 198, 199, 296, 1000}) {
+            List<byte[]> unit = List.of(nal(0x67, 12), new byte[0], nal(0x65, size), nal(0x41, 100));
+            List<H264Packetizer.Payload> expected = packetizer.packetize(unit);
+            H264Packetizer.Packed packed = packetizer.pack(unit);
+            assertThat(packed.count()).as("size " + size).isEqualTo(expected.size());
+            int end = 0;
+            for (int i = 0; i < packed.count(); i++) {
+                assertThat(packed.offsets()[i]).as("contiguous").isEqualTo(end);
+                end += packed.lengths()[i];
+                byte[] got = java.util.Arrays.copyOfRange(
+                        packed.data(), packed.offsets()[i], packed.offsets()[i] + packed.lengths()[i]);
+                assertThat(got)
+                        .as("size " + size + " payload " + i)
+                        .isEqualTo(expected.get(i).data());
+            }
+            assertThat(end).isEqualTo(packed.data().length);
+        }
+    }
 }

@@ -39,4 +39,15 @@ class RtpSequencerTest {
         assertThat((s.timestamp(hours + 20_000) - s.timestamp(hours)) & 0xFFFFFFFFL)
                 .isEqualTo(160);
     }
+
+    @Test
+    void reserveTakesConsecutiveNumbersAndCountsThem() {
+        var seq = new RtpSequencer(8, 8000, new java.util.Random(3));
+        int first = seq.nextSequence();
+        assertThat(seq.reserve(3, 480)).isEqualTo(first);
+        assertThat(seq.nextSequence()).isEqualTo((first + 3) & 0xFFFF);
+        assertThat(seq.packets()).isEqualTo(3);
+        assertThat(seq.octets()).isEqualTo(480);
+        assertThat(seq.payloadType()).isEqualTo(8);
+    }
 }

@@ -100,6 +100,23 @@ final class RawRtspClient implements AutoCloseable {
         return pictures;
     }
 
+    /** Reads interleaved frames for {@code millis}: the RTP packets per channel, as {@code channel -> [count, PT]}. */
+    java.util.Map<Integer, int[]> countPackets(long millis) throws IOException {
+        long end = System.nanoTime() + millis * 1_000_000;
+        java.util.Map<Integer, int[]> packets = new java.util.TreeMap<>();
+        while (System.nanoTime() < end) {
+            if (in.read() != '$') {
+                throw new IOException("expected an interleaved frame");
+            }
+            int channel = in.readUnsignedByte();
+            byte[] data = in.readNBytes(in.readUnsignedShort());
+            int[] c = packets.computeIfAbsent(channel, k -> new int[2]);
+            c[0]++;
+            c[1] = data.length > 1 ? data[1] & 0x7F : -1;
+        }
+        return packets;
+    }
+
     /** Closes with a TCP reset, as a killed client's kernel would not (it sends FIN) but a crashed network does. */
     void abort() throws IOException {
         socket.setSoLinger(true, 0);

@@ -16,6 +16,7 @@ import org.openvto.media.video.EncodedStream;
 import org.openvto.media.video.FileLoopSource;
 import org.openvto.media.video.StreamKind;
 import org.openvto.media.video.StreamSlots;
+import org.openvto.testkit.netty.NettyLeaks;
 
 /** The RTSP server against Debian's ffmpeg and ffprobe as clients, over UDP and interleaved TCP. */
 class RtspServerTest {
@@ -47,6 +48,7 @@ class RtspServerTest {
         server.close();
         main.close();
         sub.close();
+        NettyLeaks.assertNone(); // every test: no buffer of the server's was left unreleased
     }
 
     private String url(String path) {
@@ -159,6 +161,8 @@ class RtspServerTest {
         });
         assertThat(main.viewers() + sub.viewers()).isZero();
         assertThat(Thread.activeCount()).isLessThanOrEqualTo(threads + 2);
+        server.close();
+        NettyLeaks.assertNone();
     }
 
     @Test

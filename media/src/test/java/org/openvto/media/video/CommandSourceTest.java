@@ -149,14 +149,14 @@ class CommandSourceTest {
         });
         source.start(units::add);
         // its reader is blocked: nothing arrives (a hung camera driver)
-        scheduler.advance(CommandSource.STALL_TIMEOUT.minus(MS));
+        scheduler.advance(org.openvto.media.command.CommandRunner.STALL_TIMEOUT.minus(MS));
         assertThat(processes.getFirst().destroyed).as("not yet").isFalse();
         assertThat(source.status().state()).isEqualTo(SourceStatus.State.RUNNING);
         scheduler.advance(MS);
         assertThat(processes.getFirst().destroyed).isTrue();
         runReaders(); // the killed process's output ends
         assertThat(source.status().state()).isEqualTo(SourceStatus.State.RESTARTING);
-        assertThat(source.status().detail()).contains("wrote no picture for 10 s");
+        assertThat(source.status().detail()).contains("wrote nothing for 10 s");
         scheduler.advance(Duration.ofSeconds(1));
         assertThat(launches).isEqualTo(2);
         assertThat(source.status().restarts()).isEqualTo(1);

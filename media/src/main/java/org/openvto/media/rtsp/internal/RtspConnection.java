@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.openvto.media.audio.AudioSource;
 import org.openvto.media.h264.H264Fmtp;
 import org.openvto.media.rtsp.RtspAuthenticator;
 import org.openvto.media.rtsp.RtspPaths;
@@ -177,14 +178,15 @@ final class RtspConnection extends SimpleChannelInboundHandler<Inbound> {
                                 .header("Retry-After", "2"));
                         return;
                     }
-                    byte[] sdp = sdp(format.get()).getBytes(StandardCharsets.UTF_8);
+                    boolean audio = core.audio.apply(target.get().kind()).isPresent();
+                    byte[] sdp = sdp(format.get(), audio).getBytes(StandardCharsets.UTF_8);
                     send(RtspResponse.to(request, 200, "OK")
                             .header("Content-Base", target.get().presentation() + "/")
                             .body("application/sdp", sdp));
                 }));
     }
 
-    private String sdp(StreamFormat f) {
+    private String sdp(StreamFormat f, boolean withAudio) {
         String local =
                 ((InetSocketAddress) ctx.channel().localAddress()).getAddress().getHostAddress();
         var fmtp = H264Fmtp.of(f.sps(), f.pps());
@@ -199,19 +201,35 @@ final class RtspConnection extends SimpleChannelInboundHandler<Inbound> {
                         "framerate:" + f.fps(),
                         "x-dimensions:" + f.width() + "," + f.height(),
                         "control:trackID=0"));
+        List<SessionDescription.Media> media = withAudio
+                ? List.of(
+                        video,
+                        new SessionDescription.Media(
+                                "audio",
+                                0,
+                                "RTP/AVP",
+                                List.of(AudioSource.PAYLOAD_TYPE),
+                                List.of(
+                                        "rtpmap:" + AudioSource.PAYLOAD_TYPE + " PCMA/" + AudioSource.CLOCK_RATE,
+                                        "control:trackID=" + RtspSession.AUDIO)))
+                : List.of(video);
         return new SessionDescription(
                         core.cnameHash(),
                         1,
                         local,
                         core.settings.deviceName(),
                         List.of("control:*", "range:npt=0-"),
-                        List.of(video))
+                        media)
                 .format();
     }
 
     private void setup(RtspRequest request) {
         Optional<RtspPaths.Target> target = RtspPaths.resolve(request.uri());
-        if (target.isEmpty() || target.get().track().orElse(0) != 0) {
+        int track = target.isEmpty() ? -1 : target.get().track().orElse(RtspSession.VIDEO);
+        boolean known = track == RtspSession.VIDEO
+                || (track == RtspSession.AUDIO
+                        && core.audio.apply(target.get().kind()).isPresent());
+        if (!known) {
             send(RtspResponse.to(request, 404, "Not Found"));
             return;
         }
@@ -221,8 +239,7 @@ final class RtspConnection extends SimpleChannelInboundHandler<Inbound> {
             return;
         }
         if (request.header("Session").isPresent()) {
-            // one track per presentation: a second SETUP in a session cannot add or change anything (A.2)
-            send(RtspResponse.to(request, 459, "Aggregate Operation Not Allowed"));
+            withSession(request, s -> setupAnother(request, s, target.get(), track, transport.get()));
             return;
         }
         if (sessions.size() >= MAX_SESSIONS) {
@@ -243,24 +260,39 @@ final class RtspConnection extends SimpleChannelInboundHandler<Inbound> {
                 target.get().kind(),
                 target.get().presentation(),
                 ctx.channel(),
-                transport.get(),
                 core,
                 core.random);
+        session.addTrack(track, transport.get());
         sessions.add(session);
         core.registered(session);
-        send(RtspResponse.to(request, 200, "OK")
-                .header("Transport", transport.get().confirm(core.rtpPort(), core.rtpPort() + 1))
-                .header("Session", session.id + ";timeout=" + core.settings.sessionTimeoutSeconds()));
+        send(setupOk(request, session, transport.get()));
+    }
+
+    /** The second track of a session (A.2: SETUP in Ready); the same presentation, each track once. */
+    private void setupAnother(
+            RtspRequest request, RtspSession session, RtspPaths.Target target, int track, Transport transport) {
+        if (session.kind != target.kind()
+                || session.state() != RtspSession.State.READY
+                || !session.addTrack(track, transport)) {
+            send(RtspResponse.to(request, 459, "Aggregate Operation Not Allowed"));
+            return;
+        }
+        core.registered(session);
+        send(setupOk(request, session, transport));
+    }
+
+    private RtspResponse setupOk(RtspRequest request, RtspSession session, Transport transport) {
+        return RtspResponse.to(request, 200, "OK")
+                .header("Transport", transport.confirm(core.rtpPort(), core.rtpPort() + 1))
+                .header("Session", session.id + ";timeout=" + core.settings.sessionTimeoutSeconds());
     }
 
     private void play(RtspRequest request, RtspSession session) {
         EncodedStream stream = core.streams.apply(session.kind);
-        RtspResponse ok = ok(request, session)
-                .header("Range", "npt=0.000-")
-                .header("RTP-Info", "url=" + session.presentation + "/trackID=0;seq=" + session.nextSequence());
+        RtspResponse ok = ok(request, session).header("Range", "npt=0.000-").header("RTP-Info", session.rtpInfo());
         // the answer first, then the cached pictures: interleaved clients expect the 200 before any RTP
         ctx.writeAndFlush(Unpooled.wrappedBuffer(ok.encode()));
-        session.play(stream);
+        session.play(stream, core.audio.apply(session.kind));
     }
 
     private void keepAlive(RtspRequest request) {

@@ -4,6 +4,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
@@ -16,6 +17,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -24,9 +26,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.openvto.media.audio.AudioFrame;
+import org.openvto.media.audio.AudioSource;
+import org.openvto.media.h264.H264Packetizer;
 import org.openvto.media.rtp.ReceiverReport;
 import org.openvto.media.rtsp.RtspAuthenticator;
 import org.openvto.media.rtsp.RtspServer;
+import org.openvto.media.video.AccessUnit;
 import org.openvto.media.video.EncodedStream;
 import org.openvto.media.video.StreamKind;
 import org.openvto.media.video.StreamSlots;
@@ -45,6 +51,7 @@ public final class RtspServerCore {
 
     final RtspServer.Settings settings;
     final Function<StreamKind, EncodedStream> streams;
+    final Function<StreamKind, Optional<AudioSource>> audio;
     final RtspAuthenticator authenticator;
     final StreamSlots slots;
     final Clock clock;
@@ -62,15 +69,21 @@ public final class RtspServerCore {
     private Channel server;
     private UdpMedia udp;
     private ScheduledFuture<?> ticker;
+    private volatile boolean closed;
+    private final Map<StreamKind, PackedCache> packed = new EnumMap<>(StreamKind.class);
+    private final Map<StreamKind, AudioCache> packedAudio = new EnumMap<>(StreamKind.class);
+    private final Map<EventLoop, Outbox> outboxes = new ConcurrentHashMap<>();
 
     public RtspServerCore(
             RtspServer.Settings settings,
             Function<StreamKind, EncodedStream> streams,
+            Function<StreamKind, Optional<AudioSource>> audio,
             RtspAuthenticator authenticator,
             StreamSlots slots,
             Clock clock) {
         this.settings = settings;
         this.streams = streams;
+        this.audio = audio;
         this.authenticator = authenticator;
         this.slots = slots;
         this.clock = clock;
@@ -78,6 +91,57 @@ public final class RtspServerCore {
         byte[] id = new byte[6];
         random.nextBytes(id);
         this.cname = "openvto-" + HexFormat.of().formatHex(id);
+        for (StreamKind kind : StreamKind.values()) {
+            packed.put(kind, new PackedCache());
+            packedAudio.put(kind, new AudioCache());
+        }
+    }
+
+    /** The RTP payloads of {@code unit}, cut once for every viewer of its stream. */
+    H264Packetizer.Packed packed(StreamKind kind, AccessUnit unit) {
+        return packed.get(kind).of(unit);
+    }
+
+    /** An audio frame as one RTP payload, made once for every listener of the stream's microphone. */
+    H264Packetizer.Packed packedAudio(StreamKind kind, AudioFrame frame) {
+        return packedAudio.get(kind).of(frame);
+    }
+
+    private static final class AudioCache {
+        private static final int[] AT_ZERO = {0};
+        private static final int[] ONE_FRAME = {AudioSource.FRAME_BYTES};
+        private AudioFrame frame;
+        private H264Packetizer.Packed packed;
+
+        synchronized H264Packetizer.Packed of(AudioFrame f) {
+            if (f != frame) {
+                packed = new H264Packetizer.Packed(f.alaw(), AT_ZERO, ONE_FRAME);
+                frame = f;
+            }
+            return packed;
+        }
+    }
+
+    Outbox outbox(EventLoop loop) {
+        return outboxes.computeIfAbsent(loop, Outbox::new);
+    }
+
+    /**
+     * The latest access unit of one stream and its payloads: the stream hands the same unit to every viewer in
+     * turn, so only the first packetises it. (A new viewer's cache replay packetises the cached units once more.)
+     */
+    private static final class PackedCache {
+        private static final H264Packetizer PACKETIZER = new H264Packetizer(RtspSession.MAX_PAYLOAD);
+        private AccessUnit unit;
+        private H264Packetizer.Packed packed;
+
+        synchronized H264Packetizer.Packed of(AccessUnit u) {
+            if (u != unit) {
+                packed = PACKETIZER.pack(u.nals());
+                unit = u;
+            }
+            return packed;
+        }
     }
 
     public void start() throws InterruptedException {
@@ -134,8 +198,8 @@ public final class RtspServerCore {
 
     void registered(RtspSession session) {
         sessions.put(session.id, session);
-        if (session.rtcpPeer != null) {
-            byRtcpPeer.put(session.rtcpPeer, session);
+        for (InetSocketAddress peer : session.rtcpPeers()) {
+            byRtcpPeer.put(peer, session);
         }
     }
 
@@ -146,8 +210,8 @@ public final class RtspServerCore {
     /** Called once per session when it closes: the slot goes back. */
     void sessionClosed(RtspSession session) {
         if (sessions.remove(session.id, session)) {
-            if (session.rtcpPeer != null) {
-                byRtcpPeer.remove(session.rtcpPeer, session);
+            for (InetSocketAddress peer : session.rtcpPeers()) {
+                byRtcpPeer.remove(peer, session);
             }
             slots.release();
         }
@@ -180,7 +244,7 @@ public final class RtspServerCore {
         var now = clock.instant();
         long timeout = TimeUnit.SECONDS.toNanos(settings.sessionTimeoutSeconds());
         for (RtspSession s : sessions.values()) {
-            if (s.rtpPeer != null && s.idleNanos() > timeout) {
+            if (s.udp() && s.idleNanos() > timeout) {
                 LOG.info("RTSP session {} timed out", s.id);
                 s.connection.eventLoop().execute(s::close);
                 continue;
@@ -207,7 +271,12 @@ public final class RtspServerCore {
                 malformedRtcp.get());
     }
 
+    /** Idempotent. */
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (ticker != null) {
             ticker.cancel(false);
         }

@@ -10,9 +10,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import java.net.InetSocketAddress;
-import java.util.List;
 import java.util.function.BiConsumer;
-import org.openvto.media.rtp.RtpPacket;
 
 /**
  * The server's RTP/RTCP port pair (RFC 3550 §11: RTP on an even port, RTCP on the next), shared by every UDP
@@ -76,14 +74,9 @@ final class UdpMedia implements AutoCloseable {
         return ((InetSocketAddress) rtp.localAddress()).getPort();
     }
 
-    void sendRtp(List<RtpPacket> packets, InetSocketAddress to) {
-        rtp.eventLoop().execute(() -> {
-            for (RtpPacket p : packets) {
-                byte[] bytes = p.encode();
-                rtp.write(new DatagramPacket(rtp.alloc().buffer(bytes.length).writeBytes(bytes), to));
-            }
-            rtp.flush();
-        });
+    /** The RTP channel every UDP session's packets leave from (written on its event loop, see {@link Outbox}). */
+    Channel rtpChannel() {
+        return rtp;
     }
 
     void sendRtcp(byte[] packet, InetSocketAddress to) {
