@@ -142,6 +142,7 @@ class VideoIT {
             assertThat(stream(vto, "main").get("since").asText()).isEqualTo(since);
 
             put(vto, "{\"sub\":{\"width\":352,\"height\":288}}", 200);
+            awaitStream(vto, "sub", s -> s.get("width").asInt() == 352); // applied just after the answer
             assertThat(probe(vto.rtspUrl("admin:" + PASSWORD, "/live/sub"))).isEqualTo("352,288");
             assertThat(jpegSize(vto, "sub")).isEqualTo("352x288");
             assertThat(stream(vto, "main").get("since").asText())
@@ -149,8 +150,8 @@ class VideoIT {
                     .isEqualTo(since);
 
             put(vto, "{\"main\":{\"width\":480,\"height\":270,\"fps\":15}}", 200);
-            assertThat(jpegSize(vto, "main")).isEqualTo("480x270");
             awaitStream(vto, "main", s -> s.get("width").asInt() == 480);
+            assertThat(jpegSize(vto, "main")).isEqualTo("480x270");
             var viewerRun = watching.get();
             assertThat(viewerRun.exit())
                     .as("the viewer stayed connected through the change: " + viewerRun.output())

@@ -28,7 +28,8 @@ import org.openvto.media.video.internal.RateMeter;
  * ({@link AccessUnitAssembler}): each process's first unit is a key frame, every key frame carries SPS and PPS
  * (the latest ones are inserted when the encoder did not repeat them), and each unit is delivered when the next one
  * begins (one picture of latency). The stream has no timestamps: each unit is stamped with the injected clock when
- * it completes, in microseconds, kept strictly increasing across restarts. {@link #format()} is known after the
+ * it completes, in microseconds, at least one nominal frame interval after the previous one (also across restarts),
+ * so the configured fps must not be below the command's real rate. {@link #format()} is known after the
  * first key frame (size from the SPS; fps as configured, the stream does not say).
  *
  * <p><b>Failures.</b> Nothing throws. When the process exits (or cannot be executed at all: a missing binary or
@@ -196,7 +197,9 @@ public final class CommandSource implements VideoSource {
         synchronized (lock) {
             Instant now = clock.instant();
             long micros = ChronoUnit.MICROS.between(Instant.EPOCH, now);
-            lastMicros = Math.max(micros, lastMicros == Long.MIN_VALUE ? micros : lastMicros + 1);
+            // at least one nominal frame interval apart: pictures that arrive in a burst (a loaded machine, a pipe
+            // flushed at once) would otherwise share a timestamp once a player rounds it to its frame rate
+            lastMicros = Math.max(micros, lastMicros == Long.MIN_VALUE ? micros : lastMicros + 1_000_000L / fps);
             return lastMicros;
         }
     }
