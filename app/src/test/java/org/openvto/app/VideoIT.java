@@ -158,6 +158,39 @@ class VideoIT {
                     .isZero();
             assertThat(probe(main)).isEqualTo("480,270");
 
+            put(vto, "{\"audio\":\"tone\"}", 200);
+            var codecs = org.openvto.testkit.peers.Commands.run(
+                    Duration.ofSeconds(60),
+                    "ffprobe",
+                    "-v",
+                    "error",
+                    "-rtsp_transport",
+                    "tcp",
+                    "-show_entries",
+                    "stream=codec_name,sample_rate",
+                    "-of",
+                    "csv=p=0",
+                    main);
+            assertThat(codecs.output()).as("the G.711 track of the tone source").contains("h264", "pcm_alaw,8000");
+            var audio = org.openvto.testkit.peers.Commands.run(
+                    Duration.ofSeconds(60),
+                    "ffmpeg",
+                    "-v",
+                    "error",
+                    "-rtsp_transport",
+                    "tcp",
+                    "-i",
+                    main,
+                    "-map",
+                    "0:a",
+                    "-t",
+                    "2",
+                    "-f",
+                    "null",
+                    "-");
+            assertThat(audio.exit()).as(audio.output()).isZero();
+            put(vto, "{\"audio\":\"none\"}", 200);
+
             var holding = viewer(main, 150);
             awaitStream(vto, "main", s -> s.get("viewers").asInt() == 1);
             put(vto, "{\"maxStreams\":1}", 200);

@@ -50,6 +50,8 @@ public final class VideoWiring implements AutoCloseable {
     private final ExecutorService reconfigure = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("video-settings").factory());
     private final EventBus.Subscription settingsSubscription;
+    private volatile AudioSource audio; // null: video only; replaced under this
+    private AudioSpec audioSpec;
     private final RtspAuth auth;
     private final Supervisor supervisor;
     private final Installation installation;
@@ -86,6 +88,8 @@ public final class VideoWiring implements AutoCloseable {
             specs.put(kind, spec);
         }
         slots.setLimit(installation.video().current().maxStreams());
+        this.audioSpec = AudioSpec.of(installation.video().current(), commandsAllowed);
+        this.audio = audioSpec.create();
         this.settingsSubscription =
                 bus.subscribe(ConfigChanged.class, "config", e -> reconfigure.execute(this::applySettings));
         this.auth = new RtspAuth(accounts, authService, security, clock, config.digestQop(), config.basicAuth());
@@ -106,6 +110,15 @@ public final class VideoWiring implements AutoCloseable {
             }
         }
         slots.setLimit(installation.video().current().maxStreams());
+        AudioSpec nextAudio = AudioSpec.of(installation.video().current(), commandsAllowed);
+        if (!nextAudio.equals(audioSpec)) {
+            AudioSource old = audio;
+            audio = nextAudio.create(); // the next DESCRIBE offers it; sessions set up before keep what they had
+            audioSpec = nextAudio;
+            if (old != null) {
+                old.close();
+            }
+        }
     }
 
     /** What each stream does now, for the Video &amp; Audio page. */
@@ -265,7 +278,7 @@ public final class VideoWiring implements AutoCloseable {
                             config.maxConnections(),
                             device.identity().deviceName()),
                     streams::get,
-                    kind -> Optional.<AudioSource>empty(), // no microphone configured yet: video-only SDP
+                    kind -> Optional.ofNullable(audio), // both streams carry the one microphone, if configured
                     auth,
                     slots,
                     clock);
@@ -300,6 +313,10 @@ public final class VideoWiring implements AutoCloseable {
         reconfigure.close(); // waits for a change being applied
         supervisor.close();
         streams.values().forEach(EncodedStream::close);
+        AudioSource a = audio;
+        if (a != null) {
+            a.close();
+        }
         auth.close();
     }
 }
