@@ -93,6 +93,41 @@ class RtspServerTest {
     }
 
     @Test
+    void sixFfmpegPlayersStreamAtOnceTheSeventhGets453AndANewOneIsAdmittedWhenOneLeaves() throws Exception {
+        List<Process> players = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                players.add(new ProcessBuilder(
+                                "ffmpeg",
+                                "-v",
+                                "error",
+                                "-rtsp_transport",
+                                i % 2 == 0 ? "tcp" : "udp",
+                                "-i",
+                                url("/cam/realmonitor?channel=1&subtype=" + (i % 2)),
+                                "-f",
+                                "null",
+                                "-")
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start());
+            }
+            org.openvto.testkit.Await.until("six players", java.time.Duration.ofSeconds(30), () -> slots.used() == 6);
+            var seventh = org.openvto.testkit.peers.Commands.decode(url("/live/main"), 10);
+            assertThat(seventh.exit()).isNotZero();
+            assertThat(seventh.output()).contains("453");
+            assertThat(players).allMatch(Process::isAlive);
+            players.removeFirst().destroy();
+            org.openvto.testkit.Await.until("a slot freed", java.time.Duration.ofSeconds(10), () -> slots.used() == 5);
+            var next = org.openvto.testkit.peers.Commands.decode(url("/live/main"), 25);
+            assertThat(next.output()).isEmpty();
+            assertThat(next.exit()).isZero();
+        } finally {
+            players.forEach(Process::destroyForcibly);
+        }
+    }
+
+    @Test
     void theSeventhStreamGets453AndIsAdmittedWhenOneLeaves() throws Exception {
         List<RawRtspClient> viewers = new java.util.ArrayList<>();
         try {
