@@ -1,10 +1,9 @@
 package org.openvto.video;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** The RTSP audio track (G.711 A-law, 8 kHz); {@link #token()} is the API and form value. */
-public enum AudioKind {
+public enum AudioKind implements Choice {
     /** Video only. */
     NONE("none", "None (video only)"),
     /** A quiet test tone generated in-process: what a PC without a microphone offers. */
@@ -20,20 +19,17 @@ public enum AudioKind {
         this.label = label;
     }
 
+    @Override
     public String token() {
         return token;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     public static Optional<AudioKind> parse(String token) {
-        for (AudioKind k : values()) {
-            if (k.token.equals(token == null ? null : token.toLowerCase(Locale.ROOT))) {
-                return Optional.of(k);
-            }
-        }
-        return Optional.empty();
+        return Choice.parse(AudioKind.class, token);
     }
 }

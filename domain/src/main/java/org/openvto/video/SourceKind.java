@@ -1,10 +1,9 @@
 package org.openvto.video;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** Where the camera's H.264 comes from; {@link #token()} is the API and form value. */
-public enum SourceKind {
+public enum SourceKind implements Choice {
     /** The built-in camera: a drawn test scene encoded in-process (the default; no native binaries). */
     TEST_CAMERA("test-camera", "Built-in test camera"),
     /** Any command writing H.264 Annex-B to standard output (ffmpeg on a USB camera, a board's encoder tool). */
@@ -20,21 +19,17 @@ public enum SourceKind {
         this.label = label;
     }
 
+    @Override
     public String token() {
         return token;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
-    /** The kind a token names, ignoring case. */
     public static Optional<SourceKind> parse(String token) {
-        for (SourceKind k : values()) {
-            if (k.token.equals(token == null ? null : token.toLowerCase(Locale.ROOT))) {
-                return Optional.of(k);
-            }
-        }
-        return Optional.empty();
+        return Choice.parse(SourceKind.class, token);
     }
 }

@@ -44,7 +44,8 @@ public final class VideoWiring implements AutoCloseable {
     public static final int DEFAULT_MAX_STREAMS = 6;
 
     private final Map<StreamKind, EncodedStream> streams = new EnumMap<>(StreamKind.class);
-    private final Map<StreamKind, SourceSpec> specs = new EnumMap<>(StreamKind.class); // guarded by this
+    // written under this (applySettings), read without a lock: the status never waits for a source switch
+    private final Map<StreamKind, SourceSpec> specs = new java.util.concurrent.ConcurrentHashMap<>();
     private final StreamSlots slots = new StreamSlots(DEFAULT_MAX_STREAMS);
     private final boolean commandsAllowed;
     private final ExecutorService reconfigure = Executors.newSingleThreadExecutor(
@@ -122,7 +123,7 @@ public final class VideoWiring implements AutoCloseable {
     }
 
     /** What each stream does now, for the Video &amp; Audio page. */
-    public synchronized java.util.List<org.openvto.web.Camera.StreamStatus> status() {
+    public java.util.List<org.openvto.web.Camera.StreamStatus> status() {
         java.util.List<org.openvto.web.Camera.StreamStatus> out = new java.util.ArrayList<>();
         for (StreamKind kind : StreamKind.values()) {
             EncodedStream stream = streams.get(kind);
