@@ -3,7 +3,8 @@
 #   1. installs the Debian packages the tests use as real peers when they are missing
 #      (chromium for the browser tests, curl for HTTP Digest, postgresql for the PostgreSQL tests,
 #      sip-tester (SIPp), baresip and linphone-cli (with pulseaudio as its null sound card) for the SIP server tests,
-#      tshark (dumpcap) to capture the TLS calls on loopback);
+#      tshark (dumpcap) to capture the TLS calls on loopback, ffmpeg/ffprobe and GStreamer (rtspsrc, h264parse,
+#      avdec_h264) as RTSP viewers and external encoders);
 #   2. starts a throw-away PostgreSQL server on 127.0.0.1 and points the tests at it;
 #   3. runs `mvn verify` (unit tests with Surefire, integration tests against the real server with Failsafe).
 # Extra arguments go to Maven, e.g. scripts/test.sh -Dit.test=DigestCurlIT
@@ -11,7 +12,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-PACKAGES=(chromium curl postgresql sip-tester baresip linphone-cli pulseaudio tshark)
+PACKAGES=(chromium curl postgresql sip-tester baresip linphone-cli pulseaudio tshark
+  ffmpeg gstreamer1.0-tools gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-libav)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -57,6 +57,7 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     private final Object directoryLock = new Object();
     private final ScheduledExecutorService watchdog;
     private final SipSecurityEvents securityEvents;
+    private final Server service = new Server();
     private final Supervisor supervisor;
     /** Read by {@link Server#start} under the supervisor's lock, set in {@link #startAtBoot} under it too. */
     private boolean booting;
@@ -84,7 +85,7 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
             return t;
         });
         this.securityEvents = new SipSecurityEvents(bus);
-        this.supervisor = new Supervisor(new Server(), Service.SIP, bus, Supervisor.virtualThreads("sip-restart"));
+        this.supervisor = new Supervisor(service, Service.SIP, bus, Supervisor.virtualThreads("sip-restart"));
         supervisor.watch(watchdog, WATCHDOG_PERIOD);
         // a household change that does not restart the SIP server still changes its accounts and numbering plan
         this.householdSubscription = bus.subscribe(ConfigChanged.class, "config", e -> {
@@ -265,10 +266,14 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
         return Optional.ofNullable(server);
     }
 
+    /**
+     * The saved settings decide at once: a server the installer has just switched off stops on another thread a
+     * moment later, and until then the console must already say why nothing registers, not show it running.
+     */
     @Override
     public Optional<Registration> lookup(String user) {
         SipServer s = server;
-        if (s == null) {
+        if (s == null || service.whyOff().isPresent()) {
             return Optional.empty();
         }
         return s.locations().lookup(user).stream()
@@ -278,6 +283,10 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
 
     @Override
     public Optional<String> unavailableReason() {
+        Optional<String> off = service.whyOff();
+        if (off.isPresent()) {
+            return off;
+        }
         return server == null ? Optional.of(supervisor.status().reason()) : Optional.empty();
     }
 

@@ -318,6 +318,9 @@ class InstallationApiIT {
                 .isEqualTo(200);
         assertThat(get("/device/properties").path("vtoNumberEditable").asBoolean())
                 .isTrue();
+        assertThat(get("/rooms?limit=1000").path("statusUnavailable").asText())
+                .as("the saved setting decides at once, while the old server still stops in the background")
+                .startsWith("this VTO is not the SIP server");
     }
 
     // ---- rooms ------------------------------------------------------------------------------------
