@@ -39,6 +39,25 @@ public final class DigestHeaderParser {
         return build(params);
     }
 
+    /**
+     * The parameters of a {@code Digest} challenge or credentials after the scheme word, names lower-cased and
+     * values unquoted, or {@code null} when {@code header} is not a well-formed Digest header of at most {@link
+     * #MAX_LENGTH} characters (for {@link DigestChallenge#parse}).
+     */
+    static Map<String, String> params(String header) {
+        if (header == null || header.length() > MAX_LENGTH) {
+            return null;
+        }
+        String trimmed = header.strip();
+        if (trimmed.length() < 7
+                || !trimmed.regionMatches(true, 0, "Digest", 0, 6)
+                || !Character.isWhitespace(trimmed.charAt(6))) {
+            return null;
+        }
+        Map<String, String> params = new HashMap<>();
+        return parseParams(trimmed.substring(7), params) == null ? params : null;
+    }
+
     private static String parseParams(String s, Map<String, String> out) {
         int i = 0;
         int n = s.length();

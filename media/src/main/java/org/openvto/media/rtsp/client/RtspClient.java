@@ -12,16 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.openvto.digest.DigestAlgorithm;
+import org.openvto.digest.DigestChallenge;
 import org.openvto.media.rtsp.client.internal.ResponseReader;
 
 /**
@@ -41,7 +38,6 @@ public final class RtspClient implements Closeable {
         void rtp(byte[] packet, int length);
     }
 
-    private static final Pattern PARAM = Pattern.compile("(\\w+)=(?:\"([^\"]*)\"|([^,\\s]+))");
     private static final String USER_AGENT = "OpenVTO relay";
 
     private final Socket socket;
@@ -53,7 +49,7 @@ public final class RtspClient implements Closeable {
     private int cseq;
     private String session;
     private Duration sessionTimeout = Duration.ofSeconds(60);
-    private Map<String, String> digest; // the challenge answered, once seen
+    private DigestChallenge digest; // the challenge answered, once seen
     private boolean basic;
     private int nonceCount;
     private final String cnonce = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
@@ -218,20 +214,11 @@ public final class RtspClient implements Closeable {
             return false;
         }
         List<String> offers = r.headers().getOrDefault("www-authenticate", List.of());
-        for (String offer : offers) {
-            if (offer.regionMatches(true, 0, "Digest ", 0, 7)) {
-                Map<String, String> params = new HashMap<>();
-                Matcher m = PARAM.matcher(offer.substring(7));
-                while (m.find()) {
-                    params.put(m.group(1).toLowerCase(Locale.ROOT), m.group(2) != null ? m.group(2) : m.group(3));
-                }
-                String algorithm = params.getOrDefault("algorithm", "MD5");
-                if (params.containsKey("nonce") && params.containsKey("realm") && algorithm.equalsIgnoreCase("MD5")) {
-                    digest = params;
-                    nonceCount = 0;
-                    return true;
-                }
-            }
+        var strongest = DigestChallenge.strongest(offers); // SHA-256 when offered, else MD5 (RFC 8760 §2.4)
+        if (strongest.isPresent()) {
+            digest = strongest.get();
+            nonceCount = 0;
+            return true;
         }
         if (credentials.allowBasic()) {
             for (String offer : offers) {
@@ -246,42 +233,9 @@ public final class RtspClient implements Closeable {
 
     private String authorization(String method, String uri) {
         if (digest != null) {
-            DigestAlgorithm md5 = DigestAlgorithm.MD5;
-            String realm = digest.get("realm");
-            String nonce = digest.get("nonce");
-            String ha1 = md5.hex(credentials.username() + ":" + realm + ":" + credentials.password());
-            String ha2 = md5.hex(method + ":" + uri);
-            String qop = digest.get("qop");
-            boolean auth = qop != null
-                    && List.of(qop.split(",")).stream().anyMatch(q -> q.strip().equals("auth"));
-            StringBuilder h = new StringBuilder("Authorization: Digest username=\"")
-                    .append(credentials.username())
-                    .append("\", realm=\"")
-                    .append(realm)
-                    .append("\", nonce=\"")
-                    .append(nonce)
-                    .append("\", uri=\"")
-                    .append(uri)
-                    .append('"');
-            if (auth) {
-                String nc = String.format("%08x", ++nonceCount);
-                h.append(", qop=auth, nc=")
-                        .append(nc)
-                        .append(", cnonce=\"")
-                        .append(cnonce)
-                        .append('"');
-                h.append(", response=\"")
-                        .append(md5.hex(ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2))
-                        .append('"');
-            } else {
-                h.append(", response=\"")
-                        .append(md5.hex(ha1 + ":" + nonce + ":" + ha2))
-                        .append('"');
-            }
-            if (digest.containsKey("opaque")) {
-                h.append(", opaque=\"").append(digest.get("opaque")).append('"');
-            }
-            return h.append("\r\n").toString();
+            return "Authorization: "
+                    + digest.answer(credentials.username(), credentials.password(), method, uri, ++nonceCount, cnonce)
+                    + "\r\n";
         }
         if (basic) {
             String token = Base64.getEncoder()
