@@ -73,31 +73,52 @@ public final class UserAgentClient {
         this.sipThread = Objects.requireNonNull(sipThread, "sipThread");
     }
 
+    /**
+     * The Call-ID, From tag and CSeq number of a request. A request on its own takes {@link #fresh()} ones; a
+     * registration keeps its Call-ID and tag and counts CSeq up (RFC 3261 §10.2.4), as does a request retried with
+     * credentials (§22.2).
+     *
+     * @param callId the Call-ID's random part, without {@code @host} (the client adds its host)
+     */
+    public record Sequence(String callId, String fromTag, long cseq) {
+        /** §8.1.1.4 and §19.3: Call-ID and tag cryptographically random; CSeq 1. */
+        public static Sequence fresh() {
+            return new Sequence(random(16), random(8), 1);
+        }
+
+        /** The same Call-ID and tag, the next CSeq (§10.2.4, §22.2). */
+        public Sequence next() {
+            return new Sequence(callId, fromTag, cseq + 1);
+        }
+    }
+
     /** Sends {@code request} in a new client transaction; see the class comment for how the future completes. */
     public CompletableFuture<Outcome> send(OutOfDialogRequest request) {
+        return send(request, Sequence.fresh());
+    }
+
+    /** {@link #send(OutOfDialogRequest)} with the given Call-ID, From tag and CSeq. */
+    public CompletableFuture<Outcome> send(OutOfDialogRequest request, Sequence sequence) {
         Objects.requireNonNull(request, "request");
-        // §8.1.1.4 and §19.3: Call-ID and tag cryptographically random; §8.1.1.7: the branch unique per request
-        String tag = random(8);
-        String callId = random(16);
-        String branch = SipVia.MAGIC_COOKIE + random(12);
+        Objects.requireNonNull(sequence, "sequence");
+        String branch = SipVia.MAGIC_COOKIE + random(12); // §8.1.1.7: the branch unique per request
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         try {
-            sipThread.execute(() -> start(request, tag, callId, branch, outcome));
+            sipThread.execute(() -> start(request, sequence, branch, outcome));
         } catch (RejectedExecutionException stopped) {
             outcome.complete(new Outcome.NoAnswer("the SIP stack is stopped"));
         }
         return outcome;
     }
 
-    private void start(
-            OutOfDialogRequest request, String tag, String callId, String branch, CompletableFuture<Outcome> outcome) {
+    private void start(OutOfDialogRequest request, Sequence seq, String branch, CompletableFuture<Outcome> outcome) {
         int port = paths.port(request.hop().kind());
         if (port <= 0) {
             outcome.complete(new Outcome.NoAnswer(
                     "this SIP stack has no " + request.hop().kind() + " port"));
             return;
         }
-        SipRequest sip = build(request, paths.uriHost(), port, tag, callId + "@" + paths.uriHost(), branch);
+        SipRequest sip = build(request, paths.uriHost(), port, seq, branch);
         ClientTransaction tx = layer.newClient(sip, request.hop().path(paths), new ClientTransactionListener() {
             @Override
             public void onResponse(ClientTransaction t, SipResponse response) {
@@ -118,7 +139,7 @@ public final class UserAgentClient {
      * The request §8.1.1 describes, with the given tag, Call-ID and branch, from {@code host:port} (the Via's
      * sent-by, over the hop's transport). Package-private for the tests of its construction.
      */
-    static SipRequest build(OutOfDialogRequest r, String host, int port, String tag, String callId, String branch) {
+    static SipRequest build(OutOfDialogRequest r, String host, int port, Sequence seq, String branch) {
         SipRequest sip = new SipRequest(r.method(), r.requestUri()); // §8.1.1.1
         var h = sip.headers();
         h.add(
@@ -127,9 +148,9 @@ public final class UserAgentClient {
                         + ";rport"); // §8.1.1.7, RFC 3581
         h.add(SipHeaderNames.MAX_FORWARDS, "70"); // §8.1.1.6
         h.add(SipHeaderNames.TO, "<" + r.to() + ">"); // §8.1.1.2: no tag outside a dialog
-        h.add(SipHeaderNames.FROM, "<" + r.from() + ">;tag=" + tag); // §8.1.1.3
-        h.add(SipHeaderNames.CALL_ID, callId); // §8.1.1.4
-        h.add(SipHeaderNames.CSEQ, "1 " + r.method()); // §8.1.1.5
+        h.add(SipHeaderNames.FROM, "<" + r.from() + ">;tag=" + seq.fromTag()); // §8.1.1.3
+        h.add(SipHeaderNames.CALL_ID, seq.callId() + "@" + host); // §8.1.1.4
+        h.add(SipHeaderNames.CSEQ, seq.cseq() + " " + r.method()); // §8.1.1.5
         for (SipHeader extra : r.headers()) {
             h.add(extra.name(), extra.value());
         }
@@ -141,7 +162,7 @@ public final class UserAgentClient {
         return sip;
     }
 
-    private static String random(int bytes) {
+    static String random(int bytes) {
         byte[] b = new byte[bytes];
         RANDOM.nextBytes(b);
         return HexFormat.of().formatHex(b);

@@ -31,10 +31,10 @@ import org.openvto.sip.registrar.SipAuthPolicy;
 import org.openvto.sip.registrar.SipDigestAuth;
 import org.openvto.sip.transaction.FakeScheduler;
 import org.openvto.sip.transaction.RecordingContext;
+import org.openvto.sip.transaction.RecordingPaths;
 import org.openvto.sip.transaction.TransactionContext;
 import org.openvto.sip.transaction.TransactionLayer;
 import org.openvto.sip.transaction.TransactionTimers;
-import org.openvto.sip.transport.SipPaths;
 import org.openvto.sip.transport.SipTransportKind;
 
 /**
@@ -334,7 +334,11 @@ class ProxyTest {
     }
 
     /** This server at 10.0.0.1:5060 (no TLS); every path records what is sent on it, by target. */
-    private final class FakePaths implements SipPaths {
+    private final class FakePaths extends RecordingPaths {
+        FakePaths() {
+            super(scheduler);
+        }
+
         final Map<String, RecordingContext> sentTo = new LinkedHashMap<>();
 
         @Override
@@ -342,26 +346,6 @@ class ProxyTest {
             return sentTo.computeIfAbsent(
                     target.getAddress().getHostAddress() + ":" + target.getPort(),
                     k -> new RecordingContext(false, scheduler, scheduler::nowMillis));
-        }
-
-        @Override
-        public String host() {
-            return "10.0.0.1";
-        }
-
-        @Override
-        public String uriHost() {
-            return "10.0.0.1";
-        }
-
-        @Override
-        public int port() {
-            return 5060;
-        }
-
-        @Override
-        public int tlsPort() {
-            return -1;
         }
     }
 }

@@ -52,7 +52,8 @@ class OutOfDialogRequestFuzzTest {
         } catch (IllegalArgumentException refused) {
             return;
         }
-        SipRequest sip = UserAgentClient.build(request, "127.0.0.1", 5060, "a1b2", "c3d4@127.0.0.1", "z9hG4bKfuzz");
+        SipRequest sip = UserAgentClient.build(
+                request, "127.0.0.1", 5060, new UserAgentClient.Sequence("c3d4", "a1b2", 1), "z9hG4bKfuzz");
         SipDecodeResult decoded = DECODER.decodeDatagram(SipMessageEncoder.encode(sip));
         assertThat(decoded).as("%s", sip).isInstanceOf(SipDecodeResult.Decoded.class);
         SipRequest back = (SipRequest) ((SipDecodeResult.Decoded) decoded).message();

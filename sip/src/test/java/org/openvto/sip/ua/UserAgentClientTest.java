@@ -20,11 +20,11 @@ import org.openvto.sip.codec.SipResponse;
 import org.openvto.sip.codec.SipUri;
 import org.openvto.sip.transaction.FakeScheduler;
 import org.openvto.sip.transaction.RecordingContext;
+import org.openvto.sip.transaction.RecordingPaths;
 import org.openvto.sip.transaction.TransactionContext;
 import org.openvto.sip.transaction.TransactionLayer;
 import org.openvto.sip.transaction.TransactionTimers;
 import org.openvto.sip.transport.SipHop;
-import org.openvto.sip.transport.SipPaths;
 import org.openvto.sip.transport.SipTransportKind;
 
 /**
@@ -248,7 +248,11 @@ class UserAgentClientTest {
     }
 
     /** Records every path asked for; UDP paths are unreliable, TCP/TLS reliable, as on the network. */
-    private final class FakePaths implements SipPaths {
+    private final class FakePaths extends RecordingPaths {
+        FakePaths() {
+            super(scheduler);
+        }
+
         final List<RecordingContext> paths = new ArrayList<>();
         final List<String> targets = new ArrayList<>();
         boolean refuse;
@@ -283,26 +287,6 @@ class UserAgentClientTest {
                     return path.scheduler();
                 }
             };
-        }
-
-        @Override
-        public String host() {
-            return "10.0.0.1";
-        }
-
-        @Override
-        public String uriHost() {
-            return "10.0.0.1";
-        }
-
-        @Override
-        public int port() {
-            return 5060;
-        }
-
-        @Override
-        public int tlsPort() {
-            return -1;
         }
     }
 }
