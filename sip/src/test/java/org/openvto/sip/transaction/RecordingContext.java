@@ -12,6 +12,9 @@ public final class RecordingContext implements TransactionContext {
     /** The test clock's time of each send, in milliseconds. */
     public final List<Long> sentAt = new ArrayList<>();
 
+    /** The peer this path reports ({@link #peer()}); null unless a test sets it. */
+    public java.net.InetSocketAddress peer;
+
     private final boolean reliable;
     private final TimerScheduler scheduler;
     private final LongSupplier now;
@@ -27,6 +30,11 @@ public final class RecordingContext implements TransactionContext {
         sent.add(message);
         sentAt.add(now.getAsLong());
         return true;
+    }
+
+    @Override
+    public java.net.InetSocketAddress peer() {
+        return peer;
     }
 
     @Override
