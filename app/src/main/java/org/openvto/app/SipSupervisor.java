@@ -61,6 +61,12 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     private final Supervisor supervisor;
     /** Read by {@link Server#start} under the supervisor's lock, set in {@link #startAtBoot} under it too. */
     private boolean booting;
+
+    private final org.openvto.app.calls.SelfRegistration selfRegistration;
+    /** Gets the calls to the VTO's own number; set by the composition root before the server starts. */
+    private volatile org.openvto.sip.ua.UserAgent.Listener calls =
+            call -> call.reject(480, "Temporarily Unavailable", "the door station is starting");
+
     /** The running server's figures, continued across restarts. */
     private final SipMetrics metrics = new SipMetrics(() -> server);
 
@@ -85,6 +91,7 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
             return t;
         });
         this.securityEvents = new SipSecurityEvents(bus);
+        this.selfRegistration = new org.openvto.app.calls.SelfRegistration(installation, bus, clock);
         this.supervisor = new Supervisor(service, Service.SIP, bus, Supervisor.virtualThreads("sip-restart"));
         supervisor.watch(watchdog, WATCHDOG_PERIOD);
         // a household change that does not restart the SIP server still changes its accounts and numbering plan
@@ -190,7 +197,20 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
                 config.dialogLimits(),
                 config.authPolicy(),
                 config.warmupRegistrations());
-        SipServer s = new SipServer(serverConfig, lookup, targets, store, clock, new CallEvents(bus), securityEvents);
+        var identity = new org.openvto.sip.ua.UserAgent.Identity(
+                installation.device().current().vtoNumber(),
+                sip.domain(),
+                "OpenVTO " + BuildInfo.load().version(),
+                from -> false); // calls reach the VTO through its own proxy only (SipServer trusts its address)
+        SipServer s = new SipServer(
+                serverConfig,
+                lookup,
+                targets,
+                store,
+                clock,
+                new CallEvents(bus),
+                securityEvents,
+                new SipServer.Calls(identity, call -> calls.incoming(call)));
         writer = store;
         if (booting) {
             SipServer.warmUpOnce(serverConfig); // a power cut: the monitors arrive as soon as the ports open
@@ -207,6 +227,18 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
             s.close();
             throw e;
         }
+        selfRegistration.serverStarted(s, directory);
+    }
+
+    /** Who gets the calls to the VTO's number (an indoor monitor watching the door), from the next call on. */
+    void calls(org.openvto.sip.ua.UserAgent.Listener listener) {
+        this.calls = listener;
+    }
+
+    /** The VTO's own user agent while the server runs. */
+    Optional<org.openvto.sip.ua.UserAgent> userAgent() {
+        SipServer s = server;
+        return s == null ? Optional.empty() : s.calls();
     }
 
     /** How often the watchdog restarted a dead or stuck SIP server since start-up. */
@@ -226,6 +258,7 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     }
 
     private void stopServer() {
+        selfRegistration.serverStopped(service.whyOff().orElse("the SIP server is restarting"));
         SipServer s;
         synchronized (metrics) { // the old server's counts carry over in the same step that removes it
             s = server;
@@ -250,6 +283,9 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     private void reloadDirectory() {
         synchronized (directoryLock) {
             directory = SipDirectory.of(installation);
+        }
+        if (server != null) {
+            selfRegistration.directoryChanged(directory);
         }
     }
 
@@ -290,6 +326,12 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
         return server == null ? Optional.of(supervisor.status().reason()) : Optional.empty();
     }
 
+    @Override
+    public org.openvto.call.OwnRegistration own() {
+        Optional<String> off = service.whyOff();
+        return off.isPresent() ? org.openvto.call.OwnRegistration.notApplicable(off.get()) : selfRegistration.current();
+    }
+
     private static String nz(String s) {
         return s == null ? "" : s;
     }
@@ -298,6 +340,7 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     public void close() {
         householdSubscription.close();
         supervisor.close();
+        selfRegistration.close();
         watchdog.shutdownNow();
         securityEvents.close();
     }

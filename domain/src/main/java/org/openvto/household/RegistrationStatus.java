@@ -14,6 +14,11 @@ public interface RegistrationStatus {
     /** A short reason shown when nothing is registered because no SIP server runs here; empty if one does. */
     Optional<String> unavailableReason();
 
+    /** The VTO's own registration with the SIP server (not applicable unless the app runs one). */
+    default org.openvto.call.OwnRegistration own() {
+        return org.openvto.call.OwnRegistration.notApplicable("the VTO does not register");
+    }
+
     /** One registered contact. */
     record Registration(String contact, String userAgent, Instant expires) {}
 

@@ -112,6 +112,7 @@ public final class Proxy implements TransactionUser {
                     tx.respond(reply(request, 403, "Caller Not Registered"));
                     return;
                 }
+                assertIdentity(request, caller);
             }
         }
         List<String> reached = targets.accounts(target.user());
@@ -213,7 +214,22 @@ public final class Proxy implements TransactionUser {
         }
     }
 
+    /**
+     * RFC 3325 §9.1: the caller this proxy authenticated, as {@code P-Asserted-Identity}, replacing any the caller
+     * wrote itself — the VTO's own user agent believes it only from this proxy. {@code #} is escaped in the user
+     * part (RFC 3261 §25.1).
+     */
+    private static void assertIdentity(SipRequest request, String caller) {
+        request.headers().remove(P_ASSERTED_IDENTITY);
+        SipUri target = request.sipRequestUri();
+        String user = caller.replace("%", "%25").replace("#", "%23");
+        request.headers().add(P_ASSERTED_IDENTITY, "<sip:" + user + "@" + target.host() + ">");
+    }
+
+    private static final String P_ASSERTED_IDENTITY = "P-Asserted-Identity";
+
     private void forwardInDialog(SipRequest request, ServerTransactionHandle tx) {
+        request.headers().remove(P_ASSERTED_IDENTITY); // RFC 3325 §9.1: a device's own assertion is not passed on
         popOwnRoute(request);
         SipHop next = nextHop(request);
         if (next == null) {

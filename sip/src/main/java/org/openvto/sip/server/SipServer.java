@@ -23,6 +23,7 @@ import org.openvto.sip.stack.SipRouter;
 import org.openvto.sip.stack.SipStack;
 import org.openvto.sip.transaction.ServerTransactionHandle;
 import org.openvto.sip.transport.SipTransport;
+import org.openvto.sip.ua.UserAgent;
 import org.openvto.sip.ua.UserAgentClient;
 
 /**
@@ -43,6 +44,7 @@ public final class SipServer implements AutoCloseable {
     private final DialogTable dialogs;
     private final SipRouter router;
     private final UserAgentClient userAgent;
+    private final UserAgent calls;
 
     private final SipAuthGuard guard;
 
@@ -59,6 +61,26 @@ public final class SipServer implements AutoCloseable {
             Clock clock,
             DialogTable.Listener dialogListener,
             SipAuthListener authListener) {
+        this(config, accounts, targets, bindings, clock, dialogListener, authListener, null);
+    }
+
+    /**
+     * The VTO's own calls on this server's stack: who its user agent is and who gets the calls that arrive. The
+     * identity's {@code trusted} sources are completed with this server's own address, so that calls its proxy
+     * forwards (authenticated, with {@code P-Asserted-Identity}) are taken.
+     */
+    public record Calls(UserAgent.Identity identity, UserAgent.Listener listener) {}
+
+    /** As above, with the VTO's own user agent ({@code calls}; null for none) as the first route. */
+    public SipServer(
+            SipServerConfig config,
+            SipAccounts accounts,
+            TargetResolver targets,
+            BindingStore bindings,
+            Clock clock,
+            DialogTable.Listener dialogListener,
+            SipAuthListener authListener,
+            Calls calls) {
         this.stack = new SipStack(config.transport(), config.timers());
         this.dialogs = new DialogTable(clock, config.dialogLimits(), dialogListener);
         this.locations = new LocationService(bindings, clock);
@@ -70,9 +92,13 @@ public final class SipServer implements AutoCloseable {
         this.registrar = new Registrar(config.registrar(), served, auth, locations, clock);
         this.proxy = new Proxy(stack.transactions(), stack.transport(), locations, targets, auth, dialogs);
         stack.transport().setFlowInUse(remote -> locations.hasFlow(SipTransport.format(remote)));
-        this.router = SipRouter.builder()
-                .drop(request -> guard.anyBanned() && guard.banned(SipDigestAuth.sourceIp(request)))
-                .route(
+        this.calls = calls == null ? null : userAgent(calls, config);
+        var routes =
+                SipRouter.builder().drop(request -> guard.anyBanned() && guard.banned(SipDigestAuth.sourceIp(request)));
+        if (this.calls != null) {
+            routes.route("user agent", UserAgent::isForMe, this.calls); // before the proxy: requests to our Contact
+        }
+        this.router = routes.route(
                         "registrar",
                         request -> SipMethod.REGISTER.equals(request.method()),
                         (request, tx) -> registrar.register(request, tx, source(request, tx), transportOf(request)))
@@ -81,6 +107,30 @@ public final class SipServer implements AutoCloseable {
                 .build();
         stack.route(router);
         this.userAgent = new UserAgentClient(stack.transactions(), stack.transport(), stack.transport()::execute);
+    }
+
+    private UserAgent userAgent(Calls c, SipServerConfig config) {
+        java.net.InetSocketAddress self =
+                SipTransport.literalAddress(config.transport().bindAddress(), 0);
+        UserAgent.Identity given = c.identity();
+        var identity = new UserAgent.Identity(
+                given.user(),
+                given.domain(),
+                given.userAgent(),
+                from -> given.trusted().test(from)
+                        || (self != null && self.getAddress().equals(from.getAddress()) && from.getPort() == port()));
+        return new UserAgent(
+                stack.transactions(),
+                stack.transport(),
+                stack.transport()::execute,
+                stack.scheduler(),
+                identity,
+                c.listener());
+    }
+
+    /** The VTO's own user agent for calls, when this server was made with {@link Calls}. */
+    public java.util.Optional<UserAgent> calls() {
+        return java.util.Optional.ofNullable(calls);
     }
 
     /**

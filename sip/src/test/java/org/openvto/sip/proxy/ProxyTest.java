@@ -139,6 +139,16 @@ class ProxyTest {
     }
 
     @Test
+    void theAuthenticatedCallerIsAssertedAndAForgedAssertionIsReplaced() {
+        SipRequest invite = authenticated(invite("101", null, "8002"), "8002", PASSWORD);
+        invite.headers().add("P-Asserted-Identity", "<sip:888888@VDP>");
+        layer.receive(invite, caller);
+        assertThat(forwarded("10.0.0.10").headers().getAll("P-Asserted-Identity"))
+                .as("RFC 3325 §9.1")
+                .containsExactly("<sip:8002@VDP>");
+    }
+
+    @Test
     void theFirstAnswerWinsAndThePendingBranchesAreCancelled() {
         call("101");
         answer("10.0.0.11", 180);

@@ -156,8 +156,14 @@ public final class WebRoutes {
         new DeviceApi(services.device(), in.device(), in.sipServer(), webAuth).register(routes);
         new NetworkPage(pages, in.network(), services.hostAddresses()).register(routes);
         new NetworkApi(in.network(), services.hostAddresses()).register(routes);
-        new SipServerPage(pages, in.sipServer()).register(routes);
-        new SipServerApi(in.sipServer()).register(routes);
+        var own = services.registrations();
+        new SipServerPage(
+                        pages,
+                        in.sipServer(),
+                        own::own,
+                        () -> in.device().current().vtoNumber())
+                .register(routes);
+        new SipServerApi(in.sipServer(), own::own).register(routes);
         new VtoListPage(pages, in.vtos(), in.sipServer(), in.device(), registrations).register(routes);
         new VtoListApi(in.vtos(), registrations).register(routes);
         new RoomListPage(pages, in.rooms(), in.device(), registrations).register(routes);

@@ -40,10 +40,18 @@ public final class SipServerPage {
 
     private final Pages pages;
     private final SipServerService sipServer;
+    private final java.util.function.Supplier<org.openvto.call.OwnRegistration> registration;
+    private final java.util.function.Supplier<String> vtoNumber;
 
-    public SipServerPage(Pages pages, SipServerService sipServer) {
+    public SipServerPage(
+            Pages pages,
+            SipServerService sipServer,
+            java.util.function.Supplier<org.openvto.call.OwnRegistration> registration,
+            java.util.function.Supplier<String> vtoNumber) {
         this.pages = pages;
         this.sipServer = sipServer;
+        this.registration = registration;
+        this.vtoNumber = vtoNumber;
     }
 
     public void register(RoutesConfig routes) {
@@ -61,7 +69,9 @@ public final class SipServerPage {
                         s,
                         errors.withIds(INPUT_IDS),
                         notice,
-                        sipServer.current().altEnabled()));
+                        sipServer.current().altEnabled(),
+                        registration.get(),
+                        vtoNumber.get()));
     }
 
     private void save(Context ctx) {
