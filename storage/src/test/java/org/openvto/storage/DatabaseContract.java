@@ -680,32 +680,8 @@ abstract class DatabaseContract {
     void aCallSnapshotIsKeptWithItsRecordAndPrunedWithIt() {
         var store = db.callRecords();
         var snapshots = db.callSnapshots();
-        var old = store.append(call(
-                "c1",
-                T0,
-                Duration.ofSeconds(5),
-                CallRecord.Direction.OUTGOING,
-                "101",
-                "101",
-                CallRecord.Outcome.MISSED,
-                "",
-                Duration.ZERO,
-                false,
-                "no answer in 30 s",
-                true));
-        var kept = store.append(call(
-                "c2",
-                T0.plusSeconds(60),
-                Duration.ofSeconds(5),
-                CallRecord.Direction.OUTGOING,
-                "101",
-                "101",
-                CallRecord.Outcome.MISSED,
-                "",
-                Duration.ZERO,
-                false,
-                "no answer in 30 s",
-                true));
+        var old = store.append(missed("c1", T0));
+        var kept = store.append(missed("c2", T0.plusSeconds(60)));
         byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, 0, 1, 2, (byte) 0xFF, (byte) 0xD9};
         snapshots.put(old.id(), jpeg);
         snapshots.put(kept.id(), new byte[] {1});
@@ -721,6 +697,22 @@ abstract class DatabaseContract {
         store.prune(T0.plusSeconds(30), 10);
         assertThat(snapshots.get(old.id())).as("deleted with its record").isEmpty();
         assertThat(snapshots.get(kept.id())).hasValue(jpeg);
+    }
+
+    private static CallRecord missed(String callId, Instant at) {
+        return call(
+                callId,
+                at,
+                Duration.ofSeconds(5),
+                CallRecord.Direction.OUTGOING,
+                "101",
+                "101",
+                CallRecord.Outcome.MISSED,
+                "",
+                Duration.ZERO,
+                false,
+                "no answer in 30 s",
+                true);
     }
 
     private static CallRecord call(
