@@ -15,8 +15,9 @@ import org.openvto.facade.io.KeypadKey;
  * What a visitor sees and hears at the façade when pressing keys: a call key lights the call indicator, shows
  * "Calling 101" and plays the ringback tone (an unassigned key says so and plays the error tone); the keyboard's
  * selection buttons scroll the user directory on the display. After {@code feedback} without a key the
- * display returns to the directory and the call indicator goes out — until the VTO's own calls (a later
- * feature) drive the indicator by the call's state.
+ * display returns to the directory and the call indicator goes out. Once the VTO's own calls ({@code
+ * org.openvto.call.Calls}) run, they answer the call keys and drive the call and talk indicators by the call's
+ * state: construct this with {@code callKeys} false, and hand {@link #message} to the calls as their display.
  *
  * <p>Subscribes on the bus; the work per event is a few output writes. Thread-safe (one lock); timers run on the
  * injected scheduler.
@@ -28,11 +29,14 @@ public final class FacadeFeedback implements AutoCloseable {
     private final Supplier<List<UserDirectory.Entry>> residents;
     private final UserDirectory directory = new UserDirectory();
     private final List<EventBus.Subscription> subscriptions;
+    private final boolean callKeys;
     private ScheduledFuture<?> reset;
     /** Which reset is due: a reset that fires after a newer key press was scheduled finds a newer value and does nothing. */
     private long generation;
 
     /**
+     * Answers the call keys itself (before the VTO's own calls run).
+     *
      * @param residents the rooms and names of Room No. Management, read again by {@link #refresh} when they
      *                  change
      */
@@ -42,6 +46,22 @@ public final class FacadeFeedback implements AutoCloseable {
             ScheduledExecutorService scheduler,
             Duration feedback,
             Supplier<List<Resident>> residents) {
+        this(bus, outputs, scheduler, feedback, residents, true);
+    }
+
+    /**
+     * @param callKeys answer the call keys (light the call indicator, "Calling 101", ringback) and put the call
+     *                 indicator out with the directory; false when {@code org.openvto.call.Calls} does both by the
+     *                 call's state
+     */
+    public FacadeFeedback(
+            EventBus bus,
+            FacadeOutputs outputs,
+            ScheduledExecutorService scheduler,
+            Duration feedback,
+            Supplier<List<Resident>> residents,
+            boolean callKeys) {
+        this.callKeys = callKeys;
         this.outputs = outputs;
         this.scheduler = scheduler;
         this.feedback = feedback;
@@ -64,6 +84,9 @@ public final class FacadeFeedback implements AutoCloseable {
     }
 
     private synchronized void onCallKey(FacadeEvent.CallKeyPressed e) {
+        if (!callKeys) {
+            return; // the calls feature answers them
+        }
         if (e.room().isEmpty()) {
             outputs.display(List.of("This key has no room", "Use the keyboard or ask the centre"));
             outputs.play(new FacadeOutputs.Sound("error"));
@@ -107,7 +130,9 @@ public final class FacadeFeedback implements AutoCloseable {
         if (due != generation) {
             return; // a newer press rescheduled the reset while this one was already running
         }
-        outputs.indicator(FacadeOutputs.Indicator.CALL, false);
+        if (callKeys) {
+            outputs.indicator(FacadeOutputs.Indicator.CALL, false);
+        }
         outputs.display(directory.lines());
         reset = null;
     }

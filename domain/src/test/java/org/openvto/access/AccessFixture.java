@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,7 +12,7 @@ import org.openvto.centre.CentreDestination;
 import org.openvto.centre.OutboxMessage;
 import org.openvto.event.Event;
 import org.openvto.event.EventBus;
-import org.openvto.facade.io.FacadeOutputs;
+import org.openvto.facade.io.RecordingOutputs;
 import org.openvto.testkit.ManualClock;
 import org.openvto.testkit.ManualScheduler;
 
@@ -31,7 +30,7 @@ final class AccessFixture {
     final InMemoryStores.Alarms alarmStore = new InMemoryStores.Alarms(outboxStore);
     final InMemoryStores.Relay lock1 = new InMemoryStores.Relay(1, clock);
     final InMemoryStores.Relay lock2 = new InMemoryStores.Relay(2, clock);
-    final Outputs outputs = new Outputs();
+    final RecordingOutputs outputs = new RecordingOutputs();
     final List<List<String>> messages = new ArrayList<>();
     final Centre centre = new Centre();
     AccessSettings settings = AccessSettings.DEFAULTS;
@@ -96,46 +95,6 @@ final class AccessFixture {
 
     static PersonForm.CardForm card(String number) {
         return new PersonForm.CardForm(number, "", "", "", "");
-    }
-
-    static final class Outputs implements FacadeOutputs {
-        final Set<Indicator> lit = EnumSet.noneOf(Indicator.class);
-        final List<String> played = new ArrayList<>();
-        List<String> display = List.of();
-
-        @Override
-        public void indicator(Indicator indicator, boolean on) {
-            if (on) {
-                lit.add(indicator);
-            } else {
-                lit.remove(indicator);
-            }
-        }
-
-        @Override
-        public Set<Indicator> indicators() {
-            return Set.copyOf(lit);
-        }
-
-        @Override
-        public void display(List<String> lines) {
-            display = lines;
-        }
-
-        @Override
-        public List<String> displayed() {
-            return display;
-        }
-
-        @Override
-        public void play(Sound sound) {
-            played.add(sound.name());
-        }
-
-        @Override
-        public Optional<Sound> lastPlayed() {
-            return played.isEmpty() ? Optional.empty() : Optional.of(new Sound(played.getLast()));
-        }
     }
 
     /** A centre destination that delivers while {@code up}. */

@@ -21,7 +21,7 @@ import org.openvto.records.RecordStore;
 import org.openvto.records.UnlockRecord;
 
 /** In-memory stores with the contracts' behaviour, for the domain's unit tests (the JDBC ones are tested in storage). */
-final class InMemoryStores {
+public final class InMemoryStores {
     private InMemoryStores() {}
 
     static final class People implements PeopleStore {
@@ -165,12 +165,12 @@ final class InMemoryStores {
     }
 
     /** A generic list-backed record store. */
-    static class Records<R> implements RecordStore<R> {
-        final List<R> rows = new ArrayList<>();
+    public static class Records<R> implements RecordStore<R> {
+        public final List<R> rows = new ArrayList<>();
         private final Function<R, Instant> at;
         private final java.util.function.BiFunction<R, Long, R> withId;
 
-        Records(Function<R, Instant> at, java.util.function.BiFunction<R, Long, R> withId) {
+        public Records(Function<R, Instant> at, java.util.function.BiFunction<R, Long, R> withId) {
             this.at = at;
             this.withId = withId;
         }

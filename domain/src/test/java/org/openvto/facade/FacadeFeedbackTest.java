@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openvto.event.EventBus;
 import org.openvto.facade.io.FacadeEvent;
 import org.openvto.facade.io.FacadeOutputs;
 import org.openvto.facade.io.KeypadKey;
+import org.openvto.facade.io.RecordingOutputs;
 import org.openvto.testkit.ManualScheduler;
 
 class FacadeFeedbackTest {
@@ -44,7 +41,7 @@ class FacadeFeedbackTest {
         bus.publish(new FacadeEvent.CallKeyPressed(1, 0, "101", T0));
         assertThat(outputs.lit).containsExactly(FacadeOutputs.Indicator.CALL);
         assertThat(outputs.display).containsExactly("Calling room 101", "Please wait");
-        assertThat(outputs.sounds).containsExactly(new FacadeOutputs.Sound("ringback"));
+        assertThat(outputs.played).containsExactly("ringback");
         scheduler.advance(Duration.ofMillis(29_999));
         assertThat(outputs.lit).containsExactly(FacadeOutputs.Indicator.CALL);
         scheduler.advance(Duration.ofMillis(1));
@@ -57,7 +54,19 @@ class FacadeFeedbackTest {
         bus.publish(new FacadeEvent.CallKeyPressed(1, 1, "", T0));
         assertThat(outputs.lit).isEmpty();
         assertThat(outputs.display.get(0)).isEqualTo("This key has no room");
-        assertThat(outputs.sounds).containsExactly(new FacadeOutputs.Sound("error"));
+        assertThat(outputs.played).containsExactly("error");
+    }
+
+    @Test
+    void withTheCallsFeatureRunningCallKeysAndTheCallIndicatorAreLeftToIt() {
+        RecordingOutputs own = new RecordingOutputs();
+        new FacadeFeedback(bus, own, scheduler, Duration.ofSeconds(30), List::of, false);
+        own.indicator(FacadeOutputs.Indicator.CALL, true); // a call rings
+        bus.publish(new FacadeEvent.CallKeyPressed(1, 0, "101", T0));
+        assertThat(own.played).isEmpty();
+        assertThat(own.display).doesNotContain("Calling room 101");
+        scheduler.advance(Duration.ofSeconds(30));
+        assertThat(own.lit).containsExactly(FacadeOutputs.Indicator.CALL);
     }
 
     @Test
@@ -65,45 +74,5 @@ class FacadeFeedbackTest {
         feedback.close();
         bus.publish(new FacadeEvent.CallKeyPressed(1, 0, "101", T0));
         assertThat(outputs.lit).isEmpty();
-    }
-
-    private static final class RecordingOutputs implements FacadeOutputs {
-        final Set<Indicator> lit = EnumSet.noneOf(Indicator.class);
-        List<String> display = List.of();
-        final List<Sound> sounds = new ArrayList<>();
-
-        @Override
-        public void indicator(Indicator indicator, boolean on) {
-            if (on) {
-                lit.add(indicator);
-            } else {
-                lit.remove(indicator);
-            }
-        }
-
-        @Override
-        public Set<Indicator> indicators() {
-            return lit;
-        }
-
-        @Override
-        public void display(List<String> lines) {
-            display = lines;
-        }
-
-        @Override
-        public List<String> displayed() {
-            return display;
-        }
-
-        @Override
-        public void play(Sound sound) {
-            sounds.add(sound);
-        }
-
-        @Override
-        public Optional<Sound> lastPlayed() {
-            return sounds.isEmpty() ? Optional.empty() : Optional.of(sounds.get(sounds.size() - 1));
-        }
     }
 }

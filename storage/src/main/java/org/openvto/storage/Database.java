@@ -11,6 +11,7 @@ import org.openvto.centre.OutboxStore;
 import org.openvto.device.SettingsStore;
 import org.openvto.household.HouseholdStore;
 import org.openvto.records.CallRecord;
+import org.openvto.records.CallSnapshots;
 import org.openvto.records.RecordStore;
 import org.openvto.records.UnlockRecord;
 import org.openvto.security.AccountStore;
@@ -21,6 +22,7 @@ import org.openvto.sip.registrar.BindingStore;
 import org.openvto.storage.internal.JdbcAccountStore;
 import org.openvto.storage.internal.JdbcAlarmStore;
 import org.openvto.storage.internal.JdbcBindingStore;
+import org.openvto.storage.internal.JdbcCallSnapshots;
 import org.openvto.storage.internal.JdbcHouseholdStore;
 import org.openvto.storage.internal.JdbcLoginLockStore;
 import org.openvto.storage.internal.JdbcOutboxStore;
@@ -45,14 +47,17 @@ import org.sqlite.SQLiteDataSource;
 public final class Database implements AutoCloseable {
     /** The supported database products. */
     public enum Vendor {
-        SQLITE("INTEGER PRIMARY KEY AUTOINCREMENT"),
-        POSTGRESQL("BIGSERIAL PRIMARY KEY");
+        SQLITE("INTEGER PRIMARY KEY AUTOINCREMENT", "BLOB"),
+        POSTGRESQL("BIGSERIAL PRIMARY KEY", "BYTEA");
 
-        /** Column definition of a generated 64-bit primary key: the one DDL difference the migrations need. */
+        /** Column definition of a generated 64-bit primary key: a DDL difference the migrations need. */
         private final String identityPrimaryKey;
+        /** Column type of binary data (a snapshot's JPEG). */
+        private final String blob;
 
-        Vendor(String identityPrimaryKey) {
+        Vendor(String identityPrimaryKey, String blob) {
             this.identityPrimaryKey = identityPrimaryKey;
+            this.blob = blob;
         }
     }
 
@@ -69,7 +74,7 @@ public final class Database implements AutoCloseable {
         var result = Flyway.configure(Database.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/common")
-                .placeholders(java.util.Map.of("identity_pk", vendor.identityPrimaryKey))
+                .placeholders(java.util.Map.of("identity_pk", vendor.identityPrimaryKey, "blob", vendor.blob))
                 .load()
                 .migrate();
         this.schemaVersion = result.targetSchemaVersion != null
@@ -170,6 +175,11 @@ public final class Database implements AutoCloseable {
 
     public RecordStore<CallRecord> callRecords() {
         return JdbcRecordStore.calls(jdbi, vendor == Vendor.SQLITE);
+    }
+
+    /** The JPEG of each call record that has one, deleted with its record. */
+    public CallSnapshots callSnapshots() {
+        return new JdbcCallSnapshots(jdbi);
     }
 
     /** The alarm records; raising one also writes its messages to the {@link #outbox()}, in one transaction. */

@@ -65,7 +65,7 @@ abstract class DatabaseContract {
 
     @Test
     void migratesToTheCurrentSchema() {
-        assertThat(db.schemaVersion()).isEqualTo("5");
+        assertThat(db.schemaVersion()).isEqualTo("6");
         assertThat(db.healthy()).isTrue();
     }
 
@@ -604,48 +604,144 @@ abstract class DatabaseContract {
     @Test
     void callRecordsAreSearchedByDirectionRoomAndOutcome() {
         var store = db.callRecords();
-        var c1 = store.append(new CallRecord(
-                0,
+        var c1 = store.append(call(
+                "c1",
                 T0,
+                Duration.ofSeconds(50),
                 CallRecord.Direction.OUTGOING,
                 "101",
                 "101",
                 CallRecord.Outcome.ANSWERED,
                 "101#1",
                 Duration.ofSeconds(42),
-                false));
-        var c2 = store.append(new CallRecord(
-                0,
+                false,
+                "BYE from 101#1",
+                true));
+        var c2 = store.append(call(
+                "c2",
                 T0.plusSeconds(60),
+                Duration.ofSeconds(30),
                 CallRecord.Direction.OUTGOING,
                 "888888",
                 "",
                 CallRecord.Outcome.MISSED,
                 "",
                 Duration.ZERO,
-                true));
-        var c3 = store.append(new CallRecord(
-                0,
+                true,
+                "no answer in 30 s",
+                false));
+        var c3 = store.append(call(
+                "m3",
                 T0.plusSeconds(120),
+                Duration.ofMillis(1500),
                 CallRecord.Direction.INCOMING,
                 "101#0",
                 "101",
                 CallRecord.Outcome.ANSWERED,
-                "",
+                "101#0",
                 Duration.ofMillis(1500),
+                false,
+                "BYE from 101#0",
+                false));
+        var c4 = store.append(call(
+                "c4",
+                T0.plusSeconds(180),
+                Duration.ofSeconds(3),
+                CallRecord.Direction.OUTGOING,
+                "102",
+                "102",
+                CallRecord.Outcome.REFUSED,
+                "",
+                Duration.ZERO,
+                false,
+                "603 Decline",
                 false));
 
-        assertThat(store.search(RecordFilter.ALL, 0, 10)).containsExactly(c3, c2, c1);
-        assertThat(store.search(filter("outgoing", "", ""), 0, 10)).containsExactly(c2, c1);
+        assertThat(store.search(RecordFilter.ALL, 0, 10)).containsExactly(c4, c3, c2, c1);
+        assertThat(store.search(RecordFilter.ALL, 3, 1).getFirst())
+                .as("every field as written")
+                .isEqualTo(c1)
+                .extracting(CallRecord::callId, CallRecord::ended, CallRecord::reason, CallRecord::snapshot)
+                .containsExactly("c1", T0.plusSeconds(50), "BYE from 101#1", true);
+        assertThat(store.search(filter("outgoing", "", ""), 0, 10)).containsExactly(c4, c2, c1);
         assertThat(store.search(filter("", "101", ""), 0, 10)).containsExactly(c3, c1);
         assertThat(store.search(filter("", "", "missed"), 0, 10)).containsExactly(c2);
+        assertThat(store.search(filter("", "", "refused"), 0, 10)).containsExactly(c4);
         assertThat(store.search(filter("incoming", "", "answered"), 0, 10)).containsExactly(c3);
         assertThat(store.count(filter("", "", "answered"))).isEqualTo(2);
         List<CallRecord> all = new ArrayList<>();
         store.forEach(RecordFilter.ALL, all::add);
-        assertThat(all).containsExactly(c3, c2, c1);
+        assertThat(all).containsExactly(c4, c3, c2, c1);
         assertThat(store.prune(T0.plusSeconds(60), 10)).isEqualTo(1);
-        assertThat(store.search(RecordFilter.ALL, 0, 10)).containsExactly(c3, c2);
+        assertThat(store.search(RecordFilter.ALL, 0, 10)).containsExactly(c4, c3, c2);
+    }
+
+    @Test
+    void aCallSnapshotIsKeptWithItsRecordAndPrunedWithIt() {
+        var store = db.callRecords();
+        var snapshots = db.callSnapshots();
+        var old = store.append(missed("c1", T0));
+        var kept = store.append(missed("c2", T0.plusSeconds(60)));
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, 0, 1, 2, (byte) 0xFF, (byte) 0xD9};
+        snapshots.put(old.id(), jpeg);
+        snapshots.put(kept.id(), new byte[] {1});
+        snapshots.put(kept.id(), jpeg);
+
+        assertThat(snapshots.get(old.id())).hasValue(jpeg);
+        assertThat(snapshots.get(kept.id())).as("the last one put").hasValue(jpeg);
+        assertThat(snapshots.get(kept.id() + 1)).isEmpty();
+        assertThatThrownBy(() -> snapshots.put(kept.id() + 1, jpeg))
+                .as("only for a stored record")
+                .isInstanceOf(RuntimeException.class);
+
+        store.prune(T0.plusSeconds(30), 10);
+        assertThat(snapshots.get(old.id())).as("deleted with its record").isEmpty();
+        assertThat(snapshots.get(kept.id())).hasValue(jpeg);
+    }
+
+    private static CallRecord missed(String callId, Instant at) {
+        return call(
+                callId,
+                at,
+                Duration.ofSeconds(5),
+                CallRecord.Direction.OUTGOING,
+                "101",
+                "101",
+                CallRecord.Outcome.MISSED,
+                "",
+                Duration.ZERO,
+                false,
+                "no answer in 30 s",
+                true);
+    }
+
+    private static CallRecord call(
+            String callId,
+            Instant at,
+            Duration length,
+            CallRecord.Direction direction,
+            String peer,
+            String room,
+            CallRecord.Outcome outcome,
+            String answeredBy,
+            Duration talk,
+            boolean emergency,
+            String reason,
+            boolean snapshot) {
+        return new CallRecord(
+                0,
+                callId,
+                at,
+                at.plus(length),
+                direction,
+                peer,
+                room,
+                outcome,
+                answeredBy,
+                talk,
+                emergency,
+                reason,
+                snapshot);
     }
 
     /** 3,001 unlock records written in one transaction, four to a second: ties on at across every batch edge. */

@@ -43,7 +43,7 @@ class SqliteDatabaseTest extends DatabaseContract {
         db.close();
         db = openFresh();
         assertThat(db.settings(cipher).get(DeviceService.VTO_NUMBER)).contains("8002");
-        assertThat(db.schemaVersion()).isEqualTo("5");
+        assertThat(db.schemaVersion()).isEqualTo("6");
         assertThat(dir.resolve("openvto.db")).exists();
     }
 

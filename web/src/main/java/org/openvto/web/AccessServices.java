@@ -6,6 +6,7 @@ import org.openvto.access.PeopleService;
 import org.openvto.alarm.AlarmService;
 import org.openvto.centre.Outbox;
 import org.openvto.records.CallRecord;
+import org.openvto.records.CallSnapshots;
 import org.openvto.records.RecordStore;
 import org.openvto.records.UnlockRecord;
 
@@ -14,6 +15,7 @@ import org.openvto.records.UnlockRecord;
  *
  * @param digests for the public unlock password the Access Control page sets
  * @param outbox  the messages to the management centre, whose pending count the Alarms page shows
+ * @param snapshots the JPEG kept with a call record, served from the Call Records
  */
 public record AccessServices(
         PeopleService people,
@@ -22,4 +24,17 @@ public record AccessServices(
         RecordStore<UnlockRecord> unlocks,
         RecordStore<CallRecord> calls,
         CredentialDigests digests,
-        Outbox outbox) {}
+        Outbox outbox,
+        CallSnapshots snapshots) {
+    /** Without call snapshots: a call record's snapshot link answers 404. */
+    public AccessServices(
+            PeopleService people,
+            AccessControl access,
+            AlarmService alarms,
+            RecordStore<UnlockRecord> unlocks,
+            RecordStore<CallRecord> calls,
+            CredentialDigests digests,
+            Outbox outbox) {
+        this(people, access, alarms, unlocks, calls, digests, outbox, CallSnapshots.NONE);
+    }
+}

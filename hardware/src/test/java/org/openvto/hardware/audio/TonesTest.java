@@ -35,6 +35,16 @@ class TonesTest {
     }
 
     @Test
+    void theCallPromptsHaveTheirLengths() {
+        assertThat(Tones.pcm("busy").orElseThrow().length / 2)
+                .as("3 × 500 ms on, 2 × 500 ms off")
+                .isEqualTo(20_000);
+        assertThat(Tones.pcm("no-answer").orElseThrow().length / 2).isEqualTo(8_000);
+        assertThat(Tones.pcm("no-such-room").orElseThrow().length / 2).isEqualTo(3 * 2_640);
+        assertThat(Tones.pcm("call-ended").orElseThrow().length / 2).isEqualTo(1_200 + 400 + 1_200);
+    }
+
+    @Test
     void anUnknownToneIsNothing() {
         assertThat(Tones.pcm("fanfare")).isEmpty();
         assertThat(Tones.pcm("alarm")).isPresent();

@@ -115,26 +115,35 @@ public final class JdbcRecordStore<R> implements RecordStore<R> {
                         "direction",
                         "outcome",
                         """
-                        INSERT INTO call_record (at, direction, peer, room, outcome, answered_by, talk_ms, emergency)
-                        VALUES (:at, :direction, :peer, :room, :outcome, :answeredBy, :talk, :emergency)""",
-                        (u, r) -> u.bind("at", r.at().toEpochMilli())
+                        INSERT INTO call_record (call_id, at, ended, direction, peer, room, outcome, answered_by,
+                          talk_ms, emergency, reason, snapshot) VALUES (:callId, :at, :ended, :direction, :peer, :room,
+                          :outcome, :answeredBy, :talk, :emergency, :reason, :snapshot)""",
+                        (u, r) -> u.bind("callId", truncate(r.callId(), 64))
+                                .bind("at", r.at().toEpochMilli())
+                                .bind("ended", r.ended().toEpochMilli())
                                 .bind("direction", r.direction().token())
                                 .bind("peer", truncate(r.peer(), 32))
                                 .bind("room", truncate(r.room(), 16))
                                 .bind("outcome", r.outcome().token())
                                 .bind("answeredBy", truncate(r.answeredBy(), 32))
                                 .bind("talk", r.talk().toMillis())
-                                .bind("emergency", r.emergency()),
+                                .bind("emergency", r.emergency())
+                                .bind("reason", truncate(r.reason(), 200))
+                                .bind("snapshot", r.snapshot()),
                         (rs, ctx) -> new CallRecord(
                                 rs.getLong("id"),
+                                rs.getString("call_id"),
                                 Instant.ofEpochMilli(rs.getLong("at")),
+                                Instant.ofEpochMilli(rs.getLong("ended")),
                                 DIRECTIONS.of(rs.getString("direction")),
                                 rs.getString("peer"),
                                 rs.getString("room"),
                                 OUTCOMES.of(rs.getString("outcome")),
                                 rs.getString("answered_by"),
                                 Duration.ofMillis(rs.getLong("talk_ms")),
-                                rs.getBoolean("emergency")),
+                                rs.getBoolean("emergency"),
+                                rs.getString("reason"),
+                                rs.getBoolean("snapshot")),
                         CallRecord::at,
                         CallRecord::id,
                         CallRecord::withId,

@@ -139,6 +139,7 @@ public final class WebRoutes {
         new PeopleApi(a.people()).register(routes);
         new AlarmsApi(a.alarms()).register(routes);
         new RecordsApi(recordKinds(a), services.zone(), services.clock()).register(routes);
+        new org.openvto.web.internal.records.CallSnapshotApi(a.snapshots()).register(routes);
     }
 
     private void registerAccountAndRecords(RoutesConfig routes) {

@@ -128,36 +128,58 @@ public record RecordKind<R>(
                         .toList(),
                 List.of(
                         "record",
-                        "time",
+                        "start",
+                        "end",
                         "direction",
                         "peer",
                         "room",
                         "outcome",
                         "answered by",
+                        "seconds",
                         "talk seconds",
-                        "emergency"),
+                        "emergency",
+                        "reason",
+                        "snapshot"),
                 c -> {
                     ObjectNode o = Json.MAPPER.createObjectNode();
                     o.put("id", c.id());
+                    o.put("callId", c.callId());
                     o.put("at", c.at().toString());
+                    o.put("ended", c.ended().toString());
                     o.put("direction", c.direction().token());
                     o.put("peer", c.peer());
                     o.put("room", c.room());
                     o.put("outcome", c.outcome().token());
                     o.put("answeredBy", c.answeredBy());
+                    o.put("seconds", c.duration().toSeconds());
                     o.put("talkSeconds", c.talk().toSeconds());
                     o.put("emergency", c.emergency());
+                    o.put("reason", c.reason());
+                    if (c.snapshot()) {
+                        o.put("snapshot", snapshotPath(c));
+                    } else {
+                        o.putNull("snapshot");
+                    }
                     return o;
                 },
                 (c, zone) -> List.of(
                         String.valueOf(c.id()),
                         time(c.at(), zone),
+                        time(c.ended(), zone),
                         c.direction().token(),
                         c.peer(),
                         c.room(),
                         c.outcome().token(),
                         c.answeredBy(),
+                        String.valueOf(c.duration().toSeconds()),
                         String.valueOf(c.talk().toSeconds()),
-                        String.valueOf(c.emergency())));
+                        String.valueOf(c.emergency()),
+                        c.reason(),
+                        c.snapshot() ? snapshotPath(c) : ""));
+    }
+
+    /** Where the JPEG taken when call {@code c} rang is served ({@link CallSnapshotApi}). */
+    public static String snapshotPath(CallRecord c) {
+        return "/api/v1/records/calls/" + c.id() + "/snapshot.jpg";
     }
 }
