@@ -1,10 +1,11 @@
 package org.openvto.media.sdp;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
- * An SDP session description (RFC 8866) as this device writes it: RTSP DESCRIBE answers now, call offers and
- * answers later. Immutable; {@link #format()} gives the text with CRLF line ends.
+ * The SDP session description (RFC 8866) of an RTSP DESCRIBE answer. Immutable; {@link #format()} gives the text with
+ * CRLF line ends, written through {@link Sdp} (calls build theirs with {@link OfferAnswer}).
  *
  * @param originId {@code o=} sess-id (a number; kept across DESCRIBEs of the same stream so clients see one session)
  * @param originVersion {@code o=} sess-version, bumped when the stream's format changes
@@ -18,7 +19,7 @@ public record SessionDescription(
     public SessionDescription {
         attributes = List.copyOf(attributes);
         media = List.copyOf(media);
-        name = name == null || name.isBlank() ? "-" : name.replaceAll("[\r\n]", " ");
+        name = name == null || name.isBlank() ? "-" : name.replaceAll("[\\x00-\\x08\\x0A-\\x1F]", " ");
     }
 
     /**
@@ -38,32 +39,34 @@ public record SessionDescription(
     }
 
     public String format() {
-        StringBuilder s = new StringBuilder();
-        line(s, "v=0");
-        line(s, "o=- " + originId + " " + originVersion + " IN " + family(address) + " " + address);
-        line(s, "s=" + name);
-        line(s, "c=IN " + family(address) + " " + (address.contains(":") ? "::" : "0.0.0.0"));
-        line(s, "t=0 0");
-        attributes.forEach(a -> line(s, "a=" + a));
-        for (Media m : media) {
-            StringBuilder ml = new StringBuilder("m=")
-                    .append(m.type())
-                    .append(' ')
-                    .append(m.port())
-                    .append(' ')
-                    .append(m.protocol());
-            m.formats().forEach(f -> ml.append(' ').append(f));
-            line(s, ml.toString());
-            m.attributes().forEach(a -> line(s, "a=" + a));
-        }
-        return s.toString();
+        return toSdp().format();
+    }
+
+    /** This description as the general model the parser reads and offer/answer writes. */
+    public Sdp toSdp() {
+        String family = family(address);
+        return new Sdp(
+                new Sdp.Origin(
+                        "-",
+                        Long.toUnsignedString(originId),
+                        Long.toUnsignedString(originVersion),
+                        new Connection("IN", family, address)),
+                name,
+                Optional.of(new Connection("IN", family, address.contains(":") ? "::" : "0.0.0.0")),
+                List.of(new Sdp.Line('t', "0 0")),
+                attributes.stream().map(Attribute::parse).toList(),
+                media.stream()
+                        .map(m -> MediaSection.rtp(
+                                m.type(),
+                                m.port(),
+                                m.protocol(),
+                                m.formats(),
+                                Optional.empty(),
+                                m.attributes().stream().map(Attribute::parse).toList()))
+                        .toList());
     }
 
     private static String family(String address) {
         return address.contains(":") ? "IP6" : "IP4";
-    }
-
-    private static void line(StringBuilder s, String line) {
-        s.append(line).append("\r\n");
     }
 }
