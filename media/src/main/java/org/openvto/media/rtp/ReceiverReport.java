@@ -1,5 +1,6 @@
 package org.openvto.media.rtp;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,13 +11,25 @@ import java.util.Optional;
  *
  * @param reporter the SSRC of the viewer that sent it
  * @param blocks one block per source the viewer reports on
+ * @param senderNtpMiddle for a sender report, the middle 32 bits of its NTP timestamp (what the receiver echoes
+ *     as LSR, §6.4.1); -1 for a receiver report
  */
-public record ReceiverReport(long reporter, List<Block> blocks) {
+public record ReceiverReport(long reporter, List<Block> blocks, long senderNtpMiddle) {
     static final int SR = 200;
     static final int RR = 201;
 
     public ReceiverReport {
         blocks = List.copyOf(blocks);
+    }
+
+    /** A receiver report (no sender information). */
+    public ReceiverReport(long reporter, List<Block> blocks) {
+        this(reporter, blocks, -1);
+    }
+
+    /** Whether it came in a sender report. */
+    public boolean fromSender() {
+        return senderNtpMiddle >= 0;
     }
 
     /**
@@ -27,8 +40,34 @@ public record ReceiverReport(long reporter, List<Block> blocks) {
      * @param cumulativeLost packets lost since the start (24-bit signed)
      * @param highestSequence extended highest sequence number received
      * @param jitter interarrival jitter in timestamp units
+     * @param lastSr the middle 32 bits of the NTP time of the last SR received from {@code ssrc}, 0 for none
+     * @param delaySinceLastSr since that SR arrived, in 1/65,536 s; 0 for none
      */
-    public record Block(long ssrc, int fractionLost, int cumulativeLost, long highestSequence, long jitter) {}
+    public record Block(
+            long ssrc,
+            int fractionLost,
+            int cumulativeLost,
+            long highestSequence,
+            long jitter,
+            long lastSr,
+            long delaySinceLastSr) {
+        /** A block without the round-trip fields (no sender report received yet). */
+        public Block(long ssrc, int fractionLost, int cumulativeLost, long highestSequence, long jitter) {
+            this(ssrc, fractionLost, cumulativeLost, highestSequence, jitter, 0, 0);
+        }
+    }
+
+    /** The compound RTCP packet: RR (PT 201, §6.4.2) with the blocks, then SDES CNAME (§6.5.1). */
+    public byte[] encode(String cname) {
+        byte[] name = RtcpWriter.cnameBytes(cname);
+        int rrLength = 8 + RtcpWriter.BLOCK * blocks.size();
+        ByteBuffer b = ByteBuffer.allocate(rrLength + RtcpWriter.sdesLength(name));
+        b.put((byte) (0x80 | blocks.size())).put((byte) RR).putShort((short) (rrLength / 4 - 1));
+        b.putInt((int) reporter);
+        RtcpWriter.blocks(b, blocks);
+        RtcpWriter.sdes(b, reporter, name);
+        return b.array();
+    }
 
     /**
      * The SR/RR packets of a compound RTCP packet; other packet types (SDES, BYE, APP…) are skipped. Empty when the
@@ -56,7 +95,8 @@ public record ReceiverReport(long reporter, List<Block> blocks) {
                 for (int i = 0; i < count; i++) {
                     blocks.add(block(data, blocksAt + 24 * i));
                 }
-                reports.add(new ReceiverReport(u32(data, at + 4), blocks));
+                long ntpMiddle = type == SR ? (u32(data, at + 8) & 0xFFFF) << 16 | u32(data, at + 12) >>> 16 : -1;
+                reports.add(new ReceiverReport(u32(data, at + 4), blocks, ntpMiddle));
             }
             at += length;
         }
@@ -68,7 +108,8 @@ public record ReceiverReport(long reporter, List<Block> blocks) {
         if ((lost & 0x800000) != 0) {
             lost |= 0xFF000000; // sign-extend the 24-bit count (it goes negative with duplicates)
         }
-        return new Block(u32(d, at), d[at + 4] & 0xFF, lost, u32(d, at + 8), u32(d, at + 12));
+        return new Block(
+                u32(d, at), d[at + 4] & 0xFF, lost, u32(d, at + 8), u32(d, at + 12), u32(d, at + 16), u32(d, at + 20));
     }
 
     private static long u32(byte[] d, int at) {

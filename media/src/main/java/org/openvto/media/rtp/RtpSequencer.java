@@ -79,6 +79,14 @@ public final class RtpSequencer {
         return sequence;
     }
 
+    /**
+     * The sender report (§6.4.1) of what this stream sent so far, at wall-clock time {@code ntp}, which is media time
+     * {@code micros} (the last packet's time plus what elapsed since it).
+     */
+    public SenderReport senderReport(java.time.Instant ntp, long micros, String cname) {
+        return new SenderReport(ssrc, ntp, timestamp(micros), packets, octets, cname);
+    }
+
     /** Packets sent, for the sender report's packet count (§6.4.1). */
     public long packets() {
         return packets;

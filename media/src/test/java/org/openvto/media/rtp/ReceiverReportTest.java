@@ -33,4 +33,31 @@ class ReceiverReportTest {
         assertThat(ReceiverReport.parseCompound(new byte[] {(byte) 0x81, (byte) 201, 0, 1, 0, 0, 0, 1}))
                 .isEmpty();
     }
+
+    @Test
+    void aReceiverReportWithItsBlockAndCnameReadsBack() {
+        var block = new ReceiverReport.Block(0x12345678L, 64, -2, 0x0001_0010L, 900, 0xAABBCCDDL, 32_768);
+        byte[] wire = new ReceiverReport(0xCAFEBABEL, java.util.List.of(block)).encode("vto-8001@openvto");
+        assertThat(wire.length % 4).isZero();
+        assertThat(wire[0] & 0xFF).as("V=2, RC=1").isEqualTo(0x81);
+        assertThat(wire[1] & 0xFF).isEqualTo(201);
+        assertThat(wire[33] & 0xFF).as("SDES after the 32-byte RR").isEqualTo(202);
+        var reports = ReceiverReport.parseCompound(wire).orElseThrow();
+        assertThat(reports).containsExactly(new ReceiverReport(0xCAFEBABEL, java.util.List.of(block)));
+        assertThat(reports.getFirst().fromSender()).isFalse();
+    }
+
+    @Test
+    void aSenderReportGivesItsNtpMiddleForTheLsrEcho() {
+        java.time.Instant at = java.time.Instant.parse("2026-12-02T10:00:00.5Z");
+        var block = new ReceiverReport.Block(7, 0, 0, 100, 3);
+        byte[] wire = new SenderReport(0xCAFEBABEL, at, 1, 2, 3, "x").encode(java.util.List.of(block));
+        var report = ReceiverReport.parseCompound(wire).orElseThrow().getFirst();
+        assertThat(report.fromSender()).isTrue();
+        assertThat(report.senderNtpMiddle()).isEqualTo(SenderReport.ntpMiddle(at));
+        assertThat(SenderReport.ntpMiddle(at) & 0xFFFF)
+                .as("half a second in 1/65536")
+                .isEqualTo(0x8000);
+        assertThat(report.blocks()).containsExactly(block);
+    }
 }

@@ -34,4 +34,23 @@ class SenderReportTest {
         assertThat(new String(name)).isEqualTo("vto-8001@openvto");
         assertThat(b.get()).as("end of the item list").isZero();
     }
+
+    @Test
+    void reportBlocksFollowTheSenderInfoAndCountInTheLength() {
+        var block = new ReceiverReport.Block(0x11223344L, 10, 5, 70_000, 12, 0x01020304L, 65_536);
+        byte[] wire = new SenderReport(1, Instant.EPOCH, 0, 0, 0, "c").encode(java.util.List.of(block));
+        ByteBuffer b = ByteBuffer.wrap(wire);
+        assertThat(b.get() & 0xFF).as("RC=1").isEqualTo(0x81);
+        assertThat(b.get() & 0xFF).isEqualTo(200);
+        assertThat(b.getShort()).as("(28 + 24) / 4 − 1").isEqualTo((short) 12);
+        b.position(28);
+        assertThat(b.getInt()).isEqualTo(0x11223344);
+        assertThat(b.getInt()).isEqualTo(10 << 24 | 5);
+        assertThat(b.getInt()).isEqualTo(70_000);
+        assertThat(b.getInt()).isEqualTo(12);
+        assertThat(b.getInt()).isEqualTo(0x01020304);
+        assertThat(b.getInt()).isEqualTo(65_536);
+        assertThat(b.get() & 0xFF).isEqualTo(0x81);
+        assertThat(b.get() & 0xFF).isEqualTo(202);
+    }
 }

@@ -12,7 +12,6 @@ import org.openvto.media.audio.AudioFrame;
 import org.openvto.media.audio.AudioSource;
 import org.openvto.media.h264.H264Packetizer;
 import org.openvto.media.rtp.RtpSequencer;
-import org.openvto.media.rtp.SenderReport;
 import org.openvto.media.rtsp.Transport;
 import org.openvto.media.video.AccessUnit;
 import org.openvto.media.video.EncodedStream;
@@ -268,14 +267,7 @@ final class RtspSession {
     private byte[] senderReport(RtpTrack t, Instant now) {
         RtpSequencer sequencer = t.sequencer;
         long micros = t.lastMicros + (System.nanoTime() - t.lastMicrosAtNanos) / 1000;
-        return new SenderReport(
-                        sequencer.ssrc(),
-                        now,
-                        sequencer.timestamp(micros),
-                        sequencer.packets(),
-                        sequencer.octets(),
-                        core.cname())
-                .encode();
+        return sequencer.senderReport(now, micros, core.cname()).encode();
     }
 
     private void sendReport(RtpTrack t, Instant now) {
