@@ -70,8 +70,12 @@ class CallMediaAudioTest {
     }
 
     private CallMedia manualCall() throws BindException {
+        return manualCall(fixture.config());
+    }
+
+    private CallMedia manualCall(CallMedia.Config config) throws BindException {
         return fixture.open(
-                fixture.config(),
+                config,
                 camera,
                 Optional.of(microphone),
                 scheduler,
@@ -420,14 +424,8 @@ class CallMediaAudioTest {
     void overIpv6LoopbackAudioAndKeysFlowAsOverIpv4() throws Exception {
         InetAddress ipv6 = InetAddress.getByName("::1");
         var v4 = fixture.config();
-        CallMedia call = fixture.open(
-                new CallMedia.Config(ipv6, v4.firstPort(), v4.lastPort(), v4.cname(), v4.rtcpInterval(), 40, 1200),
-                camera,
-                Optional.of(microphone),
-                scheduler,
-                clock,
-                (peer, digit) -> digits.add(peer + ":" + digit),
-                speaker);
+        CallMedia call = manualCall(
+                new CallMedia.Config(ipv6, v4.firstPort(), v4.lastPort(), v4.cname(), v4.rtcpInterval(), 40, 1200));
         Peer monitor = fixture.peer(ipv6);
         call.addPeer("101#0", PeerMedia.of(monitor.audio(PeerMedia.PCMA), null));
         microphone.emit(0);
