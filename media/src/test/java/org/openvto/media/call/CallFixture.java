@@ -11,8 +11,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 import org.openvto.media.audio.AudioSource;
 import org.openvto.media.video.EncodedStream;
 import org.openvto.media.video.StreamSlots;
@@ -28,6 +30,26 @@ final class CallFixture implements AutoCloseable {
     final List<CallMedia> calls = new ArrayList<>();
     final List<Peer> peers = new ArrayList<>();
     final int firstPort = evenFreeBlock(8);
+    RandomGenerator random = new SecureRandom();
+
+    /**
+     * Random SSRCs and sequence numbers, but a report-interval factor of exactly 1 (RFC 3550 §6.3.1 draws it from
+     * 0.5…1.5): reports fall due at 5 s, 10 s… of a manual scheduler.
+     */
+    static RandomGenerator meanIntervals() {
+        SplittableRandom ids = new SplittableRandom();
+        return new RandomGenerator() {
+            @Override
+            public long nextLong() {
+                return ids.nextLong();
+            }
+
+            @Override
+            public double nextDouble() {
+                return 0.5;
+            }
+        };
+    }
 
     /** An even port with {@code n} free ports from it, below the ephemeral range. */
     static int evenFreeBlock(int n) {
@@ -61,7 +83,7 @@ final class CallFixture implements AutoCloseable {
         CallMedia call = CallMedia.open(
                 config,
                 new CallMedia.Sources(video, microphone, slots),
-                new CallMedia.Runtime(group, scheduler, clock, new SecureRandom()),
+                new CallMedia.Runtime(group, scheduler, clock, random),
                 dtmf,
                 speaker);
         calls.add(call);
@@ -69,7 +91,11 @@ final class CallFixture implements AutoCloseable {
     }
 
     Peer peer() throws java.io.IOException {
-        Peer p = new Peer();
+        return peer(InetAddress.getLoopbackAddress());
+    }
+
+    Peer peer(InetAddress address) throws java.io.IOException {
+        Peer p = new Peer(address);
         peers.add(p);
         return p;
     }

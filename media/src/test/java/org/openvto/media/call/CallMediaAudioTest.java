@@ -37,6 +37,11 @@ class CallMediaAudioTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     private final CallFixture fixture = new CallFixture();
+
+    {
+        fixture.random = CallFixture.meanIntervals(); // RTCP exactly every 5 s of the manual scheduler
+    }
+
     private final ManualClock clock = new ManualClock(Instant.parse("2026-12-02T10:00:00Z"));
     private final ManualScheduler scheduler = new ManualScheduler();
     private final EncodedStream camera = new EncodedStream(
@@ -65,8 +70,12 @@ class CallMediaAudioTest {
     }
 
     private CallMedia manualCall() throws BindException {
+        return manualCall(fixture.config());
+    }
+
+    private CallMedia manualCall(CallMedia.Config config) throws BindException {
         return fixture.open(
-                fixture.config(),
+                config,
                 camera,
                 Optional.of(microphone),
                 scheduler,
@@ -246,8 +255,8 @@ class CallMediaAudioTest {
                 WAIT,
                 () -> call.stats().peers().getFirst().audio().packetsReceived() == 9);
 
-        clock.advance(Duration.ofMillis(7500));
-        scheduler.advance(Duration.ofMillis(7500)); // 5 s × at most 1.5
+        clock.advance(Duration.ofSeconds(5));
+        scheduler.advance(Duration.ofSeconds(5));
         byte[] sr = monitor.nextRtcp(WAIT);
         assertThat(monitor.lastSender).as("from our RTCP port").isEqualTo(local(call.audioPort() + 1));
         assertThat(sr[1] & 0xFF).isEqualTo(200);
@@ -409,5 +418,23 @@ class CallMediaAudioTest {
                 "counted",
                 WAIT,
                 () -> call.stats().malformedRtp() == 1 && call.stats().foreignPackets() == 1);
+    }
+
+    @Test
+    void overIpv6LoopbackAudioAndKeysFlowAsOverIpv4() throws Exception {
+        InetAddress ipv6 = InetAddress.getByName("::1");
+        var v4 = fixture.config();
+        CallMedia call = manualCall(
+                new CallMedia.Config(ipv6, v4.firstPort(), v4.lastPort(), v4.cname(), v4.rtcpInterval(), 40, 1200));
+        Peer monitor = fixture.peer(ipv6);
+        call.addPeer("101#0", PeerMedia.of(monitor.audio(PeerMedia.PCMA), null));
+        microphone.emit(0);
+        assertThat(monitor.nextRtp(WAIT).payloadType()).isEqualTo(8);
+        assertThat(monitor.lastSender).isEqualTo(new InetSocketAddress(ipv6, call.audioPort()));
+        for (byte[] packet : keyPress(10, 1, 8000)) {
+            monitor.send(monitor.rtp, new InetSocketAddress(ipv6, call.audioPort()), packet);
+        }
+        Await.until("the star", WAIT, () -> !digits.isEmpty());
+        assertThat(digits).containsExactly("101#0:*");
     }
 }

@@ -204,4 +204,26 @@ class CallMediaVideoTest {
         assertThat(fixture.slots.used()).isZero();
         Await.until("the camera's viewers gone", WAIT, () -> camera.viewers() == 0);
     }
+
+    @Test
+    void eachVideoMonitorGetsSenderReportsFromTheVideoRtcpPort() throws Exception {
+        var c = fixture.config();
+        CallMedia call = call(new CallMedia.Config(
+                c.localAddress(), c.firstPort(), c.lastPort(), c.cname(), Duration.ofMillis(200), 40, 1200));
+        Peer monitor = fixture.peer();
+        call.addPeer("101#0", PeerMedia.of(null, monitor.video(1)));
+        long ssrc = monitor.nextRtp(WAIT).ssrc();
+        Deadline deadline = Deadline.in(WAIT);
+        org.openvto.media.rtp.ReceiverReport report;
+        do {
+            deadline.check("no sender report with packets");
+            report = org.openvto.media.rtp.ReceiverReport.parseCompound(monitor.nextRtcp(WAIT))
+                    .orElseThrow()
+                    .getFirst();
+        } while (!report.fromSender());
+        assertThat(report.reporter()).isEqualTo(ssrc);
+        assertThat(monitor.lastSender.getPort()).isEqualTo(call.videoPort() + 1);
+        assertThat(call.stats().peer("101#0").orElseThrow().videoLeg().reportsSent())
+                .isPositive();
+    }
 }

@@ -17,8 +17,12 @@ final class Peer implements AutoCloseable {
     InetSocketAddress lastSender;
 
     Peer() throws IOException {
-        this.rtp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        this.rtcp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        this(InetAddress.getLoopbackAddress());
+    }
+
+    Peer(InetAddress address) throws IOException {
+        this.rtp = new DatagramSocket(new InetSocketAddress(address, 0));
+        this.rtcp = new DatagramSocket(new InetSocketAddress(address, 0));
     }
 
     InetSocketAddress rtpAddress() {
