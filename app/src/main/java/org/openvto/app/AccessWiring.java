@@ -118,7 +118,7 @@ final class AccessWiring implements AutoCloseable {
                 scheduler,
                 () -> installation.access().current().alarmSound());
         this.inputs = new AccessInputs(bus, access, people, door, alarms, facade::message);
-        this.services = new AccessServices(people, access, alarms, unlocks, calls, digests, outbox);
+        this.services = new AccessServices(people, access, alarms, unlocks, calls, digests, outbox, db.callSnapshots());
         Gauge.builder("openvto.centre.outbox.pending", outbox, Outbox::pending)
                 .description("Messages to the management centre not yet delivered")
                 .register(metrics);

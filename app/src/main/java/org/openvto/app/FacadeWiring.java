@@ -74,7 +74,8 @@ final class FacadeWiring implements AutoCloseable {
         } else {
             LOG.info("Façade: every module simulated (Door Station › Virtual Façade)");
         }
-        this.feedback = new FacadeFeedback(bus, simulated, scheduler, FEEDBACK, () -> residents(rooms));
+        // the call keys' light, display and ringback follow the calls feature's state (org.openvto.call.Calls)
+        this.feedback = new FacadeFeedback(bus, simulated, scheduler, FEEDBACK, () -> residents(rooms), false);
         // a change is noted on the saving request's thread and reread on the timer thread, once for a burst of
         // changes (the reread goes to the database; nothing is queued, so nothing can be dropped)
         this.configSubscription = bus.subscribe(ConfigChanged.class, "config/", e -> {

@@ -24,7 +24,8 @@ record OpenVtoConfig(
         HardwareConfig hardware,
         org.openvto.app.centre.CentreConfig centre,
         org.openvto.app.video.RtspConfig rtsp,
-        org.openvto.app.video.VideoConfig video) {
+        org.openvto.app.video.VideoConfig video,
+        org.openvto.app.calls.CallConfig call) {
 
     /** Reads and validates; throws {@link org.openvto.config.ConfigException} naming the first bad key. */
     static OpenVtoConfig load(Path userFile, Map<String, String> env, int portOffset) {
@@ -78,7 +79,15 @@ record OpenVtoConfig(
                         t.integer("rtsp.max-connections"),
                         t.bool("rtsp.digest-qop"),
                         t.bool("rtsp.basic-auth")),
-                new org.openvto.app.video.VideoConfig(t.bool("video.allow-commands")));
+                new org.openvto.app.video.VideoConfig(t.bool("video.allow-commands")),
+                org.openvto.app.calls.CallConfig.of(
+                        t.integer("call.ring-timeout-seconds"),
+                        t.integer("call.talk-time-seconds"),
+                        t.integer("call.monitor-time-seconds"),
+                        t.string("call.centre-number"),
+                        t.integer("call.media-first-port"),
+                        t.integer("call.media-last-port"),
+                        t.string("call.video-stream")));
     }
 
     private static org.openvto.app.centre.CentreConfig centre(ConfigTree t) {

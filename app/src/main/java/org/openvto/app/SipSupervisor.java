@@ -3,6 +3,7 @@ package org.openvto.app;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -233,6 +234,59 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     /** Who gets the calls to the VTO's number (an indoor monitor watching the door), from the next call on. */
     void calls(org.openvto.sip.ua.UserAgent.Listener listener) {
         this.calls = listener;
+    }
+
+    /** What the VTO's calls need of the SIP server (see {@link org.openvto.app.calls.CallsWiring.Sip}). */
+    org.openvto.app.calls.CallsWiring.Sip forCalls() {
+        return new org.openvto.app.calls.CallsWiring.Sip() {
+            @Override
+            public Optional<org.openvto.sip.ua.UserAgent> userAgent() {
+                return SipSupervisor.this.userAgent();
+            }
+
+            @Override
+            public String serverAddress() {
+                return selfRegistration.current().server();
+            }
+
+            @Override
+            public String device(String contact) {
+                SipServer s = server;
+                var uri = org.openvto.sip.codec.SipUri.parse(contact);
+                if (s == null || uri == null) {
+                    return contact;
+                }
+                var b = s.locations().findByContact(uri);
+                return b == null ? contact : b.user();
+            }
+
+            @Override
+            public Optional<String> password() {
+                return directory.password(installation.device().current().vtoNumber());
+            }
+
+            @Override
+            public void listen(org.openvto.sip.ua.UserAgent.Listener listener) {
+                calls(listener);
+            }
+
+            @Override
+            public org.openvto.call.CallTargets targets() {
+                return number -> {
+                    List<String> reach = directory.reach(number);
+                    if (reach.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    if (!reach.equals(List.of(number))) {
+                        return Optional.of(org.openvto.call.CallTargets.Kind.ROOM);
+                    }
+                    boolean vto = number.indexOf('#') < 0
+                            && !number.equals(installation.device().current().vtoNumber())
+                            && installation.vtos().find(number).isPresent();
+                    return vto ? Optional.of(org.openvto.call.CallTargets.Kind.VTO) : Optional.empty();
+                };
+            }
+        };
     }
 
     /** The VTO's own user agent while the server runs. */

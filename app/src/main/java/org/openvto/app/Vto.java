@@ -145,6 +145,22 @@ final class Vto implements AutoCloseable {
             stack.push(video);
             video.start();
             video.bindMetrics(metrics);
+            org.openvto.app.calls.CallsWiring calls = new org.openvto.app.calls.CallsWiring(
+                    config.call(),
+                    core.installation(),
+                    sip.forCalls(),
+                    new org.openvto.app.calls.CallsWiring.Sources(
+                            () -> video.stream(config.call().videoStream()), video::microphone, video.slots()),
+                    config.http().bindAddress(),
+                    facade.outputs(),
+                    facade::message,
+                    credential -> access.services().access().unlock(credential),
+                    core.db().callRecords(),
+                    core.db().callSnapshots(),
+                    () -> video.snapshot(org.openvto.media.video.StreamKind.MAIN),
+                    core.bus(),
+                    core.clock());
+            stack.push(calls);
             WebServices services = new WebServices(
                     core.bus(),
                     core.device(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +16,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvto.digest.DigestAlgorithm;
 import org.openvto.testkit.Await;
+import org.openvto.testkit.peers.Baresip;
+import org.openvto.testkit.peers.PeerTransport;
+import org.openvto.testkit.peers.RtpCounts;
 
 /**
  * The VTO's own calls against real peers on loopback (issue: calls). One VTO for the class, made the building SIP
@@ -25,7 +29,7 @@ class VtoCallsIT {
     static final String PASSWORD = "Door#Bell42";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
+    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS) // logs stay for a failure
     static Path dir;
 
     static VtoProcess vto;
@@ -49,6 +53,26 @@ class VtoCallsIT {
         if (vto != null) {
             vto.close();
         }
+    }
+
+    static JsonNode ok(String method, String path, String json) throws Exception {
+        var r = api.send(vto.baseUrl(), method, "/api/v1" + path, json == null ? null : json.replace('\'', '"'));
+        assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isBetween(200, 299);
+        return r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
+    }
+
+    /** Waits until {@code check} holds for the façade's state; returns it. */
+    static JsonNode awaitFacade(String what, java.util.function.Predicate<JsonNode> check) throws Exception {
+        JsonNode[] last = new JsonNode[1];
+        Await.until(what, Duration.ofSeconds(15), () -> {
+            try {
+                last[0] = get("/facade/state");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return check.test(last[0]);
+        });
+        return last[0];
     }
 
     static JsonNode get(String path) throws Exception {
@@ -88,5 +112,62 @@ class VtoCallsIT {
         String vtos =
                 api.send(vto.baseUrl(), "GET", "/api/v1/vtos?limit=100", null).body();
         assertThat(vtos).as("the VTO itself shows online in its list").contains("\"online\"");
+    }
+
+    @Order(2)
+    @Test
+    void aKeyPressRingsBaresipWhichAnswersGetsVideoAndAudioAndOpensTheDoorWithHash() throws Exception {
+        ok("POST", "/rooms", "{'roomNo':'101#0','registerPassword':'Pw-101-0'}");
+        ok(
+                "PUT",
+                "/facade",
+                "{'model':'VTO4202F-MB5','modules':[{'kind':'camera','keys':['101']},{'kind':'keyboard'}]}");
+        try (Baresip phone = Baresip.start(
+                dir.resolve("baresip"),
+                Baresip.Options.of(
+                                PeerTransport.UDP,
+                                VtoProcess.freeUdpPort(),
+                                VtoProcess.freeUdpPort(),
+                                VtoProcess.freeUdpPort())
+                        .withVideo())) {
+            phone.register(
+                    "sip:101%230@VDP",
+                    PeerTransport.UDP.proxyUri(sipPort), "101#0", "Pw-101-0", "auto", Duration.ofSeconds(15));
+            IndoorMonitorsUdpIT.awaitOnline(api, vto, "101%230");
+
+            ok("POST", "/facade/keys", "{'module':0,'key':0}");
+            phone.waitEvent("CALL_ESTABLISHED", Duration.ofSeconds(10));
+            awaitFacade("talk indicator", f -> f.path("indicators").toString().contains("talk"));
+            // baresip's RTCP: it sent PCMU and the VTO's sender reports say the VTO sent to it
+            RtpCounts rtp = phone.waitRtp(Duration.ofSeconds(15));
+            assertThat(rtp.bothWays()).as(rtp.toString()).isTrue();
+
+            phone.sendDtmf('#');
+            JsonNode opened = awaitFacade(
+                    "lock 1 energized",
+                    f -> f.path("locks").path(0).path("energized").asBoolean());
+            assertThat(opened.path("locks").path(0).path("until").asText()).isNotBlank();
+
+            phone.hangup();
+            phone.waitEvent("CALL_CLOSED", Duration.ofSeconds(10));
+            JsonNode[] calls = new JsonNode[1];
+            Await.until("the call record", Duration.ofSeconds(10), () -> {
+                try {
+                    calls[0] = get("/records/calls?limit=10").path("records");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return calls[0].size() == 1;
+            });
+            JsonNode call = calls[0].get(0);
+            assertThat(call.toString()).contains("answered", "101#0");
+            JsonNode unlock = get("/records/unlocks?limit=10").path("records").get(0);
+            assertThat(unlock.toString()).contains("dtmf", "101");
+            String log = Files.readString(phone.log());
+            Files.writeString(Path.of("target", "it-logs", "VtoCallsIT-baresip.log"), log); // for a look afterwards
+            assertThat(log)
+                    .as("baresip decoded H.264 pictures of the sub stream")
+                    .contains("video: receiving with resolution 320 x 180");
+        }
     }
 }

@@ -25,16 +25,4 @@ public record AccessServices(
         RecordStore<CallRecord> calls,
         CredentialDigests digests,
         Outbox outbox,
-        CallSnapshots snapshots) {
-    /** Without call snapshots: a call record's snapshot link answers 404. */
-    public AccessServices(
-            PeopleService people,
-            AccessControl access,
-            AlarmService alarms,
-            RecordStore<UnlockRecord> unlocks,
-            RecordStore<CallRecord> calls,
-            CredentialDigests digests,
-            Outbox outbox) {
-        this(people, access, alarms, unlocks, calls, digests, outbox, CallSnapshots.NONE);
-    }
-}
+        CallSnapshots snapshots) {}

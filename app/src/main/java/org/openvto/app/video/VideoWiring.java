@@ -155,6 +155,11 @@ public final class VideoWiring implements AutoCloseable {
         return streams.get(kind);
     }
 
+    /** The microphone the audio settings chose, if any (it changes with them). */
+    public Optional<AudioSource> microphone() {
+        return Optional.ofNullable(audio);
+    }
+
     public StreamSlots slots() {
         return slots;
     }

@@ -17,6 +17,7 @@ import org.jcodec.codecs.h264.H264Encoder;
 import org.jcodec.common.VideoEncoder.EncodedFrame;
 import org.jcodec.common.model.Picture;
 import org.openvto.media.h264.AnnexB;
+import org.openvto.media.h264.H264Level;
 import org.openvto.media.video.internal.FrameRateControl;
 import org.openvto.media.video.internal.Jpeg;
 import org.openvto.media.video.internal.RateMeter;
@@ -375,6 +376,7 @@ public final class TestCamera implements VideoSource {
         final BufferedImage image;
         final Picture picture;
         final ByteBuffer out;
+        final int level = H264Level.levelIdc(settings.width(), settings.height(), settings.fps());
         ScheduledFuture<?> tick;
 
         Session(Consumer<AccessUnit> sink) {
@@ -400,7 +402,12 @@ public final class TestCamera implements VideoSource {
             byte[] stream = new byte[data.remaining()];
             data.get(stream);
             rate.frameDone(stream.length);
-            List<byte[]> nals = AnnexB.split(stream);
+            List<byte[]> nals = new java.util.ArrayList<>(AnnexB.split(stream));
+            for (int i = 0; i < nals.size(); i++) {
+                if (AnnexB.type(nals.get(i)) == 7) { // JCodec declares level 4.0 for any size: declare the real one
+                    nals.set(i, H264Level.asConstrainedBaseline(nals.get(i), level));
+                }
+            }
             return new AccessUnit(nals, frame * 1_000_000L / settings.fps(), encoded.isKeyFrame(), System.nanoTime());
         }
     }

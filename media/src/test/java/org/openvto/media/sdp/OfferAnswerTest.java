@@ -173,6 +173,20 @@ class OfferAnswerTest {
     }
 
     @Test
+    void aConstrainedBaselineCameraStreamGoesToA42e0Receiver() {
+        // the test camera declares 42c0 (set0+set1); baresip and Linphone write Constrained Baseline as 42e0
+        assertThat(org.openvto.media.sdp.internal.H264Profiles.sendable(
+                        Optional.of("profile-level-id=42c00d;packetization-mode=1"),
+                        Optional.of("packetization-mode=1;profile-level-id=42e01f")))
+                .isTrue();
+        assertThat(org.openvto.media.sdp.internal.H264Profiles.sendable(
+                        Optional.of("profile-level-id=420028;packetization-mode=1"),
+                        Optional.of("packetization-mode=1;profile-level-id=42e028")))
+                .as("plain Baseline (no set1) is not Constrained Baseline")
+                .isFalse();
+    }
+
+    @Test
     void theAnswerToOurOfferFromBaresipAgreesPcmuEventsAndVideo() {
         Sdp offer = OfferAnswer.offer(CAPS, VTO, 20000, 20002, 7, 1);
         var agreed = (OfferAnswer.Outcome.Agreed) OfferAnswer.accept(offer, Samples.sdp("baresip-answer.sdp"));

@@ -39,13 +39,22 @@ public final class Baresip implements AutoCloseable {
      * How to start it. {@code caFile}: PEM trusted for TLS ({@code sip_cafile}). Note that baresip 1.0 loads it but
      * does not verify the server's certificate (libre's verify callback accepts any): TLS works, pinning is not enforced.
      */
-    public record Options(PeerTransport transport, int sipPort, int ctrlPort, int rtpMin, int rtpMax, Path caFile) {
+    public record Options(
+            PeerTransport transport, int sipPort, int ctrlPort, int rtpMin, int rtpMax, Path caFile, boolean video) {
         public static Options of(PeerTransport transport, int sipPort, int ctrlPort, int rtpMin) {
-            return new Options(transport, sipPort, ctrlPort, rtpMin, rtpMin + 19, null);
+            return new Options(transport, sipPort, ctrlPort, rtpMin, rtpMin + 19, null, false);
         }
 
         public Options withCa(Path ca) {
-            return new Options(transport, sipPort, ctrlPort, rtpMin, rtpMax, ca);
+            return new Options(transport, sipPort, ctrlPort, rtpMin, rtpMax, ca, video);
+        }
+
+        /**
+         * With H.264 video (Debian's {@code baresip-ffmpeg}: {@code avcodec}) received into a display that shows
+         * nothing ({@code fakevideo}); {@code rtcpsummary} logs each stream's packets and losses when a call ends.
+         */
+        public Options withVideo() {
+            return new Options(transport, sipPort, ctrlPort, rtpMin, rtpMax, caFile, true);
         }
     }
 
@@ -116,6 +125,14 @@ public final class Baresip implements AutoCloseable {
                 "module_app ctrl_tcp.so",
                 "ctrl_tcp_listen 127.0.0.1:" + o.ctrlPort(),
                 "rtp_ports " + o.rtpMin() + "-" + o.rtpMax()));
+        if (o.video()) {
+            lines.addAll(List.of(
+                    "module avcodec.so",
+                    "module fakevideo.so",
+                    "module rtcpsummary.so",
+                    "video_source fakevideo,nil",
+                    "video_display fakevideo,nil"));
+        }
         if (o.caFile() != null) {
             lines.add("sip_cafile " + o.caFile().toAbsolutePath());
         }
@@ -225,6 +242,11 @@ public final class Baresip implements AutoCloseable {
     /** Dials {@code uri} (e.g. {@code sip:101@VDP}) from the current user agent. */
     public void dial(String uri) throws Exception {
         command("dial", uri);
+    }
+
+    /** Sends the DTMF digit {@code digit} in the current call (RFC 4733 telephone-event when negotiated). */
+    public void sendDtmf(char digit) throws Exception {
+        command("sndcode", String.valueOf(digit));
     }
 
     /** Answers the current incoming call. */

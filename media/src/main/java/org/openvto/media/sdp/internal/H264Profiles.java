@@ -72,7 +72,9 @@ public final class H264Profiles {
         if (rp == sp && (ri & 0xE0 & ~si) == 0) {
             return true; // its own profile, with no flag the stream lacks
         }
-        int needed = flags(ri);
+        // A Baseline-family receiver's constraint_set2 says nothing it needs: 42e0 is how phones (baresip, Linphone,
+        // browsers) write Constrained Baseline, the same decoder as 42c0; a CB stream need not obey Extended.
+        int needed = flags(ri) & (rp == 66 ? ~EXTENDED : ~0);
         switch (rp) {
             case 66 -> needed |= BASELINE;
             case 77 -> needed |= MAIN;
