@@ -170,4 +170,41 @@ class VtoCallsIT {
                     .contains("video: receiving with resolution 320 x 180");
         }
     }
+
+    @Order(3)
+    @Test
+    void anIndoorMonitorWatchesTheDoorSeesTheCameraAndOpensTheDoor() throws Exception {
+        try (Baresip phone = Baresip.start(
+                dir.resolve("baresip-monitor"),
+                Baresip.Options.of(
+                                PeerTransport.UDP,
+                                VtoProcess.freeUdpPort(),
+                                VtoProcess.freeUdpPort(),
+                                VtoProcess.freeUdpPort())
+                        .withVideo())) {
+            phone.register(
+                    "sip:101%230@VDP",
+                    PeerTransport.UDP.proxyUri(sipPort), "101#0", "Pw-101-0", "manual", Duration.ofSeconds(15));
+            int unlocksBefore = get("/records/unlocks?limit=1").path("total").asInt();
+            phone.dial("sip:8001@VDP");
+            phone.waitEvent("CALL_ESTABLISHED", Duration.ofSeconds(10));
+            assertThat(phone.waitRtp(Duration.ofSeconds(15)).bothWays()).isTrue();
+            phone.sendDtmf('#');
+            awaitFacade(
+                    "lock 1 energized",
+                    f -> f.path("locks").path(0).path("energized").asBoolean());
+            phone.hangup();
+            phone.waitEvent("CALL_CLOSED", Duration.ofSeconds(10));
+            String log = Files.readString(phone.log());
+            assertThat(log).as("the monitor decoded the door camera").contains("video: receiving with resolution");
+            Await.until("the monitor session's record", Duration.ofSeconds(10), () -> {
+                try {
+                    return get("/records/calls?limit=10").toString().contains("incoming");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(get("/records/unlocks?limit=1").path("total").asInt()).isEqualTo(unlocksBefore + 1);
+        }
+    }
 }

@@ -89,6 +89,7 @@ public final class Proxy implements TransactionUser {
             forwardInDialog(request, tx);
             return;
         }
+        popOwnRoute(request); // §16.4: a pre-loaded Route naming this proxy (an outbound proxy setting) is consumed
         SipUri target = request.sipRequestUri();
         if (target == null || target.user() == null) {
             tx.respond(reply(request, SipResponseStatus.NOT_FOUND));

@@ -149,6 +149,16 @@ class ProxyTest {
     }
 
     @Test
+    void aPreloadedRouteNamingThisProxyIsRemovedBeforeForwarding() {
+        SipRequest invite = authenticated(invite("101", null, "8002"), "8002", PASSWORD);
+        invite.headers().add("Route", "<sip:10.0.0.1:5060;lr>");
+        layer.receive(invite, caller);
+        assertThat(forwarded("10.0.0.10").headers().get("Route"))
+                .as("RFC 3261 §16.4")
+                .isNull();
+    }
+
+    @Test
     void theFirstAnswerWinsAndThePendingBranchesAreCancelled() {
         call("101");
         answer("10.0.0.11", 180);
