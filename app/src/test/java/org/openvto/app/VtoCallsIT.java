@@ -28,6 +28,8 @@ import org.openvto.testkit.peers.RtpCounts;
 class VtoCallsIT {
     static final String PASSWORD = "Door#Bell42";
     static final ObjectMapper JSON = new ObjectMapper();
+    /** Short, so that the missed call does not take the default 30 s. */
+    static final int RING_TIMEOUT_SECONDS = 8;
 
     @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS) // logs stay for a failure
     static Path dir;
@@ -42,7 +44,11 @@ class VtoCallsIT {
         assertThat(VtoProcess.cli("init", "--data-dir", data.toString(), "--password", PASSWORD)
                         .exitCode())
                 .isZero();
-        vto = new VtoProcess(data, "VtoCallsIT").start();
+        vto = new VtoProcess(
+                        data,
+                        "VtoCallsIT",
+                        java.util.Map.of("OPENVTO_CALL_RING_TIMEOUT_SECONDS", String.valueOf(RING_TIMEOUT_SECONDS)))
+                .start();
         api = new DigestClient("admin", PASSWORD, DigestAlgorithm.SHA_256);
         sipPort = vto.enableSipServer(api);
         IndoorMonitorsUdpIT.awaitSipListening(vto);
@@ -205,6 +211,186 @@ class VtoCallsIT {
                 }
             });
             assertThat(get("/records/unlocks?limit=1").path("total").asInt()).isEqualTo(unlocksBefore + 1);
+        }
+    }
+
+    /**
+     * A SIPp indoor monitor that rings with early media until it is cancelled: INVITE → 183 with SDP (PCMU and H.264
+     * mode 1 to the test's own UDP ports) → CANCEL → 200 + 487 → ACK.
+     */
+    static Path earlyMediaMonitor(int audioPort, int videoPort) throws Exception {
+        String scenario = """
+                <?xml version="1.0" encoding="ISO-8859-1" ?>
+                <scenario name="VTH early media until cancelled">
+                  <recv request="INVITE">
+                    <action>
+                      <ereg regexp="[0-9]+" search_in="hdr" header="CSeq:" check_it="true" assign_to="cseq"/>
+                    </action>
+                  </recv>
+                  <send>
+                    <![CDATA[
+                      SIP/2.0 183 Session Progress
+                      [last_Via:]
+                      [last_From:]
+                      [last_To:];tag=[pid]early[call_number]
+                      [last_Call-ID:]
+                      [last_CSeq:]
+                      Contact: <sip:[local_ip]:[local_port];transport=[transport]>
+                      Content-Type: application/sdp
+                      Content-Length: [len]
+
+                      v=0
+                      o=vth 1 1 IN IP4 127.0.0.1
+                      s=-
+                      c=IN IP4 127.0.0.1
+                      t=0 0
+                      m=audio AUDIO RTP/AVP 0 101
+                      a=rtpmap:0 PCMU/8000
+                      a=rtpmap:101 telephone-event/8000
+                      a=sendrecv
+                      m=video VIDEO RTP/AVP 96
+                      a=rtpmap:96 H264/90000
+                      a=fmtp:96 profile-level-id=42e01f;packetization-mode=1
+                      a=recvonly
+
+                    ]]>
+                  </send>
+                  <recv request="CANCEL"/>
+                  <send>
+                    <![CDATA[
+                      SIP/2.0 200 OK
+                      [last_Via:]
+                      [last_From:]
+                      [last_To:];tag=[pid]early[call_number]
+                      [last_Call-ID:]
+                      [last_CSeq:]
+                      Content-Length: 0
+
+                    ]]>
+                  </send>
+                  <send>
+                    <![CDATA[
+                      SIP/2.0 487 Request Terminated
+                      [last_Via:]
+                      [last_From:]
+                      [last_To:];tag=[pid]early[call_number]
+                      [last_Call-ID:]
+                      CSeq: [$cseq] INVITE
+                      Content-Length: 0
+
+                    ]]>
+                  </send>
+                  <recv request="ACK"/>
+                </scenario>
+                """.replace("AUDIO", String.valueOf(audioPort)).replace("VIDEO", String.valueOf(videoPort));
+        Path file = dir.resolve("early-" + videoPort + ".xml");
+        Files.writeString(file, scenario);
+        return file;
+    }
+
+    /** Counts the RTP packets of payload type {@code pt} arriving on {@code socket} until {@code count} came. */
+    static int awaitRtp(java.net.DatagramSocket socket, int pt, int count) throws Exception {
+        socket.setSoTimeout(10_000);
+        byte[] buf = new byte[2048];
+        int seen = 0;
+        while (seen < count) {
+            var packet = new java.net.DatagramPacket(buf, buf.length);
+            socket.receive(packet); // throws SocketTimeoutException when the video never comes
+            if (packet.getLength() > 12 && (buf[1] & 0x7f) == pt) {
+                seen++;
+            }
+        }
+        return seen;
+    }
+
+    @Order(4)
+    @Test
+    void aGroupCallSendsVideoToTheRingingMonitorsAndTheFirstToAnswerGetsTheCall() throws Exception {
+        for (String room : new String[] {"101#1", "101#2"}) {
+            ok("POST", "/rooms", "{'roomNo':'" + room + "','registerPassword':'Pw-" + room.replace("#", "-") + "'}");
+        }
+        int[] sipPorts = {VtoProcess.freeUdpPort(), VtoProcess.freeUdpPort()};
+        Path reg = dir.resolve("group-reg.csv");
+        Files.write(
+                reg,
+                java.util.List.of(
+                        "SEQUENTIAL",
+                        "101%231;[authentication username=101#1 password=Pw-101-1];" + sipPorts[0],
+                        "101%232;[authentication username=101#2 password=Pw-101-2];" + sipPorts[1]));
+        assertThat(SipRegistrarIT.sipp(sipPort, "register-contact.xml", reg, 2, 10)
+                        .exitCode())
+                .isZero();
+        try (var video1 = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress());
+                var video2 = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress());
+                Baresip phone = Baresip.start(
+                        dir.resolve("baresip-group"),
+                        Baresip.Options.of(
+                                        PeerTransport.UDP,
+                                        VtoProcess.freeUdpPort(),
+                                        VtoProcess.freeUdpPort(),
+                                        VtoProcess.freeUdpPort())
+                                .withVideo())) {
+            phone.register(
+                    "sip:101%230@VDP",
+                    PeerTransport.UDP.proxyUri(sipPort), "101#0", "Pw-101-0", "manual", Duration.ofSeconds(15));
+            Process m1 = org.openvto.testkit.peers.Sipp.answering(
+                    earlyMediaMonitor(VtoProcess.freeUdpPort(), video1.getLocalPort()),
+                    sipPorts[0],
+                    dir.resolve("m1.log"));
+            Process m2 = org.openvto.testkit.peers.Sipp.answering(
+                    earlyMediaMonitor(VtoProcess.freeUdpPort(), video2.getLocalPort()),
+                    sipPorts[1],
+                    dir.resolve("m2.log"));
+            for (int port : sipPorts) {
+                Await.until("SIPp on " + port, Duration.ofSeconds(10), () -> org.openvto.testkit.Ports.udpBound(port));
+            }
+
+            ok("POST", "/facade/keys", "{'module':0,'key':0}");
+            phone.waitEvent("CALL_INCOMING", Duration.ofSeconds(10));
+            assertThat(awaitRtp(video1, 96, 20))
+                    .as("101#1 sees the visitor before answering")
+                    .isEqualTo(20);
+            assertThat(awaitRtp(video2, 96, 20)).as("101#2 too").isEqualTo(20);
+            phone.accept();
+            phone.waitEvent("CALL_ESTABLISHED", Duration.ofSeconds(10));
+            for (Process m : java.util.List.of(m1, m2)) {
+                assertThat(m.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                assertThat(m.exitValue())
+                        .as("ringing with early media, then CANCEL")
+                        .isZero();
+            }
+            phone.hangup();
+            phone.waitEvent("CALL_CLOSED", Duration.ofSeconds(10));
+        }
+    }
+
+    @Order(5)
+    @Test
+    void nobodyAnsweringIsAMissedCallAfterTheRingTimeout() throws Exception {
+        try (Baresip phone = Baresip.start(
+                dir.resolve("baresip-missed"),
+                Baresip.Options.of(
+                        PeerTransport.UDP,
+                        VtoProcess.freeUdpPort(),
+                        VtoProcess.freeUdpPort(),
+                        VtoProcess.freeUdpPort()))) {
+            phone.register(
+                    "sip:101%230@VDP",
+                    PeerTransport.UDP.proxyUri(sipPort), "101#0", "Pw-101-0", "manual", Duration.ofSeconds(15));
+            ok("POST", "/facade/keys", "{'module':0,'key':0}");
+            phone.waitEvent("CALL_INCOMING", Duration.ofSeconds(10));
+            phone.waitEvent("CALL_CLOSED", Duration.ofSeconds(RING_TIMEOUT_SECONDS + 10));
+            Await.until("a missed call record", Duration.ofSeconds(10), () -> {
+                try {
+                    return get("/records/calls?limit=1")
+                            .path("records")
+                            .path(0)
+                            .toString()
+                            .contains("missed");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
         }
     }
 }
