@@ -393,4 +393,103 @@ class VtoCallsIT {
             });
         }
     }
+
+    /**
+     * {@code uas-answer.xml} answering with {@code audio} (the m=audio line's protocol and formats onwards) and the
+     * video stream declined with port 0, as RFC 3264 §6 asks of a device without video.
+     */
+    static Path answerScenario(String name, String audio) throws Exception {
+        String pcmu = "RTP/AVP 0\n      a=rtpmap:0 PCMU/8000";
+        String text = Files.readString(Path.of("src/test/resources/sipp/uas-answer.xml"));
+        assertThat(text).contains(pcmu);
+        Path file = dir.resolve("uas-" + name + ".xml");
+        Files.writeString(file, text.replace(pcmu, audio + "\n      m=video 0 RTP/AVP 96"));
+        return file;
+    }
+
+    @Order(6)
+    @Test
+    void theCallCentreKeyEndsTheRingingVisitorCallAndCallsTheCentre() throws Exception {
+        ok("PUT", "/sip-server", "{'centrePassword':'Centre#Pw1'}");
+        awaitRegistration("registered");
+        int centrePort = VtoProcess.freeUdpPort();
+        Path reg = dir.resolve("centre-reg.csv");
+        Files.write(
+                reg,
+                java.util.List.of(
+                        "SEQUENTIAL", "888888;[authentication username=888888 password=Centre#Pw1];" + centrePort));
+        assertThat(SipRegistrarIT.sipp(sipPort, "register-contact.xml", reg, 1, 1)
+                        .exitCode())
+                .isZero();
+        try (Baresip phone = Baresip.start(
+                dir.resolve("baresip-emergency"),
+                Baresip.Options.of(
+                        PeerTransport.UDP,
+                        VtoProcess.freeUdpPort(),
+                        VtoProcess.freeUdpPort(),
+                        VtoProcess.freeUdpPort()))) {
+            phone.register(
+                    "sip:101%230@VDP",
+                    PeerTransport.UDP.proxyUri(sipPort), "101#0", "Pw-101-0", "manual", Duration.ofSeconds(15));
+            Process centre = org.openvto.testkit.peers.Sipp.answering(
+                    answerScenario("centre", "RTP/AVP 0\n      a=rtpmap:0 PCMU/8000"),
+                    centrePort,
+                    dir.resolve("centre.log"));
+            Await.until(
+                    "the centre listening",
+                    Duration.ofSeconds(10),
+                    () -> org.openvto.testkit.Ports.udpBound(centrePort));
+            ok("POST", "/facade/keys", "{'module':0,'key':0}");
+            phone.waitEvent("CALL_INCOMING", Duration.ofSeconds(10));
+            ok("POST", "/facade/keypad", "{'key':'M'}");
+            phone.waitEvent("CALL_CLOSED", Duration.ofSeconds(10)); // the visitor call was ended first
+            awaitFacade(
+                    "talking with the centre",
+                    f -> f.path("indicators").toString().contains("talk"));
+            ok("POST", "/facade/keypad", "{'key':'C'}"); // the call key hangs up
+            assertThat(centre.waitFor(20, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+            assertThat(centre.exitValue()).as("the centre answered and got BYE").isZero();
+            Await.until("the emergency call's record", Duration.ofSeconds(10), () -> {
+                try {
+                    JsonNode last =
+                            get("/records/calls?limit=1").path("records").path(0);
+                    return last.path("emergency").asBoolean() && last.toString().contains("888888");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+    }
+
+    @Order(7)
+    @Test
+    void anAnswerWithoutACommonCodecEndsTheCallCleanlyAndIsRecorded() throws Exception {
+        int port = VtoProcess.freeUdpPort();
+        Path reg = dir.resolve("g722-reg.csv");
+        Files.write(
+                reg,
+                java.util.List.of("SEQUENTIAL", "101%230;[authentication username=101#0 password=Pw-101-0];" + port));
+        assertThat(SipRegistrarIT.sipp(sipPort, "register-contact.xml", reg, 1, 1)
+                        .exitCode())
+                .isZero();
+        Path scenario = answerScenario("g722", "RTP/AVP 9\n      a=rtpmap:9 G722/8000");
+        Process monitor = org.openvto.testkit.peers.Sipp.answering(scenario, port, dir.resolve("g722.log"));
+        Await.until("SIPp listening", Duration.ofSeconds(10), () -> org.openvto.testkit.Ports.udpBound(port));
+        ok("POST", "/facade/keys", "{'module':0,'key':0}");
+        assertThat(monitor.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(monitor.exitValue())
+                .as("answered, ACKed, then BYE from the VTO")
+                .isZero();
+        Await.until("a failed call record naming the codecs", Duration.ofSeconds(10), () -> {
+            try {
+                String last =
+                        get("/records/calls?limit=1").path("records").path(0).toString();
+                return last.contains("failed") && last.contains("G722");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(get("/facade/state").path("indicators").toString()).doesNotContain("talk");
+    }
 }

@@ -143,6 +143,7 @@ final class SipCallSignalling implements CallSignalling, UserAgent.Listener {
         call.incoming = in;
         String callId = in.callId();
         calls.put(callId, call);
+        LOG.info("call {} from {} arrives", callId, in.callerUser());
         signals.accept(new CallSignal.Incoming(callId, in.callerUser()));
     }
 
@@ -247,6 +248,7 @@ final class SipCallSignalling implements CallSignalling, UserAgent.Listener {
 
         @Override
         public void answered(CallLeg leg, byte[] sdp) {
+            LOG.info("call {} from {} set up (ACK)", callId, device);
             signals.accept(new CallSignal.Answered(callId, device));
         }
 

@@ -188,12 +188,26 @@ public final class Proxy implements TransactionUser {
     public void onAck(SipRequest ack) {
         popOwnRoute(ack);
         SipHop next = nextHop(ack);
-        if (next == null || isOwn(next.target())) {
+        if (next == null || (isOwn(next.target()) && !registeredContact(ack))) {
             return; // an ACK for a response we never forwarded (a stateless 407, a stray ACK to the server's domain)
         }
         addVia(ack, next.kind());
         decrementMaxForwards(ack);
         next.path(transport).send(ack);
+    }
+
+    /**
+     * Whether the ACK's Request-URI is a registered contact: one on this host too is a user agent beside this proxy
+     * (the VTO's own, when a monitor watches the door) and gets the ACK for its 2xx like any device.
+     */
+    private boolean registeredContact(SipRequest ack) {
+        SipUri uri = ack.sipRequestUri();
+        if (uri == null || !ack.headers().getAll("Route").isEmpty()) {
+            return false;
+        }
+        Binding b = locations.findByContact(uri);
+        SipUri contact = b == null ? null : SipUri.parse(b.contact());
+        return contact != null && java.util.Objects.equals(contact.user(), uri.user()); // not just the same address
     }
 
     /** A response no client transaction claimed (a 2xx retransmission): forward statelessly (§16.11). */

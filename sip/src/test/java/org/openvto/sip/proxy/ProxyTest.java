@@ -63,8 +63,11 @@ class ProxyTest {
 
     @BeforeEach
     void setUp() {
-        List<Binding> registered =
-                List.of(binding("101#0", "10.0.0.10"), binding("101#1", "10.0.0.11"), binding("8002", "10.0.0.8"));
+        List<Binding> registered = List.of(
+                binding("101#0", "10.0.0.10"),
+                binding("101#1", "10.0.0.11"),
+                binding("8002", "10.0.0.8"),
+                binding("8001", "10.0.0.1")); // the VTO's own user agent beside the proxy
         LocationService locations = new LocationService(
                 new BindingStore() {
                     @Override
@@ -156,6 +159,31 @@ class ProxyTest {
         assertThat(forwarded("10.0.0.10").headers().get("Route"))
                 .as("RFC 3261 §16.4")
                 .isNull();
+    }
+
+    @Test
+    void anAckForTheUserAgentBesideTheProxyIsForwardedAndAStrayOneToItselfIsDropped() {
+        SipRequest ack = new SipRequest("ACK", "sip:8001@10.0.0.1:5060");
+        ack.headers().add("Via", "SIP/2.0/UDP 10.0.0.10:5060;branch=z9hG4bKack1");
+        ack.headers().add("Route", "<sip:10.0.0.1:5060;lr>");
+        ack.headers().add("Max-Forwards", "70");
+        ack.headers().add("From", "<sip:101%230@VDP>;tag=m");
+        ack.headers().add("To", "<sip:8001@VDP>;tag=u");
+        ack.headers().add("Call-ID", "mon-1");
+        ack.headers().add("CSeq", "1 ACK");
+        layer.receive(ack, caller);
+        assertThat(paths.sentTo).containsKey("10.0.0.1:5060");
+
+        paths.sentTo.clear();
+        SipRequest stray = new SipRequest("ACK", "sip:101@10.0.0.1:5060");
+        stray.headers().add("Via", "SIP/2.0/UDP 10.0.0.10:5060;branch=z9hG4bKack2");
+        stray.headers().add("Max-Forwards", "70");
+        stray.headers().add("From", "<sip:8002@VDP>;tag=v");
+        stray.headers().add("To", "<sip:101@VDP>;tag=p1");
+        stray.headers().add("Call-ID", "c-407");
+        stray.headers().add("CSeq", "1 ACK");
+        layer.receive(stray, caller);
+        assertThat(paths.sentTo).isEmpty();
     }
 
     @Test
