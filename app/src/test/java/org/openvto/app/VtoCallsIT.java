@@ -81,6 +81,33 @@ class VtoCallsIT {
         return last[0];
     }
 
+    /** Baresip as {@code 101#0}, registered through the VTO; {@code answerMode} {@code auto} or {@code manual}. */
+    static Baresip room101Master(String name, boolean video, String answerMode) throws Exception {
+        var options = Baresip.Options.of(
+                PeerTransport.UDP, VtoProcess.freeUdpPort(), VtoProcess.freeUdpPort(), VtoProcess.freeUdpPort());
+        Baresip phone = Baresip.start(dir.resolve(name), video ? options.withVideo() : options);
+        try {
+            phone.register(
+                    "sip:101%230@VDP",
+                    PeerTransport.UDP.proxyUri(sipPort), "101#0", "Pw-101-0", answerMode, Duration.ofSeconds(15));
+            return phone;
+        } catch (Exception | AssertionError e) {
+            phone.close();
+            throw e;
+        }
+    }
+
+    /** Waits until the JSON at {@code path} satisfies {@code check}. */
+    static void awaitJson(String what, String path, java.util.function.Predicate<JsonNode> check) throws Exception {
+        Await.until(what, Duration.ofSeconds(10), () -> {
+            try {
+                return check.test(get(path));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     static JsonNode get(String path) throws Exception {
         var r = api.send(vto.baseUrl(), "GET", "/api/v1" + path, null);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -128,17 +155,7 @@ class VtoCallsIT {
                 "PUT",
                 "/facade",
                 "{'model':'VTO4202F-MB5','modules':[{'kind':'camera','keys':['101']},{'kind':'keyboard'}]}");
-        try (Baresip phone = Baresip.start(
-                dir.resolve("baresip"),
-                Baresip.Options.of(
-                                PeerTransport.UDP,
-                                VtoProcess.freeUdpPort(),
-                                VtoProcess.freeUdpPort(),
-                                VtoProcess.freeUdpPort())
-                        .withVideo())) {
-            phone.register(
-                    "sip:101%230@VDP",
-                    PeerTransport.UDP.proxyUri(sipPort), "101#0", "Pw-101-0", "auto", Duration.ofSeconds(15));
+        try (Baresip phone = room101Master("baresip", true, "auto")) {
             IndoorMonitorsUdpIT.awaitOnline(api, vto, "101%230");
 
             ok("POST", "/facade/keys", "{'module':0,'key':0}");
@@ -180,17 +197,7 @@ class VtoCallsIT {
     @Order(3)
     @Test
     void anIndoorMonitorWatchesTheDoorSeesTheCameraAndOpensTheDoor() throws Exception {
-        try (Baresip phone = Baresip.start(
-                dir.resolve("baresip-monitor"),
-                Baresip.Options.of(
-                                PeerTransport.UDP,
-                                VtoProcess.freeUdpPort(),
-                                VtoProcess.freeUdpPort(),
-                                VtoProcess.freeUdpPort())
-                        .withVideo())) {
-            phone.register(
-                    "sip:101%230@VDP",
-                    PeerTransport.UDP.proxyUri(sipPort), "101#0", "Pw-101-0", "manual", Duration.ofSeconds(15));
+        try (Baresip phone = room101Master("baresip-monitor", true, "manual")) {
             int unlocksBefore = get("/records/unlocks?limit=1").path("total").asInt();
             phone.dial("sip:8001@VDP");
             phone.waitEvent("CALL_ESTABLISHED", Duration.ofSeconds(10));
@@ -203,13 +210,10 @@ class VtoCallsIT {
             phone.waitEvent("CALL_CLOSED", Duration.ofSeconds(10));
             String log = Files.readString(phone.log());
             assertThat(log).as("the monitor decoded the door camera").contains("video: receiving with resolution");
-            Await.until("the monitor session's record", Duration.ofSeconds(10), () -> {
-                try {
-                    return get("/records/calls?limit=10").toString().contains("incoming");
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            awaitJson(
+                    "the monitor session's record",
+                    "/records/calls?limit=10",
+                    j -> j.toString().contains("incoming"));
             assertThat(get("/records/unlocks?limit=1").path("total").asInt()).isEqualTo(unlocksBefore + 1);
         }
     }
@@ -322,17 +326,7 @@ class VtoCallsIT {
                 .isZero();
         try (var video1 = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress());
                 var video2 = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress());
-                Baresip phone = Baresip.start(
-                        dir.resolve("baresip-group"),
-                        Baresip.Options.of(
-                                        PeerTransport.UDP,
-                                        VtoProcess.freeUdpPort(),
-                                        VtoProcess.freeUdpPort(),
-                                        VtoProcess.freeUdpPort())
-                                .withVideo())) {
-            phone.register(
-                    "sip:101%230@VDP",
-                    PeerTransport.UDP.proxyUri(sipPort), "101#0", "Pw-101-0", "manual", Duration.ofSeconds(15));
+                Baresip phone = room101Master("baresip-group", true, "manual")) {
             Process m1 = org.openvto.testkit.peers.Sipp.answering(
                     earlyMediaMonitor(VtoProcess.freeUdpPort(), video1.getLocalPort()),
                     sipPorts[0],
@@ -367,30 +361,14 @@ class VtoCallsIT {
     @Order(5)
     @Test
     void nobodyAnsweringIsAMissedCallAfterTheRingTimeout() throws Exception {
-        try (Baresip phone = Baresip.start(
-                dir.resolve("baresip-missed"),
-                Baresip.Options.of(
-                        PeerTransport.UDP,
-                        VtoProcess.freeUdpPort(),
-                        VtoProcess.freeUdpPort(),
-                        VtoProcess.freeUdpPort()))) {
-            phone.register(
-                    "sip:101%230@VDP",
-                    PeerTransport.UDP.proxyUri(sipPort), "101#0", "Pw-101-0", "manual", Duration.ofSeconds(15));
+        try (Baresip phone = room101Master("baresip-missed", false, "manual")) {
             ok("POST", "/facade/keys", "{'module':0,'key':0}");
             phone.waitEvent("CALL_INCOMING", Duration.ofSeconds(10));
             phone.waitEvent("CALL_CLOSED", Duration.ofSeconds(RING_TIMEOUT_SECONDS + 10));
-            Await.until("a missed call record", Duration.ofSeconds(10), () -> {
-                try {
-                    return get("/records/calls?limit=1")
-                            .path("records")
-                            .path(0)
-                            .toString()
-                            .contains("missed");
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            awaitJson(
+                    "a missed call record",
+                    "/records/calls?limit=1",
+                    j -> j.path("records").path(0).toString().contains("missed"));
         }
     }
 
@@ -421,16 +399,7 @@ class VtoCallsIT {
         assertThat(SipRegistrarIT.sipp(sipPort, "register-contact.xml", reg, 1, 1)
                         .exitCode())
                 .isZero();
-        try (Baresip phone = Baresip.start(
-                dir.resolve("baresip-emergency"),
-                Baresip.Options.of(
-                        PeerTransport.UDP,
-                        VtoProcess.freeUdpPort(),
-                        VtoProcess.freeUdpPort(),
-                        VtoProcess.freeUdpPort()))) {
-            phone.register(
-                    "sip:101%230@VDP",
-                    PeerTransport.UDP.proxyUri(sipPort), "101#0", "Pw-101-0", "manual", Duration.ofSeconds(15));
+        try (Baresip phone = room101Master("baresip-emergency", false, "manual")) {
             Process centre = org.openvto.testkit.peers.Sipp.answering(
                     answerScenario("centre", "RTP/AVP 0\n      a=rtpmap:0 PCMU/8000"),
                     centrePort,

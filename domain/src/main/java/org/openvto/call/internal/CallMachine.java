@@ -334,7 +334,11 @@ public final class CallMachine {
                 || call.state != CallState.TALKING
                 || !call.device.equals(d.device())) {
             dtmfIgnored.incrementAndGet();
-            LOG.debug("DTMF from {} for call {} ignored: not the party of an active call", d.device(), d.callId());
+            LOG.info(
+                    "DTMF from {} for call {} ignored: not the party of an active call (active: {})",
+                    d.device(),
+                    d.callId(),
+                    call == null ? "none" : call.id + " " + call.state + " " + call.device);
             return;
         }
         Credential.Dtmf credential = new Credential.Dtmf(d.digits(), d.device(), roomOf(d.device()));
