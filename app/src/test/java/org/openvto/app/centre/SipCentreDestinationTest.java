@@ -89,7 +89,8 @@ class SipCentreDestinationTest {
                 store,
                 Clock.systemUTC(),
                 (d, b) -> {},
-                SipAuthListener.NONE);
+                SipAuthListener.NONE,
+                null);
         server.start();
         SipServer s = server;
         return new SipCentreDestination(

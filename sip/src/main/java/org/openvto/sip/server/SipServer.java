@@ -49,29 +49,18 @@ public final class SipServer implements AutoCloseable {
     private final SipAuthGuard guard;
 
     /**
-     * {@code accounts} are the devices that may register, {@code targets} the numbering plan calls are routed by;
-     * {@code dialogListener} is told about every call's state changes and {@code authListener} about every lock
-     * and flood ban, both on the SIP thread (they must not block).
-     */
-    public SipServer(
-            SipServerConfig config,
-            SipAccounts accounts,
-            TargetResolver targets,
-            BindingStore bindings,
-            Clock clock,
-            DialogTable.Listener dialogListener,
-            SipAuthListener authListener) {
-        this(config, accounts, targets, bindings, clock, dialogListener, authListener, null);
-    }
-
-    /**
      * The VTO's own calls on this server's stack: who its user agent is and who gets the calls that arrive. The
      * identity's {@code trusted} sources are completed with this server's own address, so that calls its proxy
      * forwards (authenticated, with {@code P-Asserted-Identity}) are taken.
      */
     public record Calls(UserAgent.Identity identity, UserAgent.Listener listener) {}
 
-    /** As above, with the VTO's own user agent ({@code calls}; null for none) as the first route. */
+    /**
+     * {@code accounts} are the devices that may register, {@code targets} the numbering plan calls are routed by;
+     * {@code dialogListener} is told about every call's state changes and {@code authListener} about every lock
+     * and flood ban, both on the SIP thread (they must not block); {@code calls} is the VTO's own user agent (null
+     * for none), the router's first route.
+     */
     public SipServer(
             SipServerConfig config,
             SipAccounts accounts,

@@ -65,7 +65,8 @@ final class SipWarmup {
                 BindingStore.NONE,
                 Clock.systemUTC(),
                 (dialog, before) -> {},
-                SipAuthListener.NONE);
+                SipAuthListener.NONE,
+                null);
         SipMessageDecoder decoder = new SipMessageDecoder(config.transport().limits());
         ByteBuf out = Unpooled.buffer(2048);
         SipResponse[] last = new SipResponse[1];

@@ -99,7 +99,8 @@ class SipServerBanTest {
                 none,
                 Clock.systemUTC(),
                 (d, b) -> {},
-                SipAuthListener.NONE)) {
+                SipAuthListener.NONE,
+                null)) {
             for (int i = 0; i < 3; i++) {
                 SipRequest r = request("REGISTER", i);
                 server.router().onRequest(r, handle(r)); // the third goes over the limit of 2 and bans the source

@@ -46,7 +46,8 @@ class SipServerLivenessTest {
                 none,
                 Clock.systemUTC(),
                 (d, b) -> {},
-                SipAuthListener.NONE)) {
+                SipAuthListener.NONE,
+                null)) {
             server.start();
             assertThat(server.responsive(Duration.ofSeconds(2))).isTrue();
             CountDownLatch release = new CountDownLatch(1);
