@@ -66,7 +66,7 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
     private final org.openvto.app.calls.SelfRegistration selfRegistration;
     /** Gets the calls to the VTO's own number; set by the composition root before the server starts. */
     private volatile org.openvto.sip.ua.UserAgent.Listener calls =
-            call -> call.reject(480, "Temporarily Unavailable", "the door station is starting");
+            call -> call.reject(480, "the door station is starting");
 
     /** The running server's figures, continued across restarts. */
     private final SipMetrics metrics = new SipMetrics(() -> server);
@@ -246,7 +246,8 @@ final class SipSupervisor implements RegistrationStatus, AutoCloseable {
 
             @Override
             public String serverAddress() {
-                return selfRegistration.current().server();
+                SipServer s = server;
+                return s == null ? "" : org.openvto.app.calls.SelfRegistration.self(s);
             }
 
             @Override

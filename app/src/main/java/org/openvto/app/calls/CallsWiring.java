@@ -102,9 +102,9 @@ public final class CallsWiring implements AutoCloseable {
         opened.push(silence);
         var runtime = new CallMedia.Runtime(loops, mediaTimers, clock, new SecureRandom());
         InetAddress local = mediaAddress(bindAddress);
-        SecureRandom random = new SecureRandom();
         Calls[] self = new Calls[1];
         SipCallSignalling.Media media = (callId, dtmf) -> {
+            EncodedStream video = sources.video().get(); // the stream the settings name now
             var callMedia = CallMedia.open(
                     new CallMedia.Config(
                             local,
@@ -115,13 +115,12 @@ public final class CallsWiring implements AutoCloseable {
                             40,
                             1200),
                     new CallMedia.Sources(
-                            sources.video().get(),
-                            sources.microphone().get().or(() -> Optional.of(silence)),
-                            sources.slots()),
+                            video, sources.microphone().get().or(() -> Optional.of(silence)), sources.slots()),
                     runtime,
                     (peer, digit) -> dtmf.accept(new CallSignal.Dtmf(callId, peer, String.valueOf(digit), "rfc4733")),
                     speaker);
-            return new CallSession(callMedia, capabilities(sources.video().get()), random.nextLong(1, Long.MAX_VALUE));
+            return new CallSession(
+                    callMedia, capabilities(video), runtime.random().nextLong(1, Long.MAX_VALUE));
         };
         SipCallSignalling signalling = new SipCallSignalling(line(sip, installation), media, s -> self[0].signal(s));
         this.calls = new Calls(

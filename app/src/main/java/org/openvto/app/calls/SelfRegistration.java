@@ -144,8 +144,8 @@ public final class SelfRegistration implements AutoCloseable {
         }
     }
 
-    /** The server's own address to send to: its bind address, loopback for a wildcard bind. */
-    private static String self(SipServer sip) {
+    /** The server's own address to send to ({@code 127.0.0.1:5060}): its bind address, loopback for a wildcard. */
+    public static String self(SipServer sip) {
         String host = sip.transport().host();
         if (host.equals("0.0.0.0") || host.equals("::")) {
             host = host.contains(":") ? "::1" : "127.0.0.1";

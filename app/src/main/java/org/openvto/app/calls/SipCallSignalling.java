@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.openvto.call.CallSignal;
 import org.openvto.call.CallSignalling;
 import org.openvto.media.call.VideoState;
+import org.openvto.sip.codec.SipResponseStatus;
 import org.openvto.sip.ua.CallLeg;
 import org.openvto.sip.ua.CallListener;
 import org.openvto.sip.ua.DtmfInfo;
@@ -108,32 +109,33 @@ final class SipCallSignalling implements CallSignalling, UserAgent.Listener {
         try {
             call.session = media.open(callId, signals::accept);
         } catch (java.io.IOException | RuntimeException e) {
-            refuseWith(callId, in, 503, "Service Unavailable", "no media ports: " + e.getMessage());
+            refuseWith(callId, in, 503, "no media ports: " + e.getMessage());
             return;
         }
         String device = in.callerUser();
         CallSession.Answer a = call.session.answerOffer(device, in.offer());
         switch (a.result()) {
-            case CallSession.Result.Refused r -> refuseWith(callId, in, 488, "Not Acceptable Here", r.reason());
+            case CallSession.Result.Refused r -> refuseWith(callId, in, 488, r.reason());
             case CallSession.Result.Running r
             when r.video() == VideoState.NO_SLOT ->
-                refuseWith(callId, in, 486, "Busy Here", "all video streams of the door station are in use");
-            case CallSession.Result.Running r -> in.answer(a.sdp(), new Incoming(callId, call, device));
+                refuseWith(callId, in, 486, "all video streams of the door station are in use");
+            case CallSession.Result.Running r -> in.answer(a.sdp(), new Incoming(callId, device));
         }
     }
 
-    private void refuseWith(String callId, IncomingCall in, int status, String phrase, String why) {
+    private void refuseWith(String callId, IncomingCall in, int status, String why) {
         LOG.info("call {} from {} refused {}: {}", callId, in.callerUser(), status, why);
-        in.reject(status, phrase, why);
+        in.reject(status, why);
         close(callId);
-        signals.accept(new CallSignal.Failed(callId, status, status + " " + phrase + ": " + why));
+        signals.accept(new CallSignal.Failed(
+                callId, status, status + " " + SipResponseStatus.reasonPhrase(status) + ": " + why));
     }
 
     @Override
     public void refuse(String callId, int status, String warning) {
         Call call = calls.remove(callId);
         if (call != null && call.incoming != null) {
-            call.incoming.reject(status, status == 486 ? "Busy Here" : "Not Available", warning);
+            call.incoming.reject(status, warning);
         }
     }
 
@@ -170,18 +172,57 @@ final class SipCallSignalling implements CallSignalling, UserAgent.Listener {
         }
     }
 
+    /**
+     * What both directions tell the calls feature alike (SIP thread): a failure, the end — by the party that
+     * answered or by the VTO — and DTMF sent by INFO.
+     */
+    private abstract class Listening implements CallListener {
+        final String callId;
+
+        Listening(String callId) {
+            this.callId = callId;
+        }
+
+        /** The device {@code leg} is. */
+        abstract String device(CallLeg leg);
+
+        /** The device that answered, if the call got that far. */
+        abstract java.util.Optional<String> answeredBy();
+
+        @Override
+        public void failed(int status, String reason) {
+            finish(callId, new CallSignal.Failed(callId, status, reason));
+        }
+
+        @Override
+        public void ended(boolean byRemote, String reason) {
+            String by = byRemote ? answeredBy().orElse("vto") : "vto";
+            finish(callId, new CallSignal.Ended(callId, by, reason));
+        }
+
+        @Override
+        public void info(CallLeg leg, String contentType, byte[] body) {
+            SipCallSignalling.this.info(callId, device(leg), contentType, body);
+        }
+    }
+
     /** How an outgoing call goes (SIP thread). */
-    private final class Outgoing implements CallListener {
-        private final String callId;
+    private final class Outgoing extends Listening {
         private final Call call;
 
         Outgoing(String callId, Call call) {
-            this.callId = callId;
+            super(callId);
             this.call = call;
         }
 
-        private String device(CallLeg leg) {
+        @Override
+        String device(CallLeg leg) {
             return call.devices.computeIfAbsent(leg.remoteTag(), t -> line.device(leg.contact()));
+        }
+
+        @Override
+        java.util.Optional<String> answeredBy() {
+            return java.util.Optional.ofNullable(call.answeredTag).map(call.devices::get);
         }
 
         @Override
@@ -218,53 +259,31 @@ final class SipCallSignalling implements CallSignalling, UserAgent.Listener {
             }
             signals.accept(new CallSignal.Answered(callId, device));
         }
-
-        @Override
-        public void failed(int status, String reason) {
-            finish(callId, new CallSignal.Failed(callId, status, reason));
-        }
-
-        @Override
-        public void ended(boolean byRemote, String reason) {
-            String by = byRemote && call.answeredTag != null ? call.devices.get(call.answeredTag) : "vto";
-            finish(callId, new CallSignal.Ended(callId, by == null ? "vto" : by, reason));
-        }
-
-        @Override
-        public void info(CallLeg leg, String contentType, byte[] body) {
-            SipCallSignalling.this.info(callId, device(leg), contentType, body);
-        }
     }
 
-    /** How an answered incoming call (a monitor) goes (SIP thread). */
-    private final class Incoming implements CallListener {
-        private final String callId;
+    /** How an answered incoming call (a monitor) goes (SIP thread): one device, the caller. */
+    private final class Incoming extends Listening {
         private final String device;
 
-        Incoming(String callId, Call call, String device) {
-            this.callId = callId;
+        Incoming(String callId, String device) {
+            super(callId);
             this.device = device;
+        }
+
+        @Override
+        String device(CallLeg leg) {
+            return device;
+        }
+
+        @Override
+        java.util.Optional<String> answeredBy() {
+            return java.util.Optional.of(device);
         }
 
         @Override
         public void answered(CallLeg leg, byte[] sdp) {
             LOG.info("call {} from {} set up (ACK)", callId, device);
             signals.accept(new CallSignal.Answered(callId, device));
-        }
-
-        @Override
-        public void failed(int status, String reason) {
-            finish(callId, new CallSignal.Failed(callId, status, reason));
-        }
-
-        @Override
-        public void ended(boolean byRemote, String reason) {
-            finish(callId, new CallSignal.Ended(callId, byRemote ? device : "vto", reason));
-        }
-
-        @Override
-        public void info(CallLeg leg, String contentType, byte[] body) {
-            SipCallSignalling.this.info(callId, device, contentType, body);
         }
     }
 }

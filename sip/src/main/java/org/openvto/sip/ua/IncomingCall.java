@@ -93,9 +93,12 @@ public final class IncomingCall extends UserAgent.SipCall {
         ua.run(() -> answerNow(body, listener), () -> listener.failed(0, "the SIP stack is stopped"));
     }
 
-    /** Refuses the call with {@code status} (486) and a {@code Warning} saying why (§20.43). */
-    public void reject(int status, String reason, String warning) {
-        ua.run(() -> rejectNow(status, reason, warning), () -> {});
+    /**
+     * Refuses the call with {@code status} (486) and its standard reason phrase, and a {@code Warning} saying why
+     * (§20.43; none when blank).
+     */
+    public void reject(int status, String warning) {
+        ua.run(() -> rejectNow(status, warning), () -> {});
     }
 
     /** Ends the call: BYE once answered (§15.1.1), 487 before (as a CANCEL would). */
@@ -163,12 +166,13 @@ public final class IncomingCall extends UserAgent.SipCall {
         listener.answered(leg(source), OutgoingCall.sdpOf(ackRequest));
     }
 
-    private void rejectNow(int status, String reason, String warning) {
+    private void rejectNow(int status, String warning) {
         if (state != State.OFFERED) {
             return;
         }
         state = State.TERMINATED;
-        SipResponse r = SipResponse.createFor(invite, status, reason).withToTag(localTag);
+        SipResponse r = SipResponse.createFor(invite, org.openvto.sip.codec.SipResponseStatus.valueOf(status))
+                .withToTag(localTag);
         if (warning != null && !warning.isBlank()) {
             r.headers().add(SipHeaderNames.WARNING, ua.warning(warning));
         }
@@ -177,7 +181,7 @@ public final class IncomingCall extends UserAgent.SipCall {
 
     private void hangUpNow() {
         switch (state) {
-            case OFFERED -> rejectNow(487, "Request Terminated", null);
+            case OFFERED -> rejectNow(487, null);
             case ANSWERED, CONFIRMED -> {
                 state = State.TERMINATED;
                 if (retransmit != null) {
@@ -193,7 +197,7 @@ public final class IncomingCall extends UserAgent.SipCall {
 
     void cancelled() {
         if (state == State.OFFERED) {
-            rejectNow(487, "Request Terminated", null); // §9.2
+            rejectNow(487, null); // §9.2
             cancelledBeforeAnswer = true;
         }
     }

@@ -81,12 +81,9 @@ public final class OutgoingCall extends UserAgent.SipCall {
 
     private void send(UserAgentClient.Sequence seq, String authHeader, String authValue) {
         var paths = ua.paths();
-        SipRequest r = new SipRequest(SipMethod.INVITE, requestUri); // §13.2.1, §8.1.1
+        SipRequest r = ua.outOfDialog( // §13.2.1
+                SipMethod.INVITE, requestUri, requestUri.replaceFirst(";.*$", ""), seq, hop.kind());
         var h = r.headers();
-        h.add(SipHeaderNames.TO, "<" + requestUri.replaceFirst(";.*$", "") + ">");
-        h.add(SipHeaderNames.FROM, "<" + ua.identity().aor() + ">;tag=" + seq.fromTag());
-        h.add(SipHeaderNames.CALL_ID, seq.callId() + "@" + paths.uriHost());
-        h.add(SipHeaderNames.CSEQ, seq.cseq() + " " + SipMethod.INVITE);
         h.add(SipHeaderNames.CONTACT, "<" + ua.contact(hop.kind()) + ">");
         h.add(SipHeaderNames.ALLOW, UserAgent.ALLOW);
         if (authHeader != null) {
@@ -95,7 +92,6 @@ public final class OutgoingCall extends UserAgent.SipCall {
         h.add(SipHeaderNames.CONTENT_TYPE, "application/sdp");
         h.add(SipHeaderNames.CONTENT_LENGTH, String.valueOf(sdp.length));
         r.setBody(sdp);
-        ua.stamp(r, hop.kind());
         invite = r;
         ClientTransaction tx = ua.layer().newClient(r, hop.path(paths), new Responses(seq));
         tx.start();

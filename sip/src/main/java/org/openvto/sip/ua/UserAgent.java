@@ -14,7 +14,6 @@ import org.openvto.sip.codec.SipRequest;
 import org.openvto.sip.codec.SipResponse;
 import org.openvto.sip.codec.SipResponseStatus;
 import org.openvto.sip.codec.SipUri;
-import org.openvto.sip.codec.SipVia;
 import org.openvto.sip.transaction.ClientTransaction;
 import org.openvto.sip.transaction.ClientTransactionListener;
 import org.openvto.sip.transaction.ServerTransactionHandle;
@@ -172,9 +171,29 @@ public final class UserAgent implements TransactionUser {
         r.headers()
                 .addFirst(
                         SipHeaderNames.VIA,
-                        "SIP/2.0/" + kind.token() + " " + paths.uriHost() + ":" + paths.port(kind) + ";branch="
-                                + SipVia.MAGIC_COOKIE + UserAgentClient.random(12) + ";rport");
+                        UserAgentClient.via(kind, paths.uriHost(), paths.port(kind), UserAgentClient.branch()));
         r.headers().set(SipHeaderNames.MAX_FORWARDS, "70");
+        userAgentHeader(r);
+    }
+
+    /** A request outside a dialog from this user agent's address-of-record (§8.1.1), over {@code kind}. */
+    SipRequest outOfDialog(
+            String method, String requestUri, String to, UserAgentClient.Sequence seq, SipTransportKind kind) {
+        SipRequest r = UserAgentClient.start(
+                method,
+                requestUri,
+                to,
+                identity.aor(),
+                seq,
+                paths.uriHost(),
+                paths.port(kind),
+                kind,
+                UserAgentClient.branch());
+        userAgentHeader(r);
+        return r;
+    }
+
+    private void userAgentHeader(SipRequest r) {
         if (identity.userAgent() != null) {
             r.headers().set(SipHeaderNames.USER_AGENT, identity.userAgent());
         }

@@ -101,7 +101,7 @@ public final class UserAgentClient {
     public CompletableFuture<Outcome> send(OutOfDialogRequest request, Sequence sequence) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(sequence, "sequence");
-        String branch = SipVia.MAGIC_COOKIE + random(12); // §8.1.1.7: the branch unique per request
+        String branch = branch();
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         try {
             sipThread.execute(() -> start(request, sequence, branch, outcome));
@@ -140,17 +140,17 @@ public final class UserAgentClient {
      * sent-by, over the hop's transport). Package-private for the tests of its construction.
      */
     static SipRequest build(OutOfDialogRequest r, String host, int port, Sequence seq, String branch) {
-        SipRequest sip = new SipRequest(r.method(), r.requestUri()); // §8.1.1.1
+        SipRequest sip = start(
+                r.method(),
+                r.requestUri(),
+                r.to(),
+                r.from(),
+                seq,
+                host,
+                port,
+                r.hop().kind(),
+                branch);
         var h = sip.headers();
-        h.add(
-                SipHeaderNames.VIA,
-                "SIP/2.0/" + r.hop().kind().token() + " " + host + ":" + port + ";branch=" + branch
-                        + ";rport"); // §8.1.1.7, RFC 3581
-        h.add(SipHeaderNames.MAX_FORWARDS, "70"); // §8.1.1.6
-        h.add(SipHeaderNames.TO, "<" + r.to() + ">"); // §8.1.1.2: no tag outside a dialog
-        h.add(SipHeaderNames.FROM, "<" + r.from() + ">;tag=" + seq.fromTag()); // §8.1.1.3
-        h.add(SipHeaderNames.CALL_ID, seq.callId() + "@" + host); // §8.1.1.4
-        h.add(SipHeaderNames.CSEQ, seq.cseq() + " " + r.method()); // §8.1.1.5
         for (SipHeader extra : r.headers()) {
             h.add(extra.name(), extra.value());
         }
@@ -160,6 +160,42 @@ public final class UserAgentClient {
         h.add(SipHeaderNames.CONTENT_LENGTH, String.valueOf(r.bodyUnshared().length)); // §18.3, §20.14
         sip.setBody(r.bodyUnshared());
         return sip;
+    }
+
+    /**
+     * The start of a request outside a dialog (§8.1.1), for this client and the user agent's INVITE alike: the
+     * Request-URI, Via from {@code host:port} over {@code kind} with {@code branch}, Max-Forwards, To without tag,
+     * From with the sequence's tag, its Call-ID and CSeq. The caller adds the rest and the body.
+     */
+    static SipRequest start(
+            String method,
+            String requestUri,
+            String to,
+            String from,
+            Sequence seq,
+            String host,
+            int port,
+            org.openvto.sip.transport.SipTransportKind kind,
+            String branch) {
+        SipRequest sip = new SipRequest(method, requestUri); // §8.1.1.1
+        var h = sip.headers();
+        h.add(SipHeaderNames.VIA, via(kind, host, port, branch)); // §8.1.1.7, RFC 3581
+        h.add(SipHeaderNames.MAX_FORWARDS, "70"); // §8.1.1.6
+        h.add(SipHeaderNames.TO, "<" + to + ">"); // §8.1.1.2: no tag outside a dialog
+        h.add(SipHeaderNames.FROM, "<" + from + ">;tag=" + seq.fromTag()); // §8.1.1.3
+        h.add(SipHeaderNames.CALL_ID, seq.callId() + "@" + host); // §8.1.1.4
+        h.add(SipHeaderNames.CSEQ, seq.cseq() + " " + method); // §8.1.1.5
+        return sip;
+    }
+
+    /** A Via value: sent-by {@code host:port} over {@code kind}, {@code branch}, and {@code rport} (RFC 3581). */
+    static String via(org.openvto.sip.transport.SipTransportKind kind, String host, int port, String branch) {
+        return "SIP/2.0/" + kind.token() + " " + host + ":" + port + ";branch=" + branch + ";rport";
+    }
+
+    /** A fresh {@code z9hG4bK} branch (§8.1.1.7: unique per request). */
+    static String branch() {
+        return SipVia.MAGIC_COOKIE + random(12);
     }
 
     static String random(int bytes) {

@@ -289,7 +289,7 @@ class UserAgentTest {
     @Test
     void aMonitorCallRefusedNamesTheReasonAndACancelEndsAnUnansweredOne() {
         RecordingContext path = receive(MONITOR_INVITE, PROXY);
-        incoming.get(0).reject(486, "Busy Here", "6 video streams in use");
+        incoming.get(0).reject(486, "6 video streams in use");
         SipResponse busy = (SipResponse) path.sent.get(1);
         assertThat(busy.statusCode()).isEqualTo(486);
         assertThat(busy.headers().get("Warning")).isEqualTo("399 10.0.0.1 \"6 video streams in use\"");
